@@ -1,0 +1,32 @@
+/** What a route handler receives and how routes are declared. */
+import type { LocalToken } from '../auth.ts';
+import type { LocalData } from '../data/model.ts';
+import type { Reply } from '../http.ts';
+import type { PageContext } from '../pagination.ts';
+
+export interface RequestContext {
+  method: string;
+  /** Decoded path parameters by placeholder name (`org`, `project`, `issue_id`, ...). */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** Parsed JSON body of POST/PUT/DELETE (undefined when none). */
+  body: unknown;
+  token: LocalToken;
+  data: LocalData;
+  /** For Link headers. */
+  page: PageContext;
+}
+
+export interface RouteDef {
+  /** `METHOD /api/0/.../{param}/`: the name used in stats and forced faults. */
+  template: string;
+  /** Any one of these suffices (the spec's `security: auth_token: [...]`); empty: none needed. */
+  scopes: readonly string[];
+  handle(context: RequestContext): Reply | Promise<Reply>;
+}
+
+export const route = (
+  template: string,
+  scopes: readonly string[],
+  handle: RouteDef['handle'],
+): RouteDef => ({ template, scopes, handle });
