@@ -812,7 +812,7 @@ export interface SentryReleaseSummary {
   data?: SentryJsonObject;
   commitCount?: number;
   deployCount?: number;
-  lastCommit?: SentryJsonObject | null;
+  lastCommit?: SentryCommit | null;
   lastDeploy?: SentryDeploy | null;
   userAgent?: string | null;
   versionInfo?: SentryVersionInfo | null;
@@ -967,7 +967,7 @@ export interface SentryRelease {
   authors: (SentryUser | SentryUnmappedAuthor)[];
   projects: SentryReleaseProject[];
   owner?: SentryJsonObject | null;
-  lastCommit?: SentryJsonObject | null;
+  lastCommit?: SentryCommit | null;
   lastDeploy?: SentryDeploy | null;
   firstEvent?: SentryDateTime | null;
   lastEvent?: SentryDateTime | null;
