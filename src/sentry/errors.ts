@@ -121,6 +121,12 @@ export class SentryBadRequestError extends SentryApiError {
 export class SentryRateLimitedError extends SentryApiError {
   override name = 'SentryRateLimitedError';
   override readonly code = 'RATE_LIMITED';
+  /** `X-Sentry-Rate-Limit-Reset`: when the next window begins, epoch seconds. */
+  readonly resetAt?: number;
+  constructor(options: SentryApiErrorOptions & { resetAt?: number }) {
+    super(options);
+    if (options.resetAt !== undefined) this.resetAt = options.resetAt;
+  }
 }
 
 /** 5xx, timeouts, connection resets, unparseable bodies: Sentry could not answer. */
@@ -200,9 +206,11 @@ export function normaliseError(
   if (status === 404) return new SentryNotFoundError(base);
   if (status === 429) {
     const retryAfterSeconds = retryAfter(headers, context.now ?? Date.now());
+    const resetAt = Number(header(headers, 'x-sentry-rate-limit-reset') ?? Number.NaN);
     return new SentryRateLimitedError({
       ...base,
       ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+      ...(Number.isFinite(resetAt) ? { resetAt } : {}),
     });
   }
   if (status >= 400 && status < 500) {

@@ -294,13 +294,14 @@ class SentryUpstream implements Upstream {
 
   /** Milliseconds to wait before retrying a 429, or undefined to fail fast. */
   #rateLimitWait(error: SentryRateLimitedError): number | undefined {
-    const jitter = Math.floor(this.#random() * 200);
-    if (error.retryAfterSeconds === undefined) {
-      const delay = backoffDelay(1, this.#retry, this.#random);
-      return delay <= this.#maxRateLimitWaitMs ? delay : undefined;
-    }
-    const wait = error.retryAfterSeconds * 1000;
-    return wait <= this.#maxRateLimitWaitMs ? wait + jitter : undefined;
+    let wait: number;
+    if (error.resetAt !== undefined) wait = Math.max(0, error.resetAt * 1000 - Date.now());
+    else if (error.retryAfterSeconds !== undefined) wait = error.retryAfterSeconds * 1000;
+    // No reset header (self-hosted, proxies): back off as for any transient failure.
+    else wait = backoffDelay(1, this.#retry, this.#random);
+    if (wait > this.#maxRateLimitWaitMs) return undefined;
+    // A little jitter so that callers held by the same window do not return in one burst.
+    return wait + Math.floor(this.#random() * 100);
   }
 
   #observeRateLimit(

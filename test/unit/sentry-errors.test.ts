@@ -88,6 +88,7 @@ describe('normaliseError', () => {
     );
     expect(error).toBeInstanceOf(SentryRateLimitedError);
     expect(error.retryAfterSeconds).toBe(7);
+    expect((error as SentryRateLimitedError).resetAt).toBe(NOW / 1000 + 7);
     expect(error.detail).toContain('too frequently');
   });
 
