@@ -82,7 +82,9 @@ function hourly(cell: Cell, hour: number): number {
   if (hour < cell.since) return 0;
   const hourOfDay = (hour / HOUR) % 24;
   const curve = 0.55 + 0.45 * Math.sin(((hourOfDay - 6) / 24) * 2 * Math.PI);
-  return Math.round(cell.rate * curve);
+  // Days differ by up to ±25% around the curve.
+  const day = 0.75 + 0.5 * hashUnit(cell.rate, cell.release, Math.floor(hour / DAY));
+  return Math.round(cell.rate * curve * day);
 }
 
 const FIELD_RE =

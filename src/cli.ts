@@ -1,0 +1,306 @@
+/**
+ * The `sentry-graphql` command: `serve` (the gateway) and `local-sentry` (the embedded
+ * Sentry-compatible REST server alone). Returns an exit code; a bad flag is one line on stderr
+ * and exit code 2.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, parsePort, parseUpstreamUrl, readServeEnv } from './config.ts';
+import { ALL_SCOPES, DEFAULT_TOKEN } from './local-sentry/auth.ts';
+import { DEFAULT_RATE_LIMIT } from './local-sentry/rate-limit.ts';
+import type { LocalSentryOptions } from './local-sentry/server.ts';
+import type { ServeOptions } from './main.ts';
+
+const SCALES = ['small', 'medium', 'large'] as const;
+type Scale = (typeof SCALES)[number];
+
+const TOP_HELP = `Usage: sentry-graphql <command> [options]
+
+A GraphQL gateway over the Sentry REST API.
+
+Commands:
+  serve         Serve the GraphQL gateway (GraphiQL at /graphql)
+  local-sentry  Run the embedded Sentry-compatible REST server alone
+
+Options:
+  -h, --help    Show this help; "sentry-graphql <command> --help" for a command's options
+`;
+
+const SERVE_HELP = `Usage: sentry-graphql serve [options]
+
+Serves the GraphQL gateway. Without --upstream it starts the embedded Sentry-compatible
+server and points at it.
+
+Options:
+  --port N         Port to listen on (env PORT)                           [default: 4000]
+  --host H         Interface to listen on (env HOST)                 [default: 127.0.0.1]
+  --upstream URL   Sentry base URL, e.g. https://sentry.io (env SENTRY_URL)
+  --embedded       Use the embedded Sentry even when SENTRY_URL is set
+  --token TOKEN    Server-wide Sentry token, used only when a request carries none
+                   (env SENTRY_AUTH_TOKEN)
+  --scale S        Data of the embedded server: small, medium or large    [default: medium]
+  -h, --help       Show this help
+`;
+
+const LOCAL_SENTRY_HELP = `Usage: sentry-graphql local-sentry [options]
+
+Runs the embedded Sentry-compatible REST server (/api/0/...) over seeded demo data.
+
+Options:
+  --port N              Port to listen on (0 picks a free one)            [default: 8000]
+  --host H              Interface to listen on                       [default: 127.0.0.1]
+  --seed N              Seed of the generated data and of random faults      [default: 1]
+  --scale S             small, medium or large                           [default: small]
+  --latency-ms N        Delay added to every response                        [default: 0]
+  --fail-rate R         Share of requests (0..1) answered with a random fault [default: 0]
+  --token T             The token to accept (it has every scope) [default: ${DEFAULT_TOKEN}]
+  --rate-limit N        Requests per token and endpoint per window   [default: ${DEFAULT_RATE_LIMIT.limit}]
+  --rate-window S       Rate-limit window in seconds                        [default: ${DEFAULT_RATE_LIMIT.windowSeconds}]
+  --concurrent-limit N  Requests in flight per token and endpoint          [default: ${DEFAULT_RATE_LIMIT.concurrentLimit}]
+  -h, --help            Show this help
+
+Besides /api/0/..., it answers GET /_local/stats, POST /_local/stats/reset,
+GET /_local/inflight and POST /_local/faults (no auth).
+`;
+
+/** A usage error: printed as one line, exit code 2. */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Runs node:util parseArgs, turning its errors into one short usage line. */
+function parsing<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      throw new UsageError(message.split('. ')[0]?.replace(/\.$/, '') ?? message);
+    }
+    throw error;
+  }
+}
+
+function integer(raw: string, flag: string, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
+  if (!/^\d+$/.test(raw)) throw new UsageError(`${flag} must be an integer, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new UsageError(`${flag} must be between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function scale(raw: string, flag: string): Scale {
+  const found = SCALES.find((s) => s === raw);
+  if (!found) throw new UsageError(`${flag} must be one of ${SCALES.join(', ')}, got "${raw}"`);
+  return found;
+}
+
+function port(raw: string, flag: string): number {
+  try {
+    return parsePort(raw, flag);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Resolves when the process gets SIGINT or SIGTERM. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+/** Parses `local-sentry` flags into server options (exported for tests). */
+export function parseLocalSentryArgs(args: string[]): LocalSentryOptions | 'help' {
+  const { values, positionals } = parsing(() =>
+    parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        scale: { type: 'string' },
+        'latency-ms': { type: 'string' },
+        'fail-rate': { type: 'string' },
+        token: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'rate-window': { type: 'string' },
+        'concurrent-limit': { type: 'string' },
+      },
+    }),
+  );
+  if (values.help) return 'help';
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const options: LocalSentryOptions = {
+    port: values.port === undefined ? 8000 : port(values.port, '--port'),
+    host: values.host ?? '127.0.0.1',
+  };
+  if (values.host === '') throw new UsageError('--host must not be empty');
+  if (values.seed !== undefined)
+    options.seed = integer(values.seed, '--seed', { max: 2 ** 32 - 1 });
+  if (values.scale !== undefined) options.scale = scale(values.scale, '--scale');
+  if (values['latency-ms'] !== undefined) {
+    options.latencyMs = integer(values['latency-ms'], '--latency-ms', { max: 600_000 });
+  }
+  const failRate = values['fail-rate'];
+  if (failRate !== undefined) {
+    const rate = Number(failRate);
+    if (failRate.trim() === '' || !(rate >= 0 && rate <= 1)) {
+      throw new UsageError(`--fail-rate must be a number between 0 and 1, got "${failRate}"`);
+    }
+    options.failRate = rate;
+  }
+  if (values.token !== undefined) {
+    if (!/^\S+$/.test(values.token)) throw new UsageError('--token must be a non-empty word');
+    options.tokens = [{ token: values.token, scopes: [...ALL_SCOPES] }];
+  }
+  const rateFlags = [values['rate-limit'], values['rate-window'], values['concurrent-limit']];
+  if (rateFlags.some((flag) => flag !== undefined)) {
+    options.rateLimit = {
+      limit:
+        values['rate-limit'] === undefined
+          ? DEFAULT_RATE_LIMIT.limit
+          : integer(values['rate-limit'], '--rate-limit', { min: 1 }),
+      windowSeconds:
+        values['rate-window'] === undefined
+          ? DEFAULT_RATE_LIMIT.windowSeconds
+          : integer(values['rate-window'], '--rate-window', { min: 1, max: 86_400 }),
+      concurrentLimit:
+        values['concurrent-limit'] === undefined
+          ? DEFAULT_RATE_LIMIT.concurrentLimit
+          : integer(values['concurrent-limit'], '--concurrent-limit', { min: 1 }),
+    };
+  }
+  return options;
+}
+
+/** Parses `serve` flags over the environment (flags win) into `runServe` options. */
+export function parseServeArgs(
+  args: string[],
+  env: Record<string, string | undefined> = process.env,
+): ServeOptions | 'help' {
+  const { values, positionals } = parsing(() =>
+    parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        upstream: { type: 'string' },
+        embedded: { type: 'boolean' },
+        token: { type: 'string' },
+        scale: { type: 'string' },
+      },
+    }),
+  );
+  if (values.help) return 'help';
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (values.upstream !== undefined && values.embedded) {
+    throw new UsageError('--upstream and --embedded cannot be used together');
+  }
+  let fromEnv: ReturnType<typeof readServeEnv>;
+  try {
+    fromEnv = readServeEnv(env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  const options: ServeOptions = {
+    port: values.port === undefined ? (fromEnv.port ?? 4000) : port(values.port, '--port'),
+    host: values.host ?? fromEnv.host ?? '127.0.0.1',
+  };
+  if (values.host === '') throw new UsageError('--host must not be empty');
+  let upstream: string | undefined;
+  if (values.upstream !== undefined) {
+    try {
+      upstream = parseUpstreamUrl(values.upstream, '--upstream');
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  } else if (!values.embedded) {
+    upstream = fromEnv.upstream;
+  }
+  if (upstream !== undefined) options.upstream = upstream;
+  const token = values.token ?? fromEnv.token;
+  if (token !== undefined) {
+    if (!/^\S+$/.test(token)) throw new UsageError('--token must be a non-empty word');
+    options.token = token;
+  }
+  if (values.scale !== undefined) {
+    if (upstream !== undefined) {
+      throw new UsageError('--scale applies to the embedded server only, not with --upstream');
+    }
+    options.scale = scale(values.scale, '--scale');
+  }
+  return options;
+}
+
+async function runLocalSentry(options: LocalSentryOptions): Promise<number> {
+  const { startLocalSentry } = await import('./local-sentry/server.ts');
+  const sentry = await startLocalSentry(options);
+  console.info(`local-sentry listening on ${sentry.url}`);
+  console.info(`token: ${sentry.token}`);
+  console.info(
+    `try: curl -H 'Authorization: Bearer ${sentry.token}' ${sentry.url}/api/0/organizations/`,
+  );
+  await untilSignal();
+  await sentry.close();
+  return 0;
+}
+
+/** Runs the command line (without `node` and the script) and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+        throw new UsageError('missing command: serve or local-sentry (see --help)');
+      case '-h':
+      case '--help':
+        process.stdout.write(TOP_HELP);
+        return 0;
+      case 'local-sentry': {
+        const options = parseLocalSentryArgs(rest);
+        if (options === 'help') {
+          process.stdout.write(LOCAL_SENTRY_HELP);
+          return 0;
+        }
+        return await runLocalSentry(options);
+      }
+      case 'serve': {
+        const options = parseServeArgs(rest);
+        if (options === 'help') {
+          process.stdout.write(SERVE_HELP);
+          return 0;
+        }
+        const { runServe } = await import('./main.ts');
+        await runServe(options);
+        return 0;
+      }
+      default:
+        throw new UsageError(
+          command.startsWith('-')
+            ? `unknown option "${command}" (expected a command: serve, local-sentry)`
+            : `unknown command "${command}" (expected serve or local-sentry)`,
+        );
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`sentry-graphql: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`sentry-graphql: ${(error as Error).message ?? String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,430 @@
+/**
+ * A Sentry-compatible REST server over in-memory data: the default upstream for demos, tests
+ * and benchmarks. Speaks Sentry's wire format only (auth, pagination, rate limits, errors); it
+ * knows nothing of GraphQL. Observable through `/_local/stats`, breakable through faults.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  ALL_SCOPES,
+  bearerToken,
+  canAccessOrganization,
+  DEFAULT_TOKEN,
+  type LocalToken,
+  requireScope,
+  TokenRegistry,
+  tokenHash,
+} from './auth.ts';
+import { generateData } from './data/generate.ts';
+import type { LocalData } from './data/model.ts';
+import { type Fault, FaultInjector, validateFaults } from './faults.ts';
+import { forbidden, HttpError, notFound, type Reply } from './http.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimitConfig, RateLimiter } from './rate-limit.ts';
+import { type RouteMatch, Router, splitPath } from './router.ts';
+import { resolveOrganizationSlug } from './routes/common.ts';
+import type { RouteDef } from './routes/context.ts';
+import { sentryRoutes } from './routes/index.ts';
+import { type RequestStats, Stats, UNMATCHED_ROUTE } from './stats.ts';
+
+export type { LocalToken } from './auth.ts';
+export type { Fault } from './faults.ts';
+
+export interface LocalSentryOptions {
+  /** Seed of the generated data and of the fault generator. @default 1 */
+  seed?: number;
+  /** @default 'small' */
+  scale?: 'small' | 'medium' | 'large';
+  /** Pre-generated data (skips generation). */
+  data?: LocalData;
+  /** @default 0 (ephemeral) */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Added before every response. @default 0 */
+  latencyMs?: number;
+  /** Share of requests (0..1) that get a random fault. @default 0 */
+  failRate?: number;
+  /**
+   * Forced faults, keyed by `METHOD /concrete/path/` or by route template
+   * (`GET /api/0/organizations/{org}/issues/`).
+   */
+  faults?: Record<string, Fault>;
+  /** @default [{ token: 'local-demo-token', scopes: ALL_SCOPES }] */
+  tokens?: LocalToken[];
+  /** Per token and route. @default { limit: 1_000_000, windowSeconds: 60, concurrentLimit: 25 } */
+  rateLimit?: RateLimitConfig;
+}
+
+export interface LocalSentry extends AsyncDisposable {
+  /** e.g. `http://127.0.0.1:43123` (no trailing slash). */
+  url: string;
+  /** The first token. */
+  token: string;
+  /** The live store: mutations through the API change it. */
+  data: LocalData;
+  stats(): RequestStats;
+  resetStats(): void;
+  setFaults(faults: Record<string, Fault>, failRate?: number): void;
+  close(): Promise<void>;
+}
+
+/** Largest request body accepted. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** A slow body is trickled in this many chunks over about 1.5 s. */
+const SLOW_CHUNKS = 10;
+const SLOW_INTERVAL_MS = 150;
+
+const STATUS_DETAIL: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Authentication credentials were not provided.',
+  403: 'You do not have permission to perform this action.',
+  404: 'The requested resource does not exist',
+  500: 'Internal Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpError(413, { detail: 'Request body too large.' }));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const text = await readBody(request);
+  if (text.trim() === '') return undefined;
+  const type = request.headers['content-type'] ?? 'application/json';
+  if (!type.includes('json')) {
+    throw new HttpError(415, { detail: `Unsupported media type "${type}" in request.` });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new HttpError(400, { detail: `JSON parse error - ${(error as Error).message}` });
+  }
+}
+
+function serverUrl(address: AddressInfo): string {
+  const host =
+    address.address === '0.0.0.0' || address.address === '::'
+      ? '127.0.0.1'
+      : address.family === 'IPv6'
+        ? `[${address.address}]`
+        : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+export async function startLocalSentry(options: LocalSentryOptions = {}): Promise<LocalSentry> {
+  const {
+    seed = 1,
+    scale = 'small',
+    port = 0,
+    host = '127.0.0.1',
+    latencyMs = 0,
+    failRate = 0,
+    faults = {},
+    tokens = [{ token: DEFAULT_TOKEN, scopes: [...ALL_SCOPES] }],
+    rateLimit = DEFAULT_RATE_LIMIT,
+  } = options;
+  const problem = validateFaults(faults, failRate);
+  if (problem) throw new TypeError(problem);
+  const firstToken = tokens[0];
+  if (!firstToken) throw new TypeError('At least one token is required');
+
+  const data = options.data ?? generateData({ seed, scale });
+  const registry = new TokenRegistry(tokens);
+  const limiter = new RateLimiter(rateLimit);
+  const injector = new FaultInjector(seed, faults, failRate);
+  const stats = new Stats();
+  const router = new Router<RouteDef>();
+  for (const def of sentryRoutes()) router.add(def.template, def);
+  const timers = new Set<NodeJS.Timeout>();
+  let baseUrl = '';
+
+  /** Sends a reply; `slow` trickles the body after the headers. */
+  function send(response: ServerResponse, reply: Reply, slow = false): void {
+    if (response.destroyed || response.headersSent) return;
+    const hasBody = reply.body !== undefined && reply.status !== 204 && reply.status !== 304;
+    const payload = hasBody ? Buffer.from(JSON.stringify(reply.body)) : Buffer.alloc(0);
+    const headers: Record<string, string | number> = { ...reply.headers };
+    if (hasBody) headers['Content-Type'] = 'application/json';
+    if (reply.status !== 204 && reply.status !== 304) headers['Content-Length'] = payload.length;
+    response.writeHead(reply.status, headers);
+    if (!slow || payload.length === 0) {
+      response.end(payload);
+      return;
+    }
+    const size = Math.ceil(payload.length / SLOW_CHUNKS);
+    let offset = 0;
+    const tick = () => {
+      if (response.destroyed) return;
+      const chunk = payload.subarray(offset, offset + size);
+      offset += size;
+      if (offset >= payload.length) {
+        response.end(chunk);
+        return;
+      }
+      response.write(chunk);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        tick();
+      }, SLOW_INTERVAL_MS);
+      timers.add(timer);
+    };
+    tick();
+  }
+
+  /** The response a forced or random fault stands for (`reset` and `slow` are handled apart). */
+  function faultReply(fault: number | 'malformed' | 'empty'): Reply | 'malformed' | 'empty' {
+    if (fault === 'malformed' || fault === 'empty') return fault;
+    if (fault === 429) {
+      const reset = String(Math.ceil(Date.now() / 1000) + 1);
+      return {
+        status: 429,
+        body: `You are attempting to use this endpoint too frequently. Limit is ${rateLimit.limit} requests in ${rateLimit.windowSeconds} seconds`,
+        headers: {
+          'X-Sentry-Rate-Limit-Limit': String(rateLimit.limit),
+          'X-Sentry-Rate-Limit-Remaining': '0',
+          'X-Sentry-Rate-Limit-Reset': reset,
+          'X-Sentry-Rate-Limit-ConcurrentLimit': String(rateLimit.concurrentLimit),
+          'X-Sentry-Rate-Limit-ConcurrentRemaining': String(rateLimit.concurrentLimit),
+        },
+      };
+    }
+    const detail = STATUS_DETAIL[fault] ?? `HTTP ${fault}`;
+    return {
+      status: fault,
+      body: fault === 500 ? { detail, errorId: randomUUID().replaceAll('-', '') } : { detail },
+    };
+  }
+
+  /** Auth, organization access, scope, body, handler. Rate limiting happens before. */
+  async function dispatch(
+    request: IncomingMessage,
+    match: RouteMatch<RouteDef>,
+    query: URLSearchParams,
+    rawPath: string,
+  ): Promise<Reply> {
+    const token = registry.authenticate(request.headers.authorization);
+    const params = { ...match.params };
+    if (params['org'] !== undefined) {
+      const slug = resolveOrganizationSlug(data, params['org']);
+      if (slug === undefined) throw notFound();
+      if (!canAccessOrganization(token, slug)) throw forbidden();
+      params['org'] = slug;
+    }
+    requireScope(token, match.route.scopes);
+    const method = request.method ?? 'GET';
+    const body = method === 'GET' || method === 'HEAD' ? undefined : await readJsonBody(request);
+    const hostHeader = request.headers.host;
+    const selfUrl = `${hostHeader ? `http://${hostHeader}` : baseUrl}${rawPath}`;
+    return match.route.handle({
+      method,
+      params,
+      query,
+      body,
+      token,
+      data,
+      page: { selfUrl, query },
+    });
+  }
+
+  async function handleApi(
+    request: IncomingMessage,
+    response: ServerResponse,
+    rawPath: string,
+    query: URLSearchParams,
+  ): Promise<void> {
+    const method = request.method ?? 'GET';
+    const segments = splitPath(rawPath);
+    const match = segments ? router.match(method, segments) : undefined;
+    stats.count(match ? match.template : `${method} ${UNMATCHED_ROUTE}`);
+    const leave = stats.enter(bearerToken(request.headers.authorization));
+    response.on('close', leave);
+
+    if (latencyMs > 0) await sleep(latencyMs);
+    const decodedPath = segments ? `/${segments.map((s) => `${s}/`).join('')}` : rawPath;
+    const fault = injector.pick(
+      [`${method} ${rawPath}`, `${method} ${decodedPath}`, match?.template].filter(
+        (key): key is string => key !== undefined,
+      ),
+    );
+    if (fault === 'reset') {
+      request.socket.destroy();
+      return;
+    }
+    if (fault !== undefined && fault !== 'slow') {
+      const reply = faultReply(fault);
+      if (reply === 'empty') {
+        response.writeHead(500, { 'Content-Length': 0 });
+        response.end();
+      } else if (reply === 'malformed') {
+        const text = '{"detail": "Internal Er';
+        response.writeHead(200, {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(text),
+        });
+        response.end(text);
+      } else {
+        send(response, reply);
+      }
+      return;
+    }
+
+    const known = registry.peek(request.headers.authorization);
+    const caller = known
+      ? `token:${tokenHash(known.token)}`
+      : `ip:${request.socket.remoteAddress ?? ''}`;
+    let reply: Reply;
+    let rateHeaders: Record<string, string> = {};
+    try {
+      const ticket = limiter.acquire(caller, match?.template ?? `${method} ${UNMATCHED_ROUTE}`);
+      rateHeaders = ticket.headers;
+      response.on('close', ticket.release);
+      if (!match) {
+        const allowed = segments ? router.allowedMethods(segments) : [];
+        reply =
+          allowed.length > 0
+            ? {
+                status: 405,
+                body: { detail: `Method "${method}" not allowed.` },
+                headers: { Allow: allowed.join(', ') },
+              }
+            : notFound().toReply();
+      } else {
+        reply = await dispatch(request, match, query, rawPath);
+      }
+    } catch (error) {
+      if (error instanceof HttpError) {
+        reply = error.toReply();
+      } else {
+        console.error('local-sentry: handler failed', error);
+        reply = {
+          status: 500,
+          body: { detail: 'Internal Error', errorId: randomUUID().replaceAll('-', '') },
+        };
+      }
+    }
+    send(response, { ...reply, headers: { ...rateHeaders, ...reply.headers } }, fault === 'slow');
+  }
+
+  async function handleLocal(
+    request: IncomingMessage,
+    response: ServerResponse,
+    rawPath: string,
+  ): Promise<void> {
+    const key = `${request.method ?? 'GET'} ${rawPath.replace(/\/$/, '')}`;
+    switch (key) {
+      case 'GET /_local/stats':
+        return send(response, { status: 200, body: stats.snapshot() });
+      case 'POST /_local/stats/reset':
+        stats.reset();
+        return send(response, { status: 200, body: stats.snapshot() });
+      case 'GET /_local/inflight':
+        return send(response, { status: 200, body: stats.inflight() });
+      case 'GET /_local/faults':
+        return send(response, {
+          status: 200,
+          body: { faults: injector.faults, failRate: injector.failRate },
+        });
+      case 'POST /_local/faults': {
+        let body: unknown;
+        try {
+          body = await readJsonBody(request);
+        } catch (error) {
+          return send(
+            response,
+            error instanceof HttpError ? error.toReply() : notFound().toReply(),
+          );
+        }
+        const input = (body ?? {}) as { faults?: unknown; failRate?: unknown };
+        const message =
+          typeof input !== 'object' || Array.isArray(input)
+            ? 'Body must be {"faults": {...}, "failRate": n}'
+            : validateFaults(input.faults, input.failRate);
+        if (message) return send(response, { status: 400, body: { detail: message } });
+        injector.set(
+          (input.faults ?? {}) as Record<string, Fault>,
+          input.failRate as number | undefined,
+        );
+        return send(response, {
+          status: 200,
+          body: { faults: injector.faults, failRate: injector.failRate },
+        });
+      }
+      default:
+        return send(response, notFound().toReply());
+    }
+  }
+
+  const server = createServer((request, response) => {
+    const rawUrl = request.url ?? '/';
+    const mark = rawUrl.indexOf('?');
+    const rawPath = mark < 0 ? rawUrl : rawUrl.slice(0, mark);
+    const query = new URLSearchParams(mark < 0 ? '' : rawUrl.slice(mark + 1));
+    const handling =
+      rawPath === '/_local' || rawPath.startsWith('/_local/')
+        ? handleLocal(request, response, rawPath)
+        : handleApi(request, response, rawPath, query);
+    handling.catch((error: unknown) => {
+      console.error('local-sentry: request failed', error);
+      if (!response.headersSent) {
+        send(response, { status: 500, body: { detail: 'Internal Error' } });
+      } else {
+        response.destroy();
+      }
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  baseUrl = serverUrl(server.address() as AddressInfo);
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    return closing;
+  };
+
+  return {
+    url: baseUrl,
+    token: firstToken.token,
+    data,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    setFaults: (next, rate) => {
+      const message = validateFaults(next, rate);
+      if (message) throw new TypeError(message);
+      injector.set(next, rate);
+    },
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
