@@ -1,0 +1,59 @@
+/** The only reader of `process.env`: turns the environment into typed settings for `serve`. */
+
+/** Settings that `sentry-graphql serve` takes from the environment; flags override them. */
+export interface ServeEnv {
+  /** `PORT`. */
+  port?: number;
+  /** `HOST`. */
+  host?: string;
+  /** `SENTRY_URL` (or `SENTRY_BASE_URL`): the upstream Sentry; unset starts the embedded one. */
+  upstream?: string;
+  /** `SENTRY_AUTH_TOKEN` (or `SENTRY_TOKEN`): the server-wide token, used only when a request has none. */
+  token?: string;
+}
+
+/** Thrown when an environment variable is set to something unusable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads the serve settings from `env` (default `process.env`); empty variables count as unset. */
+export function readServeEnv(env: Env = process.env): ServeEnv {
+  const value = (...names: string[]) =>
+    names.map((name) => env[name]?.trim()).find((v): v is string => v !== undefined && v !== '');
+  const settings: ServeEnv = {};
+  const port = value('PORT');
+  if (port !== undefined) settings.port = parsePort(port, 'PORT');
+  const host = value('HOST');
+  if (host !== undefined) settings.host = host;
+  const upstream = value('SENTRY_URL', 'SENTRY_BASE_URL');
+  if (upstream !== undefined) settings.upstream = parseUpstreamUrl(upstream, 'SENTRY_URL');
+  const token = value('SENTRY_AUTH_TOKEN', 'SENTRY_TOKEN');
+  if (token !== undefined) settings.token = token;
+  return settings;
+}
+
+/** Parses a TCP port (0–65535); `name` names the source in the error. */
+export function parsePort(raw: string, name: string): number {
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65_535) {
+    throw new ConfigError(`${name} must be a port number between 0 and 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+/** Checks that `raw` is an http(s) URL and returns it without a trailing slash. */
+export function parseUpstreamUrl(raw: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}

@@ -1,0 +1,49 @@
+/** The per-request context: a fresh Sentry client holding the caller's token, and Pothos' loader cache. */
+import { initContextCache } from '@pothos/core';
+import type { YogaInitialContext } from 'graphql-yoga';
+import { SentryClient } from './sentry/client.ts';
+import type { Upstream } from './sentry/upstream.ts';
+
+export interface Context {
+  /** Talks to Sentry with this request's token; counts the requests it sends. */
+  sentry: SentryClient;
+}
+
+export interface ContextDependencies {
+  /** The process-wide connection pool and limits for the upstream Sentry. */
+  upstream: Upstream;
+  /** Server-wide token, used only when a request carries no `Authorization` header. */
+  fallbackToken?: string | undefined;
+}
+
+/**
+ * Builds the context factory Yoga calls once per request. Loaders live in the context cache,
+ * so they are per request and therefore never shared between two tokens.
+ */
+export function createContextFactory({ upstream, fallbackToken }: ContextDependencies) {
+  return ({ request }: YogaInitialContext): Context => {
+    const token = requestToken(request.headers.get('authorization'), fallbackToken);
+    return {
+      // Pothos keys per-request DataLoaders on this object; keep them if Yoga copies the context.
+      ...initContextCache(),
+      sentry: new SentryClient({
+        upstream,
+        ...(token ? { token } : {}),
+        signal: request.signal,
+      }),
+    };
+  };
+}
+
+/**
+ * The token for a request: the caller's Bearer token; the server-wide one only when the request
+ * has no `Authorization` header at all (a malformed header is not silently upgraded).
+ */
+export function requestToken(
+  authorization: string | null,
+  fallbackToken: string | undefined,
+): string | undefined {
+  if (authorization === null) return fallbackToken;
+  const match = /^\s*bearer\s+(\S+)\s*$/i.exec(authorization);
+  return match?.[1];
+}

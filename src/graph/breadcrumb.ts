@@ -1,0 +1,27 @@
+import type { SentryBreadcrumb } from '../sentry/types.ts';
+import { builder } from './builder.ts';
+import { Level, toLevel } from './level.ts';
+
+export const Breadcrumb = builder.objectRef<SentryBreadcrumb>('Breadcrumb').implement({
+  description: 'Something that happened before the event: a navigation, an HTTP call, a log line.',
+  fields: (t) => ({
+    timestamp: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: (crumb) => crumb.timestamp ?? null,
+    }),
+    type: t.exposeString('type', { description: 'e.g. "default", "http", "navigation".' }),
+    category: t.exposeString('category', {
+      nullable: true,
+      description: 'e.g. "ui.click", "xhr".',
+    }),
+    level: t.field({ type: Level, resolve: (crumb) => toLevel(crumb.level) }),
+    message: t.exposeString('message', { nullable: true }),
+    data: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'Type-specific data (free-form), e.g. `{url, method, status_code}` for http.',
+      resolve: (crumb) => crumb.data ?? null,
+    }),
+  }),
+});

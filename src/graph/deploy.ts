@@ -1,0 +1,56 @@
+import type { OrgScoped } from '../sentry/client.ts';
+import type { SentryDeploy } from '../sentry/types.ts';
+import { builder } from './builder.ts';
+import { pageRequest, pageToConnection } from './connections.ts';
+import { fullRelease, Release } from './release.ts';
+
+export const Deploy = builder.objectRef<SentryDeploy>('Deploy').implement({
+  description: 'A deploy of a release to an environment.',
+  fields: (t) => ({
+    sentryId: t.exposeString('id', { description: "Sentry's numeric id." }),
+    environment: t.exposeString('environment', { description: 'e.g. "production".' }),
+    name: t.exposeString('name', { nullable: true }),
+    url: t.exposeString('url', { nullable: true }),
+    startedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: (deploy) => deploy.dateStarted,
+    }),
+    finishedAt: t.field({ type: 'DateTime', resolve: (deploy) => deploy.dateFinished }),
+  }),
+});
+
+export const DeployConnection = builder.connectionObject(
+  { type: Deploy, name: 'DeployConnection' },
+  { name: 'DeployEdge' },
+);
+
+builder.objectFields(Release, (t) => ({
+  deploys: t.connection(
+    {
+      type: Deploy,
+      nullable: true,
+      description:
+        'Deploys of the release, newest first (one call per release: Sentry has no bulk read).',
+      resolve: async (release, args, context) => {
+        const request = pageRequest(args);
+        const page = await context.sentry.listReleaseDeploys(
+          release.organizationSlug,
+          release.version,
+          request.params,
+        );
+        return pageToConnection<OrgScoped<SentryDeploy>>(page, request);
+      },
+    },
+    DeployConnection,
+  ),
+  lastDeploy: t.field({
+    type: Deploy,
+    nullable: true,
+    description: 'The newest deploy, when the release body embeds it (no extra call then).',
+    resolve: async (release, _args, context) =>
+      (release.lastDeploy !== undefined
+        ? release.lastDeploy
+        : (await fullRelease(release, context)).lastDeploy) ?? null,
+  }),
+}));

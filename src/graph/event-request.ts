@@ -1,0 +1,37 @@
+import type { SentryRequestEntry } from '../sentry/types.ts';
+import { builder } from './builder.ts';
+
+export const KeyValue = builder.objectRef<[string, string]>('KeyValue').implement({
+  description: 'A name and value: an HTTP header, query parameter or cookie.',
+  fields: (t) => ({
+    name: t.string({ resolve: ([name]) => name }),
+    value: t.string({ resolve: ([, value]) => String(value) }),
+  }),
+});
+
+export const EventRequest = builder
+  .objectRef<SentryRequestEntry['data']>('EventRequest')
+  .implement({
+    description: 'The HTTP request the application was handling when the event happened.',
+    fields: (t) => ({
+      url: t.exposeString('url'),
+      method: t.exposeString('method', { nullable: true }),
+      headers: t.field({ type: [KeyValue], resolve: (request) => request.headers ?? [] }),
+      query: t.field({ type: [KeyValue], resolve: (request) => request.query ?? [] }),
+      cookies: t.field({ type: [KeyValue], resolve: (request) => request.cookies ?? [] }),
+      fragment: t.exposeString('fragment', { nullable: true }),
+      inferredContentType: t.exposeString('inferredContentType', { nullable: true }),
+      data: t.field({
+        type: 'JSON',
+        nullable: true,
+        description: 'The request body as the SDK captured it (free-form).',
+        resolve: (request) => request.data ?? null,
+      }),
+      env: t.field({
+        type: 'JSON',
+        nullable: true,
+        description: 'Server environment variables the SDK sent.',
+        resolve: (request) => request.env ?? null,
+      }),
+    }),
+  });

@@ -1,0 +1,19 @@
+/** The schema: every type file, imported for its side effects, then built as a Federation v2 subgraph. */
+import { builder } from './builder.ts';
+import './organization.ts';
+import './project.ts';
+import './team.ts';
+import './member.ts';
+import './user.ts';
+import './assignee.ts';
+import './issue.ts';
+import './tag.ts';
+import './event.ts';
+import './release.ts';
+import './deploy.ts';
+import './commit.ts';
+
+export const schema = builder.toSubGraphSchema({
+  linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+  federationDirectives: ['@key', '@shareable'],
+});

@@ -1,0 +1,163 @@
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import type { Context } from '../context.ts';
+import { splitKey, type TeamKey, teamKey, teamSlugKey } from '../loaders/keys.ts';
+import { loadTeams, loadTeamsBySlug } from '../loaders/teams.ts';
+import type { OrgScoped } from '../sentry/client.ts';
+import type { SentryTeam } from '../sentry/types.ts';
+import { builder } from './builder.ts';
+import { pageRequest, pageToConnection } from './connections.ts';
+import { Member, MemberConnection } from './member.ts';
+import { Organization, organizationStub } from './organization.ts';
+import { Project, ProjectConnection, primeProjects } from './project.ts';
+import { full, isStub, type Stub } from './stub.ts';
+
+/** What projects and issue assignees embed of a team. */
+export type TeamStub = Stub<
+  'Team',
+  { organizationSlug: string; id: string; slug?: string; name?: string }
+>;
+export type TeamShape = OrgScoped<SentryTeam> | TeamStub;
+
+export const Team = builder.loadableNodeRef('Team', {
+  id: {
+    resolve: (team) => teamKey(team.organizationSlug, team.id),
+    parse: (id) => teamKey(...splitKey(id)),
+  },
+  load: (keys: TeamKey[], { sentry }: Context): Promise<(TeamShape | Error)[]> =>
+    loadTeams(sentry, keys),
+});
+
+export const TeamConnection = builder.connectionObject(
+  { type: Team, name: 'TeamConnection' },
+  { name: 'TeamEdge' },
+);
+
+const teamsBySlug = createContextCache(
+  (context: Context) =>
+    new DataLoader((keys: readonly string[]) =>
+      loadTeamsBySlug(context.sentry, keys as `${string}/${string}`[]),
+    ),
+);
+
+export function teamStub(
+  organizationSlug: string,
+  team: { id: string; slug?: string; name?: string },
+): TeamStub {
+  return { stubOf: 'Team', organizationSlug, ...team };
+}
+
+export async function fullTeam(team: TeamShape, context: Context): Promise<OrgScoped<SentryTeam>> {
+  if (!isStub(team)) return team;
+  return full(await Team.getDataloader(context).load(teamKey(team.organizationSlug, team.id)));
+}
+
+function primeTeams(context: Context, teams: readonly OrgScoped<SentryTeam>[]) {
+  const byId = Team.getDataloader(context);
+  const bySlug = teamsBySlug(context);
+  for (const team of teams) {
+    byId.prime(teamKey(team.organizationSlug, team.id), team);
+    bySlug.prime(teamSlugKey(team.organizationSlug, team.slug), team);
+  }
+}
+
+Team.implement({
+  description: 'A team of members with access to some projects.',
+  fields: (t) => ({
+    sentryId: t.exposeString('id', { description: "Sentry's numeric id." }),
+    slug: t.string({
+      resolve: async (team, _args, context) => team.slug ?? (await fullTeam(team, context)).slug,
+    }),
+    name: t.string({
+      resolve: async (team, _args, context) => team.name ?? (await fullTeam(team, context)).name,
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: async (team, _args, context) => (await fullTeam(team, context)).dateCreated,
+    }),
+    memberCount: t.int({
+      resolve: async (team, _args, context) => (await fullTeam(team, context)).memberCount,
+    }),
+    isMember: t.boolean({
+      description: "The token's user belongs to the team.",
+      resolve: async (team, _args, context) => (await fullTeam(team, context)).isMember,
+    }),
+    avatarUrl: t.string({
+      nullable: true,
+      resolve: async (team, _args, context) =>
+        (await fullTeam(team, context)).avatar.avatarUrl ?? null,
+    }),
+    organization: t.field({
+      type: Organization,
+      resolve: (team) => organizationStub(team.organizationSlug),
+    }),
+    projects: t.connection(
+      {
+        type: Project,
+        nullable: true,
+        description: 'Projects the team has access to.',
+        resolve: async (team, args, context) => {
+          const request = pageRequest(args);
+          const slug = team.slug ?? (await fullTeam(team, context)).slug;
+          const page = await context.sentry.listTeamProjects(
+            team.organizationSlug,
+            slug,
+            request.params,
+          );
+          primeProjects(context, page.items);
+          return pageToConnection(page, request);
+        },
+      },
+      ProjectConnection,
+    ),
+    members: t.connection(
+      {
+        type: Member,
+        nullable: true,
+        description: 'Members of the team.',
+        resolve: async (team, args, context) => {
+          const request = pageRequest(args);
+          const slug = team.slug ?? (await fullTeam(team, context)).slug;
+          const page = await context.sentry.listTeamMembers(
+            team.organizationSlug,
+            slug,
+            request.params,
+          );
+          return pageToConnection(page, request);
+        },
+      },
+      MemberConnection,
+    ),
+  }),
+});
+
+builder.objectFields(Organization, (t) => ({
+  teams: t.connection(
+    {
+      type: Team,
+      nullable: true,
+      description: 'Teams of the organization.',
+      args: {
+        query: t.arg.string({ required: false, description: 'Free text on name or slug.' }),
+      },
+      resolve: async (org, args, context) => {
+        const request = pageRequest(args);
+        const page = await context.sentry.listTeams(org.slug, {
+          ...request.params,
+          ...(args.query ? { query: args.query } : {}),
+        });
+        primeTeams(context, page.items);
+        return pageToConnection(page, request);
+      },
+    },
+    TeamConnection,
+  ),
+  team: t.field({
+    type: Team,
+    nullable: true,
+    description: 'A team by slug.',
+    args: { slug: t.arg.string() },
+    resolve: (org, { slug }, context) => teamsBySlug(context).load(teamSlugKey(org.slug, slug)),
+  }),
+}));

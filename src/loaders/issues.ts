@@ -1,0 +1,36 @@
+/**
+ * Issues. By numeric id many per call (`group=1&group=2&project=-1`, one call per organization);
+ * the detail body (first/last release) and short ids need one call each.
+ */
+import type { OrgScoped, SentryClient } from '../sentry/client.ts';
+import type { SentryIssue, SentryIssueDetail, SentryTag } from '../sentry/types.ts';
+import { type IssueKey, type ShortIdKey, splitKey } from './keys.ts';
+import { loadScopedInBulk, settleEach } from './settle-each.ts';
+
+/** Loads issue list rows by `org/issueId`. */
+export function loadIssues(
+  sentry: SentryClient,
+  keys: readonly IssueKey[],
+): Promise<(OrgScoped<SentryIssue> | Error)[]> {
+  return loadScopedInBulk(keys, {
+    what: 'Issue',
+    idOf: (issue) => issue.id,
+    fetch: async (org, ids) => (await sentry.listIssues(org, { groups: ids })).items,
+  });
+}
+
+/** Loads full issue bodies by `org/issueId` or `org/SHORT-ID` (one call each). */
+export function loadIssueDetails(
+  sentry: SentryClient,
+  keys: readonly (IssueKey | ShortIdKey)[],
+): Promise<(OrgScoped<SentryIssueDetail> | Error)[]> {
+  return settleEach(keys, (key) => sentry.getIssue(...splitKey(key)));
+}
+
+/** Loads the tag summaries of issues by `org/issueId` (one call each). */
+export function loadIssueTags(
+  sentry: SentryClient,
+  keys: readonly IssueKey[],
+): Promise<(OrgScoped<SentryTag>[] | Error)[]> {
+  return settleEach(keys, (key) => sentry.listIssueTags(...splitKey(key)));
+}

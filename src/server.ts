@@ -1,0 +1,212 @@
+/**
+ * `createGateway()`: the Yoga instance over the Pothos schema plus the process-wide upstream
+ * pool. It never listens: `main.ts` mounts `fetch` on a Node server, tests call it in-process.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { createYoga, type Plugin, renderGraphiQL, type YogaServerInstance } from 'graphql-yoga';
+import { type Context, createContextFactory } from './context.ts';
+import { schema } from './graph/index.ts';
+import { checkQueryCost, type QueryLimits } from './graph/query-cost.ts';
+import { maskError } from './mask-error.ts';
+import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/upstream.ts';
+
+export interface GraphiQLSettings {
+  /** The query shown when GraphiQL opens. */
+  defaultQuery?: string;
+  /** Headers pre-filled in GraphiQL's header editor, e.g. the demo token. */
+  headers?: Record<string, string>;
+}
+
+export interface GatewayOptions {
+  /** Base URL of the upstream Sentry (`https://sentry.io`, or the embedded server's URL). */
+  upstream: string;
+  /** Server-wide token, used only for requests that carry no `Authorization` header. */
+  token?: string | undefined;
+  /**
+   * GraphiQL at the GraphQL endpoint for browsers; `false` turns it off.
+   * @default true
+   */
+  graphiql?: boolean | GraphiQLSettings;
+  /** Depth and cost limits checked before execution. */
+  limits?: QueryLimits;
+  /** Pool, timeout and retry settings of the upstream client. */
+  upstreamOptions?: Omit<UpstreamOptions, 'baseUrl'>;
+  /**
+   * Yoga's request logging.
+   * @default false
+   */
+  logging?: boolean;
+}
+
+export interface Gateway extends AsyncDisposable {
+  yoga: YogaServerInstance<Record<string, unknown>, Context>;
+  /** Yoga's fetch handler: `Request` in, `Response` out. */
+  fetch: YogaServerInstance<Record<string, unknown>, Context>['fetch'];
+  upstream: Upstream;
+  schema: GraphQLSchema;
+  /** Closes the upstream connection pool. */
+  close(): Promise<void>;
+}
+
+/** The path GraphQL (and GraphiQL) is served at. */
+export const GRAPHQL_PATH = '/graphql';
+const GRAPHIQL_ASSETS_PATH = '/graphiql/';
+
+export function createGateway(options: GatewayOptions): Gateway {
+  const upstream = createUpstream({ ...options.upstreamOptions, baseUrl: options.upstream });
+  const graphiql = options.graphiql ?? true;
+  const assets = graphiql === false ? undefined : localGraphiQLAssets();
+  const yoga = createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    logging: options.logging ?? false,
+    context: createContextFactory({ upstream, fallbackToken: options.token }),
+    maskedErrors: { maskError },
+    graphiql:
+      graphiql === false
+        ? false
+        : {
+            title: 'Sentry GraphQL',
+            ...(typeof graphiql === 'object' && graphiql.defaultQuery
+              ? { defaultQuery: graphiql.defaultQuery }
+              : {}),
+            ...(typeof graphiql === 'object' && graphiql.headers
+              ? { headers: JSON.stringify(graphiql.headers, null, 2) }
+              : {}),
+          },
+    ...(assets ? { renderGraphiQL: (opts) => withLocalAssets(renderGraphiQL(opts)) } : {}),
+    plugins: [
+      useQueryLimits(options.limits ?? {}),
+      useRestCallCount(),
+      ...(assets ? [useStaticFiles(GRAPHIQL_ASSETS_PATH, assets)] : []),
+      useRootRedirect(),
+    ],
+  });
+  let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= upstream.close();
+    return closed;
+  };
+  return {
+    yoga,
+    fetch: yoga.fetch,
+    upstream,
+    schema,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
+
+/** Refuses operations past the depth or cost limit before they run (QUERY_TOO_EXPENSIVE). */
+function useQueryLimits(limits: QueryLimits): Plugin<Context> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      try {
+        checkQueryCost(args.document, args.operationName, args.variableValues, limits);
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        setResultAndStopExecution({ errors: [error] });
+      }
+    },
+  };
+}
+
+/** Reports in `extensions.restCalls` how many HTTP requests to Sentry the operation made. */
+function useRestCallCount(): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result) return;
+          setResult({
+            ...result,
+            extensions: { ...result.extensions, restCalls: args.contextValue.sentry.requestCount },
+          });
+        },
+      };
+    },
+  };
+}
+
+/** `GET /` sends a browser to GraphiQL. */
+function useRootRedirect(): Plugin {
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (request.method === 'GET' && url.pathname === '/') {
+        endResponse(
+          new fetchAPI.Response(null, { status: 302, headers: { location: GRAPHQL_PATH } }),
+        );
+      }
+    },
+  };
+}
+
+/**
+ * GraphiQL's page loads its bundle from a CDN; when `@graphql-yoga/graphiql` is installed the
+ * gateway serves the same files itself, so GraphiQL works offline and behind strict proxies.
+ */
+function localGraphiQLAssets(): Map<string, string> | undefined {
+  let dist: string;
+  try {
+    dist = join(
+      dirname(createRequire(import.meta.url).resolve('@graphql-yoga/graphiql/package.json')),
+      'dist',
+    );
+  } catch {
+    return undefined;
+  }
+  const files = [
+    'graphiql.css',
+    'yoga-graphiql.umd.js',
+    'monacoeditorwork/editor.worker.bundle.js',
+    'monacoeditorwork/json.worker.bundle.js',
+    'monacoeditorwork/graphql.worker..bundle.js',
+  ];
+  return new Map(files.map((file) => [file, join(dist, file)]));
+}
+
+const CDN_ASSETS = /https:\/\/unpkg\.com\/@graphql-yoga\/graphiql@[^/]+\/dist\//g;
+
+function withLocalAssets(html: string): string {
+  return html.replace(CDN_ASSETS, GRAPHIQL_ASSETS_PATH).replace(/<link rel=icon [^>]*>/, '');
+}
+
+function useStaticFiles(prefix: string, files: Map<string, string>): Plugin {
+  const cache = new Map<string, Promise<string>>();
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (request.method !== 'GET' || !url.pathname.startsWith(prefix)) return;
+      const name = url.pathname.slice(prefix.length);
+      const file = files.get(name);
+      if (!file) {
+        endResponse(new fetchAPI.Response('Not found', { status: 404 }));
+        return;
+      }
+      let body = cache.get(name);
+      if (!body) {
+        body = readFile(file, 'utf8');
+        cache.set(name, body);
+      }
+      try {
+        const text = await body;
+        endResponse(
+          new fetchAPI.Response(text, {
+            headers: {
+              'content-type': name.endsWith('.css')
+                ? 'text/css; charset=utf-8'
+                : 'text/javascript; charset=utf-8',
+              'cache-control': 'public, max-age=86400',
+            },
+          }),
+        );
+      } catch {
+        cache.delete(name);
+        endResponse(new fetchAPI.Response('Not found', { status: 404 }));
+      }
+    },
+  };
+}
