@@ -1181,7 +1181,17 @@ export interface SentryUserFeedback {
   dateCreated: SentryDateTime;
   event: { id?: string | null; eventID?: string };
   issue: SentryIssueBase | null;
-  user: SentryEventUser | null;
+  user: SentryFeedbackUser | null;
+}
+
+/** The event user a feedback (and an event's `userReport`) refers to. */
+export interface SentryFeedbackUser {
+  id: string;
+  username: string | null;
+  email: string | null;
+  name: string | null;
+  ipAddress: string | null;
+  avatarUrl: string | null;
 }
 
 /** `POST /projects/{org}/{project}/user-feedback/`. */

@@ -713,7 +713,7 @@ function generateReleases(
         buildDeploy({
           id,
           environment: env,
-          name: rng.chance(0.5) ? `${version} to ${env}` : null,
+          name: `${version} to ${env}`,
           url: rng.chance(0.5) ? `https://ci.${org.slug}.example.com/deploys/${id}` : null,
           dateStarted: iso(at - rng.int(2, 15) * 60_000),
           dateFinished: iso(at),
@@ -1071,7 +1071,8 @@ function generateIssues(
             email: user.email,
             username: user.username,
             name: user.name,
-            ip_address: user.ipAddress,
+            ipAddress: user.ipAddress,
+            avatarUrl: null,
           },
         },
       });

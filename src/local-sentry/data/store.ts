@@ -989,7 +989,8 @@ export function addUserFeedback(
             email: eventUser.email,
             username: eventUser.username,
             name: eventUser.name,
-            ip_address: eventUser.ipAddress,
+            ipAddress: eventUser.ipAddress,
+            avatarUrl: null,
           }
         : null,
     },
