@@ -10,6 +10,7 @@ import {
   loadIssueEvents,
 } from '../loaders/events.ts';
 import {
+  checkEventId,
   checkSlug,
   type EventKey,
   eventKey,
@@ -263,26 +264,33 @@ function eventListParams(args: EventFilterArgs, info: GraphQLResolveInfo): Event
   };
 }
 
+/** One event of an issue (one call each: Sentry has no bulk read of full events). */
+async function loadIssueEvent(
+  issue: IssueShape,
+  which: IssueEventWhich,
+  context: Context,
+): Promise<EventShape> {
+  const event = await issueEvents(context).load(
+    `${issueKey(issue.organizationSlug, issue.id)}/${which}`,
+  );
+  Event.getDataloader(context).prime(
+    eventKey(event.organizationSlug, event.projectID, event.eventID),
+    event,
+  );
+  return {
+    ...event,
+    knownIssue: issue,
+    knownProject: projectStub(issue.organizationSlug, issue.project),
+  };
+}
+
 function issueEvent(which: IssueEventWhich, description: string) {
   return (t: PothosSchemaTypes.ObjectFieldBuilder<typeof builder.$inferSchemaTypes, IssueShape>) =>
     t.field({
       type: Event,
       nullable: true,
       description,
-      resolve: async (issue, _args, context): Promise<EventShape> => {
-        const event = await issueEvents(context).load(
-          `${issueKey(issue.organizationSlug, issue.id)}/${which}`,
-        );
-        Event.getDataloader(context).prime(
-          eventKey(event.organizationSlug, event.projectID, event.eventID),
-          event,
-        );
-        return {
-          ...event,
-          knownIssue: issue,
-          knownProject: projectStub(issue.organizationSlug, issue.project),
-        };
-      },
+      resolve: (issue, _args, context) => loadIssueEvent(issue, which, context),
     });
 }
 
@@ -295,6 +303,13 @@ builder.objectFields(Issue, (t) => ({
     'recommended',
     "The event Sentry's UI shows first (most helpful).",
   )(t),
+  event: t.field({
+    type: Event,
+    nullable: true,
+    description: 'One event of the issue by its 32-hex id.',
+    args: { eventId: t.arg.string() },
+    resolve: (issue, { eventId }, context) => loadIssueEvent(issue, checkEventId(eventId), context),
+  }),
   events: t.connection(
     {
       type: Event,
@@ -326,6 +341,18 @@ builder.objectFields(Issue, (t) => ({
 }));
 
 builder.objectFields(Project, (t) => ({
+  event: t.field({
+    type: Event,
+    nullable: true,
+    description: 'One event of the project by its 32-hex id.',
+    args: { eventId: t.arg.string() },
+    resolve: async (project, { eventId }, context): Promise<EventShape> => ({
+      ...(await Event.getDataloader(context).load(
+        eventKey(project.organizationSlug, project.slug, eventId),
+      )),
+      knownProject: projectStub(project.organizationSlug, project),
+    }),
+  }),
   events: t.connection(
     {
       type: Event,

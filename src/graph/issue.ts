@@ -295,3 +295,33 @@ builder.objectFields(Project, (t) => ({
     IssueConnection,
   ),
 }));
+
+builder.objectFields(Release, (t) => ({
+  newIssues: t.connection(
+    {
+      type: Issue,
+      nullable: true,
+      description: 'Issues first seen in this release, newest first.',
+      args: {
+        query: t.arg.string({
+          required: false,
+          description: 'More issue search terms, e.g. "is:unresolved".',
+        }),
+      },
+      resolve: async (release, args, context) => {
+        const request = pageRequest(args);
+        const page = await context.sentry.listIssues(release.organizationSlug, {
+          ...request.params,
+          query: [`firstRelease:${JSON.stringify(release.version)}`, args.query ?? '']
+            .join(' ')
+            .trim(),
+          project: [-1],
+          sort: 'new',
+        });
+        primeIssues(context, page.items);
+        return pageToConnection(page, request);
+      },
+    },
+    IssueConnection,
+  ),
+}));

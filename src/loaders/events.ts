@@ -7,9 +7,9 @@ import type { SentryEvent, SentryEventIdLookup } from '../sentry/types.ts';
 import { type EventKey, type IssueKey, type OrgEventKey, splitEventKey, splitKey } from './keys.ts';
 import { settleEach } from './settle-each.ts';
 
-/** Which event of an issue: `latest`, `oldest` or `recommended`. */
-export type IssueEventWhich = 'latest' | 'oldest' | 'recommended';
-/** `org/issueId/latest`. */
+/** Which event of an issue: `latest`, `oldest`, `recommended` or a (validated) event id. */
+export type IssueEventWhich = 'latest' | 'oldest' | 'recommended' | (string & {});
+/** `org/issueId/latest`, `org/issueId/<eventId>`. */
 export type IssueEventKey = `${IssueKey}/${IssueEventWhich}`;
 
 /** Loads events by `org/projectIdOrSlug/eventId`. */
@@ -20,7 +20,7 @@ export function loadEvents(
   return settleEach(keys, (key) => sentry.getProjectEvent(...splitEventKey(key)));
 }
 
-/** Loads an issue's latest, oldest or recommended event by `org/issueId/which`. */
+/** Loads an issue's latest, oldest, recommended or given event by `org/issueId/which`. */
 export function loadIssueEvents(
   sentry: SentryClient,
   keys: readonly IssueEventKey[],

@@ -1,0 +1,109 @@
+/**
+ * `startTestGateway()`: a local Sentry on port 0 plus a gateway pointed at it, for one test.
+ * Operations run in-process through `yoga.fetch`; upstream traffic is read from the local
+ * Sentry's `/_local/stats`, the same counters the benchmark uses.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import {
+  type LocalSentry,
+  type LocalSentryOptions,
+  startLocalSentry,
+} from '../../src/local-sentry/server.ts';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.ts';
+
+/** A document from `test/__generated__/` (codegen's `documentMode: string`) or plain text. */
+export type Document<TData = Record<string, unknown>, TVariables = Record<string, unknown>> =
+  | string
+  | (string & { __apiType?: (variables: TVariables) => TData });
+
+export interface TestGatewayOptions {
+  /** Options of the local Sentry (seed, scale, faults, tokens, rate limits...). */
+  localSentry?: LocalSentryOptions;
+  /** Server-wide token of the gateway; requests without one use it. @default none */
+  token?: string;
+  /** Other gateway options (limits, upstream timeouts and retries). */
+  gateway?: Omit<GatewayOptions, 'upstream' | 'token'>;
+}
+
+export interface ExecuteOptions {
+  /** Bearer token of this request; `null` sends no Authorization header. @default the local Sentry's token */
+  token?: string | null;
+  headers?: Record<string, string>;
+}
+
+export interface TestResult<TData> {
+  status: number;
+  data?: TData | null;
+  errors?: GraphQLFormattedError[];
+  extensions?: Record<string, unknown>;
+}
+
+export interface UpstreamStats {
+  requests: number;
+  byRoute: Record<string, number>;
+}
+
+export interface TestGateway extends AsyncDisposable {
+  sentry: LocalSentry;
+  gateway: Gateway;
+  /** Runs an operation through `yoga.fetch` (no socket). */
+  execute<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
+    document: Document<TData, TVariables>,
+    variables?: TVariables,
+    options?: ExecuteOptions,
+  ): Promise<TestResult<TData>>;
+  /** `GET /_local/stats`: REST requests served since the last reset. */
+  upstreamStats(): Promise<UpstreamStats>;
+  /** `POST /_local/stats/reset`. */
+  resetUpstreamStats(): Promise<void>;
+  /** Every REST request since the last reset as `METHOD route-template`, sorted. */
+  upstreamRequests(): Promise<string[]>;
+}
+
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const sentry = await startLocalSentry(options.localSentry);
+  const gateway = createGateway({
+    // Retries would hide the faults tests inject; tests that want them pass their own.
+    upstreamOptions: { retry: { attempts: 1 } },
+    ...options.gateway,
+    upstream: sentry.url,
+    token: options.token,
+  });
+  const upstreamStats = async (): Promise<UpstreamStats> => {
+    const response = await fetch(`${sentry.url}/_local/stats`);
+    return (await response.json()) as UpstreamStats;
+  };
+  return {
+    sentry,
+    gateway,
+    async execute(document, variables, { token, headers = {} } = {}) {
+      const requestHeaders: Record<string, string> = {
+        'content-type': 'application/json',
+        ...headers,
+      };
+      const bearer = token === undefined ? sentry.token : token;
+      if (bearer !== null) requestHeaders['authorization'] = `Bearer ${bearer}`;
+      const response = await gateway.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: requestHeaders,
+        body: JSON.stringify({ query: String(document), variables: variables ?? {} }),
+      });
+      const body = (await response.json()) as Omit<TestResult<never>, 'status'>;
+      return { status: response.status, ...body } as TestResult<never>;
+    },
+    upstreamStats,
+    async resetUpstreamStats() {
+      await fetch(`${sentry.url}/_local/stats/reset`, { method: 'POST' });
+    },
+    async upstreamRequests() {
+      const { byRoute } = await upstreamStats();
+      return Object.entries(byRoute)
+        .flatMap(([route, count]) => Array.from({ length: count }, () => route))
+        .sort();
+    },
+    async [Symbol.asyncDispose]() {
+      await gateway.close();
+      await sentry.close();
+    },
+  };
+}
