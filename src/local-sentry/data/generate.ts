@@ -988,7 +988,6 @@ function generateIssues(
           in_app_frame_mix: 'mixed',
           sdk: { name: template.sdk.name, name_normalized: template.sdk.name },
           initial_priority: priority === 'high' ? 75 : priority === 'medium' ? 50 : 25,
-          title: null,
         },
         numComments: rng.chance(0.7) ? 0 : rng.int(1, 6),
         assignedTo,

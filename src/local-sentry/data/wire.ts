@@ -173,6 +173,26 @@ const TEAM_ROLES: SentryRole[] = [
   },
 ];
 
+const orgRoleList = (): SentryRole[] =>
+  ORG_ROLES.map((role) => ({
+    ...role,
+    allowed: true,
+    isAllowed: true,
+    isRetired: false,
+    isTeamRolesAllowed: true,
+    is_global: role.id === 'owner',
+    isGlobal: role.id === 'owner',
+  }));
+
+const teamRoleList = (): SentryRole[] =>
+  TEAM_ROLES.map((role) => ({
+    ...role,
+    allowed: true,
+    isAllowed: true,
+    isRetired: false,
+    isTeamRolesAllowed: true,
+  }));
+
 /** The detailed organization body (with its teams and projects). */
 export function organizationDetail(org: OrgData, baseUrl?: string): SentryOrganizationDetail {
   return {
@@ -185,6 +205,38 @@ export function organizationDetail(org: OrgData, baseUrl?: string): SentryOrgani
     attachmentsRole: 'member',
     debugFilesRole: 'admin',
     relayPiiConfig: null,
+    relayDsnEndpoint: null,
+    trustedRelays: [],
+    orgRoleList: orgRoleList(),
+    teamRoleList: teamRoleList(),
+    openMembership: true,
+    allowJoinRequests: true,
+    allowSharedIssues: true,
+    enhancedPrivacy: false,
+    dataScrubber: false,
+    dataScrubberDefaults: false,
+    scrubIPAddresses: false,
+    scrapeJavaScript: true,
+    storeCrashReports: 0,
+    isDefault: false,
+    isDynamicallySampled: false,
+    requiresSso: false,
+    pendingAccessRequests: 0,
+    eventsMemberAdmin: true,
+    alertsMemberWrite: true,
+    aggregatedDataConsent: false,
+    hideAiFeatures: false,
+    issueAlertsThreadFlag: true,
+    metricAlertsThreadFlag: true,
+    autoEnableCodeReview: false,
+    autoOpenPrs: false,
+    enableSeerCoding: false,
+    defaultSeerScannerAutomation: false,
+    defaultAutofixAutomationTuning: 'off',
+    defaultAutomatedRunStoppingPoint: 'root_cause',
+    defaultCodeReviewTriggers: [],
+    defaultCodingAgent: 'seer',
+    defaultCodingAgentIntegrationId: null,
     teams: org.teams.map((team) => teamBody(org, team, { detailed: false })),
     projects: org.projects.map((project) => project.wire),
   };
@@ -286,22 +338,8 @@ export function memberDetail(org: OrgData, member: MemberRecord): SentryMemberDe
       ? `https://sentry.io/accept/${member.wire.id}/${hash32(member.wire.id).toString(16)}/`
       : null,
     isOnlyOwner: member.wire.orgRole === 'owner' && owners.length === 1,
-    orgRoleList: ORG_ROLES.map((role) => ({
-      ...role,
-      allowed: true,
-      isAllowed: true,
-      isRetired: false,
-      isTeamRolesAllowed: true,
-      is_global: role.id === 'owner',
-      isGlobal: role.id === 'owner',
-    })),
-    teamRoleList: TEAM_ROLES.map((role) => ({
-      ...role,
-      allowed: true,
-      isAllowed: true,
-      isRetired: false,
-      isTeamRolesAllowed: true,
-    })),
+    orgRoleList: orgRoleList(),
+    teamRoleList: teamRoleList(),
   };
 }
 
