@@ -18,11 +18,12 @@ import {
 } from './auth.ts';
 import { generateData } from './data/generate.ts';
 import type { LocalData } from './data/model.ts';
+import { QueryError } from './data/query.ts';
+import { findOrganization, StoreError } from './data/store.ts';
 import { type Fault, FaultInjector, validateFaults } from './faults.ts';
 import { forbidden, HttpError, notFound, type Reply } from './http.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig, RateLimiter } from './rate-limit.ts';
 import { type RouteMatch, Router, splitPath } from './router.ts';
-import { resolveOrganizationSlug } from './routes/common.ts';
 import type { RouteDef } from './routes/context.ts';
 import { sentryRoutes } from './routes/index.ts';
 import { type RequestStats, Stats, UNMATCHED_ROUTE } from './stats.ts';
@@ -224,7 +225,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     const token = registry.authenticate(request.headers.authorization);
     const params = { ...match.params };
     if (params['org'] !== undefined) {
-      const slug = resolveOrganizationSlug(data, params['org']);
+      const slug = findOrganization(data, params['org'])?.slug;
       if (slug === undefined) throw notFound();
       if (!canAccessOrganization(token, slug)) throw forbidden();
       params['org'] = slug;
@@ -233,7 +234,8 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     const method = request.method ?? 'GET';
     const body = method === 'GET' || method === 'HEAD' ? undefined : await readJsonBody(request);
     const hostHeader = request.headers.host;
-    const selfUrl = `${hostHeader ? `http://${hostHeader}` : baseUrl}${rawPath}`;
+    const origin =
+      hostHeader && /^[\w.:[\]-]+$/.test(hostHeader) ? `http://${hostHeader}` : baseUrl;
     return match.route.handle({
       method,
       params,
@@ -241,7 +243,8 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
       body,
       token,
       data,
-      page: { selfUrl, query },
+      page: { selfUrl: `${origin}${rawPath}`, query },
+      baseUrl: origin,
     });
   }
 
@@ -313,6 +316,13 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     } catch (error) {
       if (error instanceof HttpError) {
         reply = error.toReply();
+      } else if (error instanceof QueryError) {
+        reply = { status: 400, body: { detail: error.message } };
+      } else if (error instanceof StoreError) {
+        reply = {
+          status: 400,
+          body: error.field ? { [error.field]: [error.message] } : { detail: error.message },
+        };
       } else {
         console.error('local-sentry: handler failed', error);
         reply = {

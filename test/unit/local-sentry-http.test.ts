@@ -56,6 +56,13 @@ describe('splitPath', () => {
   });
 });
 
+/** Decoded segments of a path that must split. */
+function segmentsOf(path: string): string[] {
+  const segments = splitPath(path);
+  if (!segments) throw new Error(`unsplittable: ${path}`);
+  return segments;
+}
+
 describe('Router', () => {
   const router = new Router<string>();
   router.add('GET /api/0/organizations/{org}/issues/{issue_id}/events/{event_id}/', 'one');
@@ -65,15 +72,15 @@ describe('Router', () => {
   it('prefers literal segments over parameters', () => {
     const latest = router.match(
       'GET',
-      splitPath('/api/0/organizations/acme/issues/1/events/latest/')!,
+      segmentsOf('/api/0/organizations/acme/issues/1/events/latest/'),
     );
     expect(latest).toMatchObject({ route: 'latest', params: { org: 'acme', issue_id: '1' } });
-    const one = router.match('GET', splitPath('/api/0/organizations/acme/issues/1/events/abc/')!);
+    const one = router.match('GET', segmentsOf('/api/0/organizations/acme/issues/1/events/abc/'));
     expect(one).toMatchObject({ route: 'one', params: { event_id: 'abc' } });
   });
 
   it('matches the method and lists the allowed ones', () => {
-    const segments = splitPath('/api/0/organizations/acme/issues/1/')!;
+    const segments = segmentsOf('/api/0/organizations/acme/issues/1/');
     expect(router.match('GET', segments)).toBeUndefined();
     expect(router.allowedMethods(segments)).toEqual(['PUT']);
   });

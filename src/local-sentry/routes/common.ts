@@ -1,6 +1,7 @@
 /** Lookups and parameter parsing shared by the route files. */
-import type { LocalData, OrgData, ProjectRecord } from '../data/model.ts';
-import { badRequest, forbidden, notFound } from '../http.ts';
+import type { OrgData, ProjectRecord } from '../data/model.ts';
+import { findProject, StoreError } from '../data/store.ts';
+import { badRequest, forbidden, HttpError, notFound } from '../http.ts';
 import type { RequestContext } from './context.ts';
 
 export const ORG_READ = ['org:read', 'org:write', 'org:admin'] as const;
@@ -30,15 +31,6 @@ export const RELEASE_WRITE = [
 ] as const;
 export const RELEASE_ADMIN = ['project:admin', 'project:releases'] as const;
 
-/** The organization slug for an `{org}` value that may be a slug or a numeric id. */
-export function resolveOrganizationSlug(data: LocalData, idOrSlug: string): string | undefined {
-  if (data.organizations.has(idOrSlug)) return idOrSlug;
-  for (const org of data.organizations.values()) {
-    if (org.wire.id === idOrSlug) return org.slug;
-  }
-  return undefined;
-}
-
 /** The organization of the request (the server has checked it exists and is allowed). */
 export function orgOf(context: RequestContext): OrgData {
   const org = context.data.organizations.get(context.params['org'] ?? '');
@@ -48,10 +40,7 @@ export function orgOf(context: RequestContext): OrgData {
 
 /** The `{project}` of the request, by slug or numeric id; 404 when absent. */
 export function projectOf(context: RequestContext, org = orgOf(context)): ProjectRecord {
-  const idOrSlug = context.params['project'] ?? '';
-  const project =
-    org.projectsBySlug.get(idOrSlug) ??
-    (/^\d+$/.test(idOrSlug) ? org.projects.find((p) => p.wire.id === idOrSlug) : undefined);
+  const project = findProject(context.data, org, context.params['project'] ?? '');
   if (!project) throw notFound();
   return project;
 }
@@ -68,21 +57,26 @@ export function integerList(query: URLSearchParams, name: string, message?: stri
 }
 
 /**
- * The projects selected by `project=` the way Sentry's organization endpoints read it: `-1` is
- * every project, no value is every project the caller is a member of (here: every project of
- * the organization, since tokens act as members of all teams), and an id that is not a project
- * of the organization is a 403.
+ * The projects selected by `project=` (ids or slugs, repeatable) the way Sentry's organization
+ * endpoints read it: `-1` is every project, no value is every project the caller is a member of
+ * (here: every project, since tokens act as members of every team), and a value that is not a
+ * project of the organization is a 403.
  */
 export function selectedProjects(context: RequestContext, org = orgOf(context)): ProjectRecord[] {
-  const ids = integerList(context.query, 'project');
-  if (ids.length === 0 || ids.includes(-1)) return org.projects;
-  const selected: ProjectRecord[] = [];
-  for (const id of new Set(ids)) {
-    const project = org.projects.find((p) => p.wire.id === String(id));
+  const values = context.query.getAll('project').filter((value) => value !== '');
+  if (values.length === 0 || values.includes('-1')) return org.projects;
+  const selected = new Set<ProjectRecord>();
+  for (const value of values) {
+    const project = findProject(context.data, org, value);
     if (!project) throw forbidden();
-    selected.push(project);
+    selected.add(project);
   }
-  return selected;
+  return [...selected];
+}
+
+/** The Sentry user a token acts as: the organization's first owner (for `me` lookups). */
+export function viewerUserId(org: OrgData): string | null {
+  return org.members.find((m) => m.wire.orgRole === 'owner' && m.userId !== null)?.userId ?? null;
 }
 
 const UNIT_MS: Record<string, number> = {
@@ -108,29 +102,36 @@ export interface TimeRange {
 }
 
 /**
- * Reads `statsPeriod` or `start`+`end` relative to the data's "now"; `fallback` is the default
- * period (Sentry's default is 14d for most endpoints, 90d for sessions). 400 when malformed.
+ * Reads `statsPeriod` (which wins) or `start`+`end`, relative to the data's "now"; undefined
+ * when the request names no range. 400 when malformed.
  */
-export function timeRange(context: RequestContext, fallback: string): TimeRange {
+export function optionalTimeRange(context: RequestContext): TimeRange | undefined {
   const { query, data } = context;
+  const period = query.get('statsPeriod');
+  if (period) {
+    const ms = parseDuration(period);
+    if (ms === undefined) throw badRequest(`Invalid statsPeriod: ${JSON.stringify(period)}`);
+    return { start: data.now - ms, end: data.now };
+  }
   const start = query.get('start');
   const end = query.get('end');
-  if (start !== null || end !== null) {
-    if (start === null || end === null) {
-      throw badRequest('start and end are both required');
-    }
-    const startMs = Date.parse(start);
-    const endMs = Date.parse(end);
-    if (Number.isNaN(startMs) || Number.isNaN(endMs)) {
-      throw badRequest('start and end must be ISO-8601 datetimes');
-    }
-    if (startMs > endMs) throw badRequest('start must be before end');
-    return { start: startMs, end: endMs };
+  if (!start && !end) return undefined;
+  if (!start || !end) throw badRequest('start and end are both required');
+  const startMs = Date.parse(start);
+  const endMs = Date.parse(end);
+  if (Number.isNaN(startMs) || Number.isNaN(endMs)) {
+    throw badRequest('start and end must be ISO-8601 datetimes');
   }
-  const period = query.get('statsPeriod') || fallback;
-  const ms = parseDuration(period);
-  if (ms === undefined) throw badRequest(`Invalid statsPeriod: ${JSON.stringify(period)}`);
-  return { start: data.now - ms, end: data.now };
+  if (startMs > endMs) throw badRequest('start must be before end');
+  return { start: startMs, end: endMs };
+}
+
+/** Like {@link optionalTimeRange}, with `fallback` (e.g. `14d`) when the request names none. */
+export function timeRange(context: RequestContext, fallback: string): TimeRange {
+  const range = optionalTimeRange(context);
+  if (range) return range;
+  const ms = parseDuration(fallback) ?? 0;
+  return { start: context.data.now - ms, end: context.data.now };
 }
 
 /** Deterministic hash of strings to [0, 1): the local Sentry's stand-in for real measurements. */
@@ -160,3 +161,126 @@ export function bodyObject(context: RequestContext): Record<string, unknown> {
 
 /** ISO string of a ms timestamp. */
 export const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * Runs a store mutation, turning its `StoreError` into a 400 field error as DRF words them, or
+ * with `conflict` a slug clash into Sentry's 409 `{"detail": ...}` (team and project creation).
+ */
+export function storeCall<T>(mutate: () => T, { conflict = false } = {}): T {
+  try {
+    return mutate();
+  } catch (error) {
+    if (error instanceof StoreError) {
+      if (conflict && error.message.includes('already')) {
+        throw new HttpError(409, { detail: error.message });
+      }
+      throw badRequest(error.field ? { [error.field]: [error.message] } : error.message);
+    }
+    throw error;
+  }
+}
+
+interface FieldOptions {
+  required?: boolean;
+  /** `null` reads as absent. */
+  nullable?: boolean;
+}
+
+/** A body field's raw value, undefined when absent; 400 "This field is required." as DRF says. */
+function rawField(
+  body: Record<string, unknown>,
+  name: string,
+  { required = false, nullable = false }: FieldOptions,
+): unknown {
+  const value = body[name];
+  if (value === undefined || (value === null && nullable && !required)) {
+    if (required) throw badRequest({ [name]: ['This field is required.'] });
+    return undefined;
+  }
+  if (value === null) throw badRequest({ [name]: ['This field may not be null.'] });
+  return value;
+}
+
+const invalid = (name: string, message: string) => badRequest({ [name]: [message] });
+
+export function stringField(
+  body: Record<string, unknown>,
+  name: string,
+  options: FieldOptions & { maxLength?: number } = {},
+): string | undefined {
+  const value = rawField(body, name, options);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw invalid(name, 'Not a valid string.');
+  if (options.required && value.trim() === '') throw invalid(name, 'This field may not be blank.');
+  if (options.maxLength !== undefined && value.length > options.maxLength) {
+    throw invalid(name, `Ensure this field has no more than ${options.maxLength} characters.`);
+  }
+  return value;
+}
+
+export function booleanField(
+  body: Record<string, unknown>,
+  name: string,
+  options: FieldOptions = {},
+): boolean | undefined {
+  const value = rawField(body, name, options);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw invalid(name, 'Must be a valid boolean.');
+  return value;
+}
+
+export function numberField(
+  body: Record<string, unknown>,
+  name: string,
+  options: FieldOptions = {},
+): number | undefined {
+  const value = rawField(body, name, options);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw invalid(name, 'A valid number is required.');
+  }
+  return value;
+}
+
+export function stringListField(
+  body: Record<string, unknown>,
+  name: string,
+  options: FieldOptions = {},
+): string[] | undefined {
+  const value = rawField(body, name, options);
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    throw invalid(name, `Expected a list of items but got type "${typeof value}".`);
+  }
+  return value as string[];
+}
+
+export function objectField(
+  body: Record<string, unknown>,
+  name: string,
+  options: FieldOptions = {},
+): Record<string, unknown> | undefined {
+  const value = rawField(body, name, options);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalid(name, 'Expected a dictionary of items.');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Sentry's slug rule: lower-case letters, digits, `-` and `_`, not only digits. */
+export function slugField(
+  body: Record<string, unknown>,
+  name: string,
+  options: FieldOptions = {},
+): string | undefined {
+  const value = stringField(body, name, { ...options, maxLength: 50 });
+  if (value === undefined) return undefined;
+  if (!/^[a-z0-9_-]+$/.test(value) || /^\d+$/.test(value)) {
+    throw invalid(
+      name,
+      'Enter a valid slug consisting of lowercase letters, numbers, underscores or hyphens. It cannot be entirely numeric.',
+    );
+  }
+  return value;
+}

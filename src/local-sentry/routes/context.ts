@@ -15,6 +15,8 @@ export interface RequestContext {
   data: LocalData;
   /** For Link headers. */
   page: PageContext;
+  /** `http://host:port` of this server as the client addressed it (no trailing slash). */
+  baseUrl: string;
 }
 
 export interface RouteDef {

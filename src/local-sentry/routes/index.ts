@@ -1,5 +1,19 @@
-/** Every Sentry route the local server answers, in the order of Sentry's API reference. */
+/** Every Sentry route the local server answers. */
 import type { RouteDef } from './context.ts';
+import { eventRoutes } from './events.ts';
+import { issueRoutes } from './issues.ts';
+import { organizationRoutes } from './organizations.ts';
+import { projectRoutes } from './projects.ts';
+import { releaseRoutes } from './releases.ts';
 import { sessionRoutes } from './sessions.ts';
+import { teamRoutes } from './teams.ts';
 
-export const sentryRoutes = (): RouteDef[] => [...sessionRoutes()];
+export const sentryRoutes = (): RouteDef[] => [
+  ...organizationRoutes(),
+  ...teamRoutes(),
+  ...projectRoutes(),
+  ...issueRoutes(),
+  ...eventRoutes(),
+  ...releaseRoutes(),
+  ...sessionRoutes(),
+];

@@ -1,0 +1,163 @@
+/** Teams, team projects and members, and the project ↔ team links. */
+import type { TeamRecord } from '../data/model.ts';
+import { filterTeams } from '../data/query.ts';
+import {
+  addProject,
+  addProjectTeam,
+  addTeam,
+  deleteTeam,
+  findTeam,
+  removeProjectTeam,
+  updateTeam,
+} from '../data/store.ts';
+import { teamBody, teamMemberBody, teamMembers, teamProjects } from '../data/wire.ts';
+import { badRequest, created, found, noContent, ok } from '../http.ts';
+import { paginate } from '../pagination.ts';
+import {
+  bodyObject,
+  ORG_READ,
+  orgOf,
+  PROJECT_READ,
+  PROJECT_WRITE,
+  projectOf,
+  slugField,
+  storeCall,
+  stringField,
+  TEAM_ADMIN,
+  TEAM_READ,
+  TEAM_WRITE,
+} from './common.ts';
+import type { RequestContext } from './context.ts';
+import { type RouteDef, route } from './context.ts';
+
+const teamOf = (context: RequestContext, org = orgOf(context)): TeamRecord =>
+  found(findTeam(org, context.params['team'] ?? ''));
+
+const bySlug = <T extends { wire: { slug: string } }>(a: T, b: T) =>
+  a.wire.slug < b.wire.slug ? -1 : a.wire.slug > b.wire.slug ? 1 : 0;
+
+export const teamRoutes = (): RouteDef[] => [
+  route('GET /api/0/organizations/{org}/teams/', ORG_READ, (context) => {
+    const org = orgOf(context);
+    const detailed = context.query.get('detailed') !== '0';
+    const teams = filterTeams(org, context.query.get('query')).sort(bySlug);
+    return paginate(
+      teams.map((team) => teamBody(org, team, { detailed })),
+      context.page,
+    );
+  }),
+
+  route(
+    'POST /api/0/organizations/{org}/teams/',
+    ['org:write', 'org:admin', 'team:write'],
+    (context) => {
+      const org = orgOf(context);
+      const body = bodyObject(context);
+      const slug = slugField(body, 'slug', { nullable: true });
+      const name = stringField(body, 'name', { nullable: true, maxLength: 64 });
+      if (!slug && !name) throw badRequest({ non_field_errors: ['A name or slug is required'] });
+      const team = storeCall(
+        () => addTeam(context.data, org, { slug: slug ?? null, name: name ?? null }),
+        {
+          conflict: true,
+        },
+      );
+      return created(teamBody(org, team, { detailed: false }));
+    },
+  ),
+
+  route('GET /api/0/teams/{org}/{team}/', TEAM_READ, (context) => {
+    const org = orgOf(context);
+    const team = teamOf(context, org);
+    const expand = context.query.getAll('expand');
+    const collapse = context.query.getAll('collapse');
+    return ok(
+      teamBody(org, team, {
+        detailed: expand.includes('projects'),
+        withOrganization: !collapse.includes('organization'),
+      }),
+    );
+  }),
+
+  route('PUT /api/0/teams/{org}/{team}/', TEAM_WRITE, (context) => {
+    const org = orgOf(context);
+    const team = teamOf(context, org);
+    const body = bodyObject(context);
+    const slug = slugField(body, 'slug');
+    const name = stringField(body, 'name', { maxLength: 64 });
+    const patch: { slug?: string; name?: string } = {};
+    if (slug !== undefined) patch.slug = slug;
+    if (name !== undefined) patch.name = name;
+    storeCall(() => updateTeam(org, team, patch));
+    return ok(teamBody(org, team, { detailed: false, withOrganization: true }));
+  }),
+
+  route('DELETE /api/0/teams/{org}/{team}/', TEAM_ADMIN, (context) => {
+    const org = orgOf(context);
+    deleteTeam(org, teamOf(context, org));
+    return noContent();
+  }),
+
+  route('GET /api/0/teams/{org}/{team}/projects/', PROJECT_READ, (context) => {
+    const org = orgOf(context);
+    const projects = teamProjects(org, teamOf(context, org)).sort(bySlug);
+    return paginate(
+      projects.map((project) => project.wire),
+      context.page,
+    );
+  }),
+
+  route('POST /api/0/teams/{org}/{team}/projects/', PROJECT_WRITE, (context) => {
+    const org = orgOf(context);
+    const team = teamOf(context, org);
+    const body = bodyObject(context);
+    const name = stringField(body, 'name', { required: true, maxLength: 50 }) as string;
+    const slug = slugField(body, 'slug', { nullable: true });
+    const platform = stringField(body, 'platform', { nullable: true, maxLength: 64 });
+    const project = storeCall(
+      () =>
+        addProject(context.data, org, team, {
+          name,
+          slug: slug ?? null,
+          platform: platform ?? null,
+        }),
+      { conflict: true },
+    );
+    return created(project.wire);
+  }),
+
+  route('GET /api/0/teams/{org}/{team}/members/', TEAM_READ, (context) => {
+    const org = orgOf(context);
+    const team = teamOf(context, org);
+    return paginate(
+      teamMembers(org, team).map((member) => teamMemberBody(member, team)),
+      context.page,
+    );
+  }),
+
+  route('GET /api/0/projects/{org}/{project}/teams/', PROJECT_READ, (context) => {
+    const org = orgOf(context);
+    const project = projectOf(context, org);
+    const teams = project.teamSlugs
+      .map((slug) => org.teamsBySlug.get(slug))
+      .filter((team): team is TeamRecord => team !== undefined);
+    return paginate(
+      teams.map((team) => teamBody(org, team, { detailed: false })),
+      context.page,
+    );
+  }),
+
+  route('POST /api/0/projects/{org}/{project}/teams/{team}/', PROJECT_WRITE, (context) => {
+    const org = orgOf(context);
+    const project = projectOf(context, org);
+    addProjectTeam(org, project, teamOf(context, org));
+    return created(project.wire);
+  }),
+
+  route('DELETE /api/0/projects/{org}/{project}/teams/{team}/', PROJECT_WRITE, (context) => {
+    const org = orgOf(context);
+    const project = projectOf(context, org);
+    removeProjectTeam(org, project, teamOf(context, org));
+    return ok(project.wire);
+  }),
+];
