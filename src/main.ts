@@ -21,9 +21,10 @@ export interface ServeOptions {
 
 /** The query GraphiQL opens with: one round trip over organizations, projects and issues. */
 export const EXAMPLE_QUERY = `# Welcome to the Sentry GraphQL gateway.
-# Press the run button (or Ctrl+Enter): your organizations, their projects,
-# and each project's newest unresolved issues, in one request.
-# The Docs panel (top left) documents every type and field.
+# Press the run button (or Ctrl+Enter): your organizations,
+# their projects and each project's newest unresolved
+# issues, in one request. The Docs panel (top left)
+# describes every type and field.
 
 query Dashboard {
   organizations(first: 5) {
@@ -31,7 +32,6 @@ query Dashboard {
       slug
       name
       projects(first: 5) {
-        totalCount
         nodes {
           slug
           platform

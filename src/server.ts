@@ -78,7 +78,14 @@ export function createGateway(options: GatewayOptions): Gateway {
               ? { headers: JSON.stringify(graphiql.headers, null, 2) }
               : {}),
           },
-    ...(assets ? { renderGraphiQL: (opts) => withLocalAssets(renderGraphiQL(opts)) } : {}),
+    renderGraphiQL: (opts) => {
+      // Yoga's GraphiQL bundle opens `query` (not `defaultQuery`) in the editor.
+      const html = renderGraphiQL({
+        ...opts,
+        ...(opts.defaultQuery ? { query: opts.defaultQuery } : {}),
+      });
+      return assets ? withLocalAssets(html) : html;
+    },
     plugins: [
       useQueryLimits(options.limits ?? {}),
       useRestCallCount(),
