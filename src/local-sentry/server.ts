@@ -22,7 +22,12 @@ import { QueryError } from './data/query.ts';
 import { findOrganization, StoreError } from './data/store.ts';
 import { type Fault, FaultInjector, validateFaults } from './faults.ts';
 import { forbidden, HttpError, notFound, type Reply } from './http.ts';
-import { DEFAULT_RATE_LIMIT, type RateLimitConfig, RateLimiter } from './rate-limit.ts';
+import {
+  DEFAULT_RATE_LIMIT,
+  type RateLimitConfig,
+  RateLimiter,
+  type RateLimitTicket,
+} from './rate-limit.ts';
 import { type RouteMatch, Router, splitPath } from './router.ts';
 import type { RouteDef } from './routes/context.ts';
 import { sentryRoutes } from './routes/index.ts';
@@ -261,7 +266,26 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     const leave = stats.enter(bearerToken(request.headers.authorization));
     response.on('close', leave);
 
+    // The rate limiter sees the request first (the latency below counts as time in flight).
+    const known = registry.peek(request.headers.authorization);
+    const caller = known
+      ? `token:${tokenHash(known.token)}`
+      : `ip:${request.socket.remoteAddress ?? ''}`;
+    let ticket: RateLimitTicket | undefined;
+    let limited: Reply | undefined;
+    try {
+      ticket = limiter.acquire(caller, match?.template ?? `${method} ${UNMATCHED_ROUTE}`);
+      response.on('close', ticket.release);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      limited = error.toReply();
+    }
+
     if (latencyMs > 0) await sleep(latencyMs);
+    if (limited) {
+      send(response, limited);
+      return;
+    }
     const decodedPath = segments ? `/${segments.map((s) => `${s}/`).join('')}` : rawPath;
     const fault = injector.pick(
       [`${method} ${rawPath}`, `${method} ${decodedPath}`, match?.template].filter(
@@ -290,16 +314,8 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
       return;
     }
 
-    const known = registry.peek(request.headers.authorization);
-    const caller = known
-      ? `token:${tokenHash(known.token)}`
-      : `ip:${request.socket.remoteAddress ?? ''}`;
     let reply: Reply;
-    let rateHeaders: Record<string, string> = {};
     try {
-      const ticket = limiter.acquire(caller, match?.template ?? `${method} ${UNMATCHED_ROUTE}`);
-      rateHeaders = ticket.headers;
-      response.on('close', ticket.release);
       if (!match) {
         const allowed = segments ? router.allowedMethods(segments) : [];
         reply =
@@ -331,7 +347,11 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
         };
       }
     }
-    send(response, { ...reply, headers: { ...rateHeaders, ...reply.headers } }, fault === 'slow');
+    send(
+      response,
+      { ...reply, headers: { ...ticket?.headers, ...reply.headers } },
+      fault === 'slow',
+    );
   }
 
   async function handleLocal(
