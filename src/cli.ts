@@ -74,7 +74,8 @@ function parsing<T>(parse: () => T): T {
   } catch (error) {
     const { code, message } = error as { code?: string; message: string };
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      throw new UsageError(message.split('. ')[0]?.replace(/\.$/, '') ?? message);
+      const first = message.split('\n')[0]?.split('. ')[0] ?? message;
+      throw new UsageError(first.replace(/\.$/, ''));
     }
     throw error;
   }

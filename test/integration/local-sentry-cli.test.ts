@@ -1,0 +1,100 @@
+/** The `sentry-graphql` binary as a user runs it: real processes, real ports. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../../bin/sentry-graphql.js', import.meta.url));
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(args: string[]): {
+  child: ChildProcess;
+  output: () => Finished;
+  done: Promise<Finished>;
+} {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const done = once(child, 'exit').then(([code]) => ({
+    code: code as number | null,
+    stdout,
+    stderr,
+  }));
+  return { child, output: () => ({ code: child.exitCode, stdout, stderr }), done };
+}
+
+/** Waits until stdout shows the server URL. */
+async function listeningUrl(run: ReturnType<typeof start>): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const match = /listening on (http:\/\/\S+)/.exec(run.output().stdout);
+    if (match?.[1]) return match[1];
+    if (run.child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no URL printed: ${JSON.stringify(run.output())}`);
+}
+
+describe('sentry-graphql local-sentry', () => {
+  it('prints its URL and token on port 0, serves, and exits cleanly on SIGTERM', async () => {
+    const run = start(['local-sentry', '--port', '0', '--token', 'cli-token', '--scale', 'small']);
+    try {
+      const url = await listeningUrl(run);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(url).not.toMatch(/:0$/);
+      expect(run.output().stdout).toContain('token: cli-token');
+
+      const ok = await fetch(`${url}/api/0/organizations/`, {
+        headers: { Authorization: 'Bearer cli-token' },
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('link')).toContain('rel="next"');
+      expect(((await ok.json()) as { slug: string }[]).map((o) => o.slug)).toEqual([
+        'acme',
+        'globex',
+      ]);
+      const anonymous = await fetch(`${url}/api/0/organizations/`);
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.json()).toEqual({
+        detail: 'Authentication credentials were not provided.',
+      });
+      // --token replaces the default token.
+      const demo = await fetch(`${url}/api/0/organizations/`, {
+        headers: { Authorization: 'Bearer local-demo-token' },
+      });
+      expect(demo.status).toBe(401);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    const finished = await run.done;
+    expect(finished.code).toBe(0);
+    expect(finished.stderr).toBe('');
+  });
+
+  it('rejects a bad flag with one line on stderr and exit code 2', async () => {
+    const finished = await start(['local-sentry', '--fail-rate', '2']).done;
+    expect(finished.code).toBe(2);
+    expect(finished.stdout).toBe('');
+    expect(finished.stderr).toBe(
+      'sentry-graphql: --fail-rate must be a number between 0 and 1, got "2"\n',
+    );
+  });
+
+  it('prints help and exits 0', async () => {
+    const finished = await start(['local-sentry', '--help']).done;
+    expect(finished.code).toBe(0);
+    expect(finished.stdout).toMatch(/^Usage: sentry-graphql local-sentry/);
+    expect(finished.stdout).toContain('--fail-rate');
+  });
+});
