@@ -6,6 +6,7 @@ export const Breadcrumb = builder.objectRef<SentryBreadcrumb>('Breadcrumb').impl
   description: 'Something that happened before the event: a navigation, an HTTP call, a log line.',
   fields: (t) => ({
     timestamp: t.field({
+      description: 'When it happened.',
       type: 'DateTime',
       nullable: true,
       resolve: (crumb) => crumb.timestamp ?? null,
@@ -15,8 +16,12 @@ export const Breadcrumb = builder.objectRef<SentryBreadcrumb>('Breadcrumb').impl
       nullable: true,
       description: 'e.g. "ui.click", "xhr".',
     }),
-    level: t.field({ type: Level, resolve: (crumb) => toLevel(crumb.level) }),
-    message: t.exposeString('message', { nullable: true }),
+    level: t.field({
+      description: 'Severity.',
+      type: Level,
+      resolve: (crumb) => toLevel(crumb.level),
+    }),
+    message: t.exposeString('message', { description: 'What happened, as text.', nullable: true }),
     data: t.field({
       type: 'JSON',
       nullable: true,

@@ -9,9 +9,14 @@ export const Commit = builder.objectRef<OrgScoped<SentryCommit>>('Commit').imple
   description: 'A commit, as Sentry knows it from a release.',
   fields: (t) => ({
     sha: t.exposeString('id', { description: 'The commit hash.' }),
-    message: t.exposeString('message', { nullable: true }),
-    createdAt: t.field({ type: 'DateTime', resolve: (commit) => commit.dateCreated }),
+    message: t.exposeString('message', { description: 'The commit message.', nullable: true }),
+    createdAt: t.field({
+      description: 'Commit date.',
+      type: 'DateTime',
+      resolve: (commit) => commit.dateCreated,
+    }),
     author: t.field({
+      description: 'Who wrote it; null when Sentry does not know.',
       type: Author,
       nullable: true,
       resolve: (commit) =>
@@ -20,6 +25,7 @@ export const Commit = builder.objectRef<OrgScoped<SentryCommit>>('Commit').imple
           : null,
     }),
     repository: t.field({
+      description: 'The repository it belongs to.',
       type: Repository,
       nullable: true,
       resolve: (commit) => commit.repository ?? null,
@@ -28,8 +34,8 @@ export const Commit = builder.objectRef<OrgScoped<SentryCommit>>('Commit').imple
 });
 
 export const CommitConnection = builder.connectionObject(
-  { type: Commit, name: 'CommitConnection' },
-  { name: 'CommitEdge' },
+  { type: Commit, name: 'CommitConnection', description: 'A page of commits.' },
+  { name: 'CommitEdge', description: 'A Commit and the cursor after it.' },
 );
 
 builder.objectFields(Release, (t) => ({

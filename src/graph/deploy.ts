@@ -9,20 +9,28 @@ export const Deploy = builder.objectRef<SentryDeploy>('Deploy').implement({
   fields: (t) => ({
     sentryId: t.exposeString('id', { description: "Sentry's numeric id." }),
     environment: t.exposeString('environment', { description: 'e.g. "production".' }),
-    name: t.exposeString('name', { nullable: true }),
-    url: t.exposeString('url', { nullable: true }),
+    name: t.exposeString('name', {
+      description: 'Name of the deploy, e.g. "backend@1.4.0 to production".',
+      nullable: true,
+    }),
+    url: t.exposeString('url', { description: 'Link to the deploy in CI.', nullable: true }),
     startedAt: t.field({
+      description: 'When the deploy started.',
       type: 'DateTime',
       nullable: true,
       resolve: (deploy) => deploy.dateStarted,
     }),
-    finishedAt: t.field({ type: 'DateTime', resolve: (deploy) => deploy.dateFinished }),
+    finishedAt: t.field({
+      description: 'When the deploy finished.',
+      type: 'DateTime',
+      resolve: (deploy) => deploy.dateFinished,
+    }),
   }),
 });
 
 export const DeployConnection = builder.connectionObject(
-  { type: Deploy, name: 'DeployConnection' },
-  { name: 'DeployEdge' },
+  { type: Deploy, name: 'DeployConnection', description: 'A page of deploys.' },
+  { name: 'DeployEdge', description: 'A Deploy and the cursor after it.' },
 );
 
 builder.objectFields(Release, (t) => ({

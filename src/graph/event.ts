@@ -51,8 +51,8 @@ export const Event = builder.loadableNodeRef('Event', {
 });
 
 export const EventConnection = builder.connectionObject(
-  { type: Event, name: 'EventConnection' },
-  { name: 'EventEdge' },
+  { type: Event, name: 'EventConnection', description: 'A page of events.' },
+  { name: 'EventEdge', description: 'An Event and the cursor after it.' },
 );
 
 const issueEvents = createContextCache(
@@ -118,7 +118,10 @@ function wantsFullEvents(info: GraphQLResolveInfo): boolean {
 
 export const EventTag = builder.objectRef<{ key: string; value: string }>('EventTag').implement({
   description: 'A `key: value` tag of an event, e.g. `browser: Chrome 120`.',
-  fields: (t) => ({ key: t.exposeString('key'), value: t.exposeString('value') }),
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Tag key, e.g. "browser".' }),
+    value: t.exposeString('value', { description: 'Tag value, e.g. "Chrome 120".' }),
+  }),
 });
 
 export const EventSdk = builder
@@ -127,7 +130,10 @@ export const EventSdk = builder
     description: 'The Sentry SDK that sent the event.',
     fields: (t) => ({
       name: t.exposeString('name', { nullable: true, description: 'e.g. "sentry.python".' }),
-      version: t.exposeString('version', { nullable: true }),
+      version: t.exposeString('version', {
+        description: 'SDK version, e.g. "2.19.0".',
+        nullable: true,
+      }),
     }),
   });
 
@@ -136,50 +142,86 @@ Event.implement({
     'One occurrence of an error, with what is needed to render it: exception and stack frames, breadcrumbs, request, tags, user, contexts and SDK.',
   fields: (t) => ({
     eventId: t.exposeString('eventID', { description: '32-hex event id.' }),
-    organizationSlug: t.exposeString('organizationSlug'),
+    organizationSlug: t.exposeString('organizationSlug', {
+      description: 'Slug of the organization (part of the federation key).',
+    }),
     projectSentryId: t.exposeString('projectID', {
       description: "Numeric id of the event's project.",
     }),
-    title: t.exposeString('title'),
+    title: t.exposeString('title', { description: 'Title, e.g. the exception type and message.' }),
     message: t.string({
       nullable: true,
       description: 'The log message or exception message.',
       resolve: (event) => event.message || null,
     }),
-    platform: t.string({ nullable: true, resolve: (event) => event.platform || null }),
+    platform: t.string({
+      description: 'Platform of the SDK, e.g. "python".',
+      nullable: true,
+      resolve: (event) => event.platform || null,
+    }),
     createdAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: 'When it happened (the SDK timestamp).',
       resolve: (event) => event.dateCreated ?? null,
     }),
-    culprit: t.string({ nullable: true, resolve: (event) => event.culprit ?? null }),
-    location: t.string({ nullable: true, resolve: (event) => event.location ?? null }),
-    level: t.field({ type: Level, resolve: (event) => toLevel(tag(event, 'level')) }),
-    environment: t.string({ nullable: true, resolve: (event) => tag(event, 'environment') }),
-    tags: t.field({ type: [EventTag], resolve: (event) => event.tags }),
-    user: t.field({ type: EventUser, nullable: true, resolve: (event) => event.user ?? null }),
+    culprit: t.string({
+      description: 'Where it happened: a function, module or URL.',
+      nullable: true,
+      resolve: (event) => event.culprit ?? null,
+    }),
+    location: t.string({
+      description: 'File or URL the error points at.',
+      nullable: true,
+      resolve: (event) => event.location ?? null,
+    }),
+    level: t.field({
+      description: 'Severity (its `level` tag).',
+      type: Level,
+      resolve: (event) => toLevel(tag(event, 'level')),
+    }),
+    environment: t.string({
+      description: 'Environment, e.g. "production" (its `environment` tag).',
+      nullable: true,
+      resolve: (event) => tag(event, 'environment'),
+    }),
+    tags: t.field({
+      description: 'All tags of the event.',
+      type: [EventTag],
+      resolve: (event) => event.tags,
+    }),
+    user: t.field({
+      description: 'The application user the event happened to.',
+      type: EventUser,
+      nullable: true,
+      resolve: (event) => event.user ?? null,
+    }),
     receivedAt: t.field({
+      description: 'When Sentry received it.',
       type: 'DateTime',
       nullable: true,
       resolve: async (event, _args, context) => (await fullEvent(event, context)).dateReceived,
     }),
     dist: t.string({
+      description: 'Distribution of the release (e.g. a build number).',
       nullable: true,
       resolve: async (event, _args, context) => (await fullEvent(event, context)).dist,
     }),
     exception: t.field({
+      description: 'The exception(s), with mechanism and stack traces; null for message events.',
       type: EventException,
       nullable: true,
       resolve: async (event, _args, context) =>
         entry(await fullEvent(event, context), 'exception')?.data ?? null,
     }),
     breadcrumbs: t.field({
+      description: 'What happened before the event, oldest first.',
       type: [Breadcrumb],
       resolve: async (event, _args, context) =>
         entry(await fullEvent(event, context), 'breadcrumbs')?.data.values ?? [],
     }),
     request: t.field({
+      description: 'The HTTP request being handled, when there was one.',
       type: EventRequest,
       nullable: true,
       resolve: async (event, _args, context) =>
@@ -198,11 +240,13 @@ Event.implement({
       resolve: async (event, _args, context) => (await fullEvent(event, context)).contexts,
     }),
     sdk: t.field({
+      description: 'The SDK that sent the event.',
       type: EventSdk,
       nullable: true,
       resolve: async (event, _args, context) => (await fullEvent(event, context)).sdk,
     }),
     fingerprints: t.stringList({
+      description: 'Grouping fingerprints that put the event in its issue.',
       resolve: async (event, _args, context) =>
         (await fullEvent(event, context)).fingerprints ?? [],
     }),
@@ -225,11 +269,14 @@ Event.implement({
         (event.groupID ? issueKey(event.organizationSlug, event.groupID) : null),
     }),
     project: t.field({
+      description:
+        'The project it belongs to. From an issue, `id`, `slug`, `name` and `platform` cost no call.',
       type: Project,
       nullable: true,
       resolve: (event) => event.knownProject ?? projectKey(event.organizationSlug, event.projectID),
     }),
     release: t.field({
+      description: 'The release it happened in; `version` costs no call.',
       type: Release,
       nullable: true,
       resolve: async (event, _args, context) =>

@@ -17,6 +17,7 @@ export const ExceptionMechanism = builder.objectRef<Mechanism>('ExceptionMechani
       resolve: (mechanism) => (typeof mechanism.handled === 'boolean' ? mechanism.handled : null),
     }),
     description: t.string({
+      description: 'Human-readable description of the mechanism.',
       nullable: true,
       resolve: (mechanism) =>
         typeof mechanism['description'] === 'string' ? mechanism['description'] : null,
@@ -35,13 +36,18 @@ export const ExceptionValue = builder.objectRef<SentryExceptionValue>('Exception
   fields: (t) => ({
     type: t.exposeString('type', { nullable: true, description: 'e.g. "ValueError".' }),
     value: t.exposeString('value', { nullable: true, description: 'The message.' }),
-    module: t.exposeString('module', { nullable: true }),
+    module: t.exposeString('module', {
+      description: 'Module the exception type belongs to.',
+      nullable: true,
+    }),
     mechanism: t.field({
+      description: 'How it was captured (handled or not).',
       type: ExceptionMechanism,
       nullable: true,
       resolve: (value) => value.mechanism ?? null,
     }),
     stacktrace: t.field({
+      description: 'Where it was raised (after source maps / symbolication).',
       type: Stacktrace,
       nullable: true,
       resolve: (value) => value.stacktrace ?? null,
@@ -52,7 +58,11 @@ export const ExceptionValue = builder.objectRef<SentryExceptionValue>('Exception
       description: 'The stack trace before source maps or symbolication.',
       resolve: (value) => value.rawStacktrace ?? null,
     }),
-    threadId: t.int({ nullable: true, resolve: (value) => value.threadId ?? null }),
+    threadId: t.int({
+      description: 'Thread that raised it.',
+      nullable: true,
+      resolve: (value) => value.threadId ?? null,
+    }),
   }),
 });
 
@@ -62,7 +72,14 @@ export const EventException = builder
     description:
       'The exception(s) of an event; with chained exceptions the last one was raised last.',
     fields: (t) => ({
-      values: t.field({ type: [ExceptionValue], resolve: (data) => data.values ?? [] }),
-      hasSystemFrames: t.boolean({ resolve: (data) => data.hasSystemFrames ?? false }),
+      values: t.field({
+        description: 'The exceptions; with chained exceptions the last one was raised last.',
+        type: [ExceptionValue],
+        resolve: (data) => data.values ?? [],
+      }),
+      hasSystemFrames: t.boolean({
+        description: 'Some frames are outside the application.',
+        resolve: (data) => data.hasSystemFrames ?? false,
+      }),
     }),
   });

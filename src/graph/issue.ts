@@ -32,8 +32,8 @@ export const Issue = builder.loadableNodeRef('Issue', {
 });
 
 export const IssueConnection = builder.connectionObject(
-  { type: Issue, name: 'IssueConnection' },
-  { name: 'IssueEdge' },
+  { type: Issue, name: 'IssueConnection', description: 'A page of issues.' },
+  { name: 'IssueEdge', description: 'An Issue and the cursor after it.' },
 );
 
 /** Full bodies (first/last release), by `org/issueId` or `org/SHORT-ID`: one call each. */
@@ -78,9 +78,21 @@ const IssueMetadata = builder.objectRef<Record<string, unknown>>('IssueMetadata'
         description: 'Exception message.',
         resolve: text('value'),
       }),
-      filename: t.string({ nullable: true, resolve: text('filename') }),
-      function: t.string({ nullable: true, resolve: text('function') }),
-      title: t.string({ nullable: true, resolve: text('title') }),
+      filename: t.string({
+        nullable: true,
+        description: 'File of the culprit frame.',
+        resolve: text('filename'),
+      }),
+      function: t.string({
+        nullable: true,
+        description: 'Function of the culprit frame.',
+        resolve: text('function'),
+      }),
+      title: t.string({
+        nullable: true,
+        description: 'Title, for issues that are not exceptions.',
+        resolve: text('title'),
+      }),
       raw: t.field({ type: 'JSON', description: 'The whole metadata object.', resolve: (m) => m }),
     };
   },
@@ -90,45 +102,85 @@ Issue.implement({
   description: 'A group of similar events, as shown in the Sentry issue stream.',
   fields: (t) => ({
     sentryId: t.exposeString('id', { description: "Sentry's numeric id." }),
-    organizationSlug: t.exposeString('organizationSlug'),
+    organizationSlug: t.exposeString('organizationSlug', {
+      description: 'Slug of the organization (with `sentryId`, the federation key).',
+    }),
     shortId: t.exposeString('shortId', { description: 'Human-readable id, e.g. "BACKEND-1A".' }),
-    title: t.exposeString('title'),
+    title: t.exposeString('title', { description: 'Title, e.g. the exception type and message.' }),
     culprit: t.exposeString('culprit', {
       nullable: true,
       description: 'Where it happened, e.g. a function or URL.',
     }),
     permalink: t.exposeString('permalink', { description: 'Link to the issue on Sentry.' }),
-    logger: t.exposeString('logger', { nullable: true }),
-    level: t.field({ type: Level, resolve: (issue) => toLevel(issue.level) }),
-    status: t.field({ type: IssueStatus, resolve: (issue) => issue.status }),
+    logger: t.exposeString('logger', {
+      description: 'Logger name, for log-message issues.',
+      nullable: true,
+    }),
+    level: t.field({
+      description: 'Severity.',
+      type: Level,
+      resolve: (issue) => toLevel(issue.level),
+    }),
+    status: t.field({
+      description: 'Workflow status.',
+      type: IssueStatus,
+      resolve: (issue) => issue.status,
+    }),
     substatus: t.field({
+      description: 'Detail of the status.',
       type: IssueSubstatus,
       nullable: true,
       resolve: (issue) => issue.substatus,
     }),
-    priority: t.field({ type: IssuePriority, nullable: true, resolve: (issue) => issue.priority }),
-    platform: t.exposeString('platform', { nullable: true }),
+    priority: t.field({
+      description: 'Priority, when set.',
+      type: IssuePriority,
+      nullable: true,
+      resolve: (issue) => issue.priority,
+    }),
+    platform: t.exposeString('platform', {
+      description: 'Platform of its events, e.g. "python".',
+      nullable: true,
+    }),
     type: t.exposeString('issueType', { description: 'Issue type, e.g. "error".' }),
     category: t.exposeString('issueCategory', {
       description: 'Issue category, e.g. "error" or "performance".',
     }),
-    metadata: t.field({ type: IssueMetadata, resolve: (issue) => issue.metadata }),
-    isPublic: t.exposeBoolean('isPublic'),
-    isBookmarked: t.exposeBoolean('isBookmarked'),
-    isSubscribed: t.exposeBoolean('isSubscribed'),
+    metadata: t.field({
+      description: 'What Sentry extracted from the events to title the issue.',
+      type: IssueMetadata,
+      resolve: (issue) => issue.metadata,
+    }),
+    isPublic: t.exposeBoolean('isPublic', { description: 'Shared publicly via a link.' }),
+    isBookmarked: t.exposeBoolean('isBookmarked', {
+      description: "Bookmarked by the token's user.",
+    }),
+    isSubscribed: t.exposeBoolean('isSubscribed', {
+      description: "The token's user gets notifications for it.",
+    }),
     hasSeen: t.exposeBoolean('hasSeen', { description: "The token's user has opened it." }),
     isUnhandled: t.exposeBoolean('isUnhandled', {
       description: 'Some event was not caught by the app.',
     }),
-    commentCount: t.exposeInt('numComments'),
+    commentCount: t.exposeInt('numComments', { description: 'Comments on the issue.' }),
     // Float, not Int: counts overflow GraphQL's 32-bit Int on busy projects.
     eventCount: t.float({
       description: 'Events in the issue.',
       resolve: (issue) => Number(issue.count),
     }),
     userCount: t.float({ description: 'Users affected.', resolve: (issue) => issue.userCount }),
-    firstSeen: t.field({ type: 'DateTime', nullable: true, resolve: (issue) => issue.firstSeen }),
-    lastSeen: t.field({ type: 'DateTime', nullable: true, resolve: (issue) => issue.lastSeen }),
+    firstSeen: t.field({
+      description: 'First event.',
+      type: 'DateTime',
+      nullable: true,
+      resolve: (issue) => issue.firstSeen,
+    }),
+    lastSeen: t.field({
+      description: 'Latest event.',
+      type: 'DateTime',
+      nullable: true,
+      resolve: (issue) => issue.lastSeen,
+    }),
     project: t.field({
       type: Project,
       nullable: true,

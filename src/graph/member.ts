@@ -18,23 +18,29 @@ export const Member = builder.loadableNodeRef('Member', {
 });
 
 export const MemberConnection = builder.connectionObject(
-  { type: Member, name: 'MemberConnection' },
-  { name: 'MemberEdge' },
+  { type: Member, name: 'MemberConnection', description: 'A page of members.' },
+  { name: 'MemberEdge', description: 'A Member and the cursor after it.' },
 );
 
 Member.implement({
   description: 'Membership of a user (or a pending invite) in an organization.',
   fields: (t) => ({
     sentryId: t.exposeString('id', { description: "Sentry's numeric member id." }),
-    email: t.exposeString('email'),
-    name: t.exposeString('name'),
+    email: t.exposeString('email', { description: 'Email of the member or invite.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
     role: t.exposeString('orgRole', {
       description: 'Organization role, e.g. "member" or "owner".',
     }),
     pending: t.exposeBoolean('pending', { description: 'An invite not yet accepted.' }),
     expired: t.exposeBoolean('expired', { description: 'An invite that expired.' }),
-    inviteStatus: t.exposeString('inviteStatus'),
-    createdAt: t.field({ type: 'DateTime', resolve: (member) => member.dateCreated }),
+    inviteStatus: t.exposeString('inviteStatus', {
+      description: 'e.g. "approved" or "requested_to_be_invited".',
+    }),
+    createdAt: t.field({
+      description: 'When the member joined or was invited.',
+      type: 'DateTime',
+      resolve: (member) => member.dateCreated,
+    }),
     user: t.field({
       type: User,
       nullable: true,

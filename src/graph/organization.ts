@@ -29,8 +29,8 @@ export async function fullOrganization(
 }
 
 export const OrganizationConnection = builder.connectionObject(
-  { type: Organization, name: 'OrganizationConnection' },
-  { name: 'OrganizationEdge' },
+  { type: Organization, name: 'OrganizationConnection', description: 'A page of organizations.' },
+  { name: 'OrganizationEdge', description: 'An Organization and the cursor after it.' },
 );
 
 Organization.implement({
@@ -43,9 +43,11 @@ Organization.implement({
       resolve: async (org, _args, context) => (await fullOrganization(org, context)).id,
     }),
     name: t.string({
+      description: 'Display name, e.g. "Acme Corp".',
       resolve: async (org, _args, context) => (await fullOrganization(org, context)).name,
     }),
     createdAt: t.field({
+      description: 'When the organization was created.',
       type: 'DateTime',
       resolve: async (org, _args, context) => (await fullOrganization(org, context)).dateCreated,
     }),
@@ -54,11 +56,13 @@ Organization.implement({
       resolve: async (org, _args, context) => (await fullOrganization(org, context)).status.id,
     }),
     avatarUrl: t.string({
+      description: 'Avatar image URL, when one is uploaded.',
       nullable: true,
       resolve: async (org, _args, context) =>
         (await fullOrganization(org, context)).avatar.avatarUrl ?? null,
     }),
     isEarlyAdopter: t.boolean({
+      description: 'Opted in to early features.',
       resolve: async (org, _args, context) => (await fullOrganization(org, context)).isEarlyAdopter,
     }),
     requiresTwoFactorAuth: t.boolean({

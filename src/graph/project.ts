@@ -28,8 +28,8 @@ export const Project = builder.loadableNodeRef('Project', {
 });
 
 export const ProjectConnection = builder.connectionObject(
-  { type: Project, name: 'ProjectConnection' },
-  { name: 'ProjectEdge' },
+  { type: Project, name: 'ProjectConnection', description: 'A page of projects.' },
+  { name: 'ProjectEdge', description: 'A Project and the cursor after it.' },
 );
 
 const projectsBySlug = createContextCache(
@@ -91,8 +91,11 @@ Project.implement({
   fields: (t) => ({
     sentryId: t.exposeString('id', { description: "Sentry's numeric id." }),
     slug: t.exposeString('slug', { description: 'URL slug, unique in the organization.' }),
-    organizationSlug: t.exposeString('organizationSlug'),
+    organizationSlug: t.exposeString('organizationSlug', {
+      description: 'Slug of the organization (with `sentryId` or `slug`, the federation key).',
+    }),
     name: t.string({
+      description: 'Display name, e.g. "Backend".',
       resolve: async (project, _args, context) =>
         project.name ?? (await fullProject(project, context)).name,
     }),
@@ -109,10 +112,12 @@ Project.implement({
       resolve: async (project, _args, context) => (await fullProject(project, context)).platforms,
     }),
     createdAt: t.field({
+      description: 'When the project was created.',
       type: 'DateTime',
       resolve: async (project, _args, context) => (await fullProject(project, context)).dateCreated,
     }),
     firstEventAt: t.field({
+      description: 'When its first event arrived.',
       type: 'DateTime',
       nullable: true,
       resolve: async (project, _args, context) => (await fullProject(project, context)).firstEvent,
@@ -126,6 +131,7 @@ Project.implement({
       resolve: async (project, _args, context) => (await fullProject(project, context)).status,
     }),
     isBookmarked: t.boolean({
+      description: "Bookmarked by the token's user.",
       resolve: async (project, _args, context) =>
         (await fullProject(project, context)).isBookmarked,
     }),
@@ -134,9 +140,11 @@ Project.implement({
       resolve: async (project, _args, context) => (await fullProject(project, context)).isMember,
     }),
     hasAccess: t.boolean({
+      description: 'The token can read the project.',
       resolve: async (project, _args, context) => (await fullProject(project, context)).hasAccess,
     }),
     features: t.stringList({
+      description: 'Feature flags enabled for the project.',
       resolve: async (project, _args, context) => (await fullProject(project, context)).features,
     }),
     environments: t.stringList({

@@ -35,8 +35,8 @@ export const Release = builder.loadableNodeRef('Release', {
 });
 
 export const ReleaseConnection = builder.connectionObject(
-  { type: Release, name: 'ReleaseConnection' },
-  { name: 'ReleaseEdge' },
+  { type: Release, name: 'ReleaseConnection', description: 'A page of releases.' },
+  { name: 'ReleaseEdge', description: 'A Release and the cursor after it.' },
 );
 
 export function releaseStub(
@@ -86,8 +86,16 @@ type AuthorShape = (SentryUser | SentryUnmappedAuthor) & { organizationSlug: str
 export const Author = builder.objectRef<AuthorShape>('Author').implement({
   description: 'The author of a commit or release: a Sentry user, or just a name and email.',
   fields: (t) => ({
-    name: t.string({ nullable: true, resolve: (author) => author.name ?? null }),
-    email: t.string({ nullable: true, resolve: (author) => author.email || null }),
+    name: t.string({
+      description: 'Name as the commit or Sentry has it.',
+      nullable: true,
+      resolve: (author) => author.name ?? null,
+    }),
+    email: t.string({
+      description: 'Email as the commit or Sentry has it.',
+      nullable: true,
+      resolve: (author) => author.email || null,
+    }),
     user: t.field({
       type: User,
       nullable: true,
@@ -102,8 +110,11 @@ Release.implement({
     'A version of code deployed to an environment, with its commits, deploys and health.',
   fields: (t) => ({
     version: t.exposeString('version', { description: 'Full version, e.g. "backend@1.4.0".' }),
-    organizationSlug: t.exposeString('organizationSlug'),
+    organizationSlug: t.exposeString('organizationSlug', {
+      description: 'Slug of the organization (with `version`, the federation key).',
+    }),
     shortVersion: t.string({
+      description: 'Version without the package prefix, e.g. "1.4.0".',
       resolve: async (release, _args, context) =>
         (await pick(release, 'shortVersion', context)) ?? release.version,
     }),
@@ -118,28 +129,33 @@ Release.implement({
       resolve: async (release, _args, context) => (await pick(release, 'ref', context)) ?? null,
     }),
     url: t.string({
+      description: 'Link to the release in its repository or CI.',
       nullable: true,
       resolve: async (release, _args, context) => (await pick(release, 'url', context)) ?? null,
     }),
     createdAt: t.field({
+      description: 'When Sentry first heard of the release.',
       type: 'DateTime',
       nullable: true,
       resolve: async (release, _args, context) =>
         (await pick(release, 'dateCreated', context)) ?? null,
     }),
     releasedAt: t.field({
+      description: 'When the release was marked released (deployed).',
       type: 'DateTime',
       nullable: true,
       resolve: async (release, _args, context) =>
         (await pick(release, 'dateReleased', context)) ?? null,
     }),
     firstEventAt: t.field({
+      description: 'First event seen in this release.',
       type: 'DateTime',
       nullable: true,
       resolve: async (release, _args, context) =>
         (await pick(release, 'firstEvent', context)) ?? null,
     }),
     lastEventAt: t.field({
+      description: 'Latest event seen in this release.',
       type: 'DateTime',
       nullable: true,
       resolve: async (release, _args, context) =>
@@ -150,10 +166,12 @@ Release.implement({
       resolve: async (release, _args, context) => (await pick(release, 'newGroups', context)) ?? 0,
     }),
     commitCount: t.int({
+      description: 'Commits associated with the release.',
       resolve: async (release, _args, context) =>
         (await pick(release, 'commitCount', context)) ?? 0,
     }),
     deployCount: t.int({
+      description: 'Deploys of the release.',
       resolve: async (release, _args, context) =>
         (await pick(release, 'deployCount', context)) ?? 0,
     }),
@@ -176,6 +194,7 @@ Release.implement({
         ),
     }),
     organization: t.field({
+      description: 'Costs no call unless fields beyond `slug` are asked for.',
       type: Organization,
       resolve: (release) => organizationStub(release.organizationSlug),
     }),

@@ -6,13 +6,25 @@ export const Repository = builder.objectRef<SentryRepository>('Repository').impl
   fields: (t) => ({
     sentryId: t.exposeString('id', { description: "Sentry's numeric id." }),
     name: t.exposeString('name', { description: 'e.g. "acme/backend".' }),
-    url: t.string({ nullable: true, resolve: (repo) => repo.url ?? null }),
+    url: t.string({
+      description: 'Web URL of the repository.',
+      nullable: true,
+      resolve: (repo) => repo.url ?? null,
+    }),
     provider: t.string({
       nullable: true,
       description: 'e.g. "GitHub".',
       resolve: (repo) => repo.provider?.['name'] ?? null,
     }),
-    status: t.string({ nullable: true, resolve: (repo) => repo.status ?? null }),
-    createdAt: t.field({ type: 'DateTime', resolve: (repo) => repo.dateCreated }),
+    status: t.string({
+      description: 'e.g. "active".',
+      nullable: true,
+      resolve: (repo) => repo.status ?? null,
+    }),
+    createdAt: t.field({
+      description: 'When it was connected.',
+      type: 'DateTime',
+      resolve: (repo) => repo.dateCreated,
+    }),
   }),
 });

@@ -12,28 +12,58 @@ import { Issue } from './issue.ts';
 export const TagValue = builder.objectRef<SentryTagValue>('TagValue').implement({
   description: 'One value of a tag, with how often it was seen.',
   fields: (t) => ({
-    value: t.string({ nullable: true, resolve: (value) => value.value }),
+    value: t.string({
+      description: 'The raw value (null for events without the tag).',
+      nullable: true,
+      resolve: (value) => value.value,
+    }),
     name: t.exposeString('name', { description: 'Display form of the value.' }),
     // Float, not Int: counts overflow GraphQL's 32-bit Int on busy projects.
-    count: t.float({ nullable: true, resolve: (value) => value.count }),
-    firstSeen: t.field({ type: 'DateTime', nullable: true, resolve: (value) => value.firstSeen }),
-    lastSeen: t.field({ type: 'DateTime', nullable: true, resolve: (value) => value.lastSeen }),
+    count: t.float({
+      description: 'Events with this value.',
+      nullable: true,
+      resolve: (value) => value.count,
+    }),
+    firstSeen: t.field({
+      description: 'First event with this value.',
+      type: 'DateTime',
+      nullable: true,
+      resolve: (value) => value.firstSeen,
+    }),
+    lastSeen: t.field({
+      description: 'Latest event with this value.',
+      type: 'DateTime',
+      nullable: true,
+      resolve: (value) => value.lastSeen,
+    }),
   }),
 });
 
 export const TagValueConnection = builder.connectionObject(
-  { type: TagValue, name: 'TagValueConnection' },
-  { name: 'TagValueEdge' },
+  { type: TagValue, name: 'TagValueConnection', description: 'A page of tag values.' },
+  { name: 'TagValueEdge', description: 'A TagValue and the cursor after it.' },
 );
 
 export const Tag = builder.objectRef<SentryTag>('Tag').implement({
   description: 'A tag key of an issue\'s events (e.g. "browser") with its most common values.',
   fields: (t) => ({
-    key: t.exposeString('key'),
+    key: t.exposeString('key', { description: 'The tag key, e.g. "browser".' }),
     name: t.exposeString('name', { description: 'Display name of the key.' }),
-    uniqueValues: t.float({ nullable: true, resolve: (tag) => tag.uniqueValues ?? null }),
-    totalValues: t.float({ nullable: true, resolve: (tag) => tag.totalValues ?? null }),
-    topValues: t.field({ type: [TagValue], resolve: (tag) => tag.topValues ?? [] }),
+    uniqueValues: t.float({
+      description: 'Distinct values seen.',
+      nullable: true,
+      resolve: (tag) => tag.uniqueValues ?? null,
+    }),
+    totalValues: t.float({
+      description: 'Events that carry the tag.',
+      nullable: true,
+      resolve: (tag) => tag.totalValues ?? null,
+    }),
+    topValues: t.field({
+      description: 'The most common values, most common first.',
+      type: [TagValue],
+      resolve: (tag) => tag.topValues ?? [],
+    }),
   }),
 });
 

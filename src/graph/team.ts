@@ -29,8 +29,8 @@ export const Team = builder.loadableNodeRef('Team', {
 });
 
 export const TeamConnection = builder.connectionObject(
-  { type: Team, name: 'TeamConnection' },
-  { name: 'TeamEdge' },
+  { type: Team, name: 'TeamConnection', description: 'A page of teams.' },
+  { name: 'TeamEdge', description: 'A Team and the cursor after it.' },
 );
 
 const teamsBySlug = createContextCache(
@@ -66,17 +66,21 @@ Team.implement({
   fields: (t) => ({
     sentryId: t.exposeString('id', { description: "Sentry's numeric id." }),
     slug: t.string({
+      description: 'URL slug, e.g. "backend-team".',
       resolve: async (team, _args, context) => team.slug ?? (await fullTeam(team, context)).slug,
     }),
     name: t.string({
+      description: 'Display name.',
       resolve: async (team, _args, context) => team.name ?? (await fullTeam(team, context)).name,
     }),
     createdAt: t.field({
+      description: 'When the team was created.',
       type: 'DateTime',
       nullable: true,
       resolve: async (team, _args, context) => (await fullTeam(team, context)).dateCreated,
     }),
     memberCount: t.int({
+      description: 'Members of the team.',
       resolve: async (team, _args, context) => (await fullTeam(team, context)).memberCount,
     }),
     isMember: t.boolean({
@@ -84,11 +88,13 @@ Team.implement({
       resolve: async (team, _args, context) => (await fullTeam(team, context)).isMember,
     }),
     avatarUrl: t.string({
+      description: 'Avatar image URL, when one is uploaded.',
       nullable: true,
       resolve: async (team, _args, context) =>
         (await fullTeam(team, context)).avatar.avatarUrl ?? null,
     }),
     organization: t.field({
+      description: 'Costs no call unless fields beyond `slug` are asked for.',
       type: Organization,
       resolve: (team) => organizationStub(team.organizationSlug),
     }),

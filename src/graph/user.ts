@@ -39,34 +39,43 @@ User.implement({
   fields: (t) => ({
     sentryId: t.exposeString('id', { description: "Sentry's numeric user id." }),
     name: t.string({
+      description: 'Display name.',
       resolve: async (user, _args, context) => user.name ?? (await fullUser(user, context)).name,
     }),
     email: t.string({
+      description: 'Primary email.',
       resolve: async (user, _args, context) => user.email ?? (await fullUser(user, context)).email,
     }),
     username: t.string({
+      description: 'Login name.',
       resolve: async (user, _args, context) => (await fullUser(user, context)).username,
     }),
     avatarUrl: t.string({
+      description: 'Avatar image URL.',
       nullable: true,
       resolve: async (user, _args, context) => (await fullUser(user, context)).avatarUrl || null,
     }),
     isActive: t.boolean({
+      description: 'The account is active.',
       resolve: async (user, _args, context) => (await fullUser(user, context)).isActive,
     }),
     hasTwoFactorAuth: t.boolean({
+      description: 'Two-factor authentication is on.',
       resolve: async (user, _args, context) => (await fullUser(user, context)).has2fa,
     }),
     joinedAt: t.field({
+      description: 'When the account was created.',
       type: 'DateTime',
       resolve: async (user, _args, context) => (await fullUser(user, context)).dateJoined,
     }),
     lastLoginAt: t.field({
+      description: 'Latest login.',
       type: 'DateTime',
       nullable: true,
       resolve: async (user, _args, context) => (await fullUser(user, context)).lastLogin,
     }),
     lastActiveAt: t.field({
+      description: 'Latest activity.',
       type: 'DateTime',
       nullable: true,
       resolve: async (user, _args, context) => (await fullUser(user, context)).lastActive,
