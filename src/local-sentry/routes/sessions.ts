@@ -77,14 +77,30 @@ function cellsOf(org: OrgData, projects: ProjectRecord[], seed: number): Cell[] 
   return cells;
 }
 
+/** The daily curve: share of the peak rate in each hour of the day (UTC). */
+const CURVE = Array.from(
+  { length: 24 },
+  (_, hourOfDay) => 0.55 + 0.45 * Math.sin(((hourOfDay - 6) / 24) * 2 * Math.PI),
+);
+
+/** Per-cell day factors (days differ by up to ±25%), memoized: hashing is the costly part. */
+const dayFactors = new WeakMap<Cell, Map<number, number>>();
+
 /** Sessions of a cell in the hour starting at `hour` (a daily curve, deterministic). */
 function hourly(cell: Cell, hour: number): number {
   if (hour < cell.since) return 0;
-  const hourOfDay = (hour / HOUR) % 24;
-  const curve = 0.55 + 0.45 * Math.sin(((hourOfDay - 6) / 24) * 2 * Math.PI);
-  // Days differ by up to ±25% around the curve.
-  const day = 0.75 + 0.5 * hashUnit(cell.rate, cell.release, Math.floor(hour / DAY));
-  return Math.round(cell.rate * curve * day);
+  const day = Math.floor(hour / DAY);
+  let factors = dayFactors.get(cell);
+  if (!factors) {
+    factors = new Map();
+    dayFactors.set(cell, factors);
+  }
+  let factor = factors.get(day);
+  if (factor === undefined) {
+    factor = 0.75 + 0.5 * hashUnit(cell.rate, cell.release, day);
+    factors.set(day, factor);
+  }
+  return Math.round(cell.rate * (CURVE[(hour / HOUR) % 24] ?? 1) * factor);
 }
 
 const FIELD_RE =
