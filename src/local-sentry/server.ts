@@ -298,18 +298,20 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     }
     if (fault !== undefined && fault !== 'slow') {
       const reply = faultReply(fault);
+      const rateHeaders = ticket?.headers ?? {};
       if (reply === 'empty') {
-        response.writeHead(500, { 'Content-Length': 0 });
+        response.writeHead(500, { ...rateHeaders, 'Content-Length': 0 });
         response.end();
       } else if (reply === 'malformed') {
         const text = '{"detail": "Internal Er';
         response.writeHead(200, {
+          ...rateHeaders,
           'Content-Type': 'application/json',
           'Content-Length': Buffer.byteLength(text),
         });
         response.end(text);
       } else {
-        send(response, reply);
+        send(response, { ...reply, headers: { ...rateHeaders, ...reply.headers } });
       }
       return;
     }

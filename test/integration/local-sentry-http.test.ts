@@ -244,9 +244,19 @@ describe('pagination', () => {
 
 describe('rate limits', () => {
   it('sends the X-Sentry-Rate-Limit-* headers on every response', async () => {
-    await using sentry = await withLocalSentry({ data: data() });
-    for (const token of [sentry.token, null]) {
-      const response = await sentry.fetchJson('/api/0/organizations/', { token });
+    await using sentry = await withLocalSentry({
+      data: data(),
+      faults: { 'GET /api/0/organizations/globex/': 503 },
+    });
+    const responses = [
+      await sentry.fetchJson('/api/0/organizations/'),
+      await sentry.fetchJson('/api/0/organizations/', { token: null }),
+      await sentry.fetchJson('/api/0/organizations/nope/'),
+      await sentry.fetchJson('/api/0/nope/'),
+      await sentry.fetchJson('/api/0/organizations/globex/'),
+    ];
+    expect(responses.map((r) => r.status)).toEqual([200, 401, 404, 404, 503]);
+    for (const response of responses) {
       for (const name of [
         'Limit',
         'Remaining',
