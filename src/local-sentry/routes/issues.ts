@@ -392,42 +392,34 @@ export const issueRoutes = (): RouteDef[] => [
     return ok(eventIdLookup(context.data, found(findEvent(context.data, org, id))));
   }),
 
-  route(
-    'GET /api/0/projects/{org}/{project}/issues/',
-    ['event:read', 'event:write', 'event:admin'],
-    (context) => {
-      const org = orgOf(context);
-      const project = projectOf(context, org);
-      const hashes = context.query
-        .getAll('hashes')
-        .flatMap((h) => h.split(','))
-        .filter(Boolean);
-      const period = statsPeriodOf(context.query.get('statsPeriod'), '24h');
-      // The project stream defaults to `is:unresolved`, and its `statsPeriod` picks the embedded
-      // series rather than a time filter. Links keep the request's own parameters.
-      const stream = new URLSearchParams(context.query);
-      if (!stream.has('query')) stream.set('query', 'is:unresolved');
-      stream.delete('statsPeriod');
-      const scoped: RequestContext = { ...context, query: stream };
-      if (hashes.length > 0) {
-        const wanted = new Set(hashes.slice(0, 100));
-        const issues = project.issues.filter((issue) => issue.hashes.some((h) => wanted.has(h)));
-        return paginateMapped(issues, scoped.page, (issue) => streamRow(scoped, issue, period), {
-          param: 'limit',
-        });
-      }
-      return issueStream(scoped, org, [project], period);
-    },
-  ),
+  route('GET /api/0/projects/{org}/{project}/issues/', ['event:read'], (context) => {
+    const org = orgOf(context);
+    const project = projectOf(context, org);
+    const hashes = context.query
+      .getAll('hashes')
+      .flatMap((h) => h.split(','))
+      .filter(Boolean);
+    const period = statsPeriodOf(context.query.get('statsPeriod'), '24h');
+    // The project stream defaults to `is:unresolved`, and its `statsPeriod` picks the embedded
+    // series rather than a time filter. Links keep the request's own parameters.
+    const stream = new URLSearchParams(context.query);
+    if (!stream.has('query')) stream.set('query', 'is:unresolved');
+    stream.delete('statsPeriod');
+    const scoped: RequestContext = { ...context, query: stream };
+    if (hashes.length > 0) {
+      const wanted = new Set(hashes.slice(0, 100));
+      const issues = project.issues.filter((issue) => issue.hashes.some((h) => wanted.has(h)));
+      return paginateMapped(issues, scoped.page, (issue) => streamRow(scoped, issue, period), {
+        param: 'limit',
+      });
+    }
+    return issueStream(scoped, org, [project], period);
+  }),
 
-  route(
-    'PUT /api/0/projects/{org}/{project}/issues/',
-    ['event:write', 'event:admin'],
-    (context) => {
-      const org = orgOf(context);
-      return bulkUpdate(context, org, [projectOf(context, org)]);
-    },
-  ),
+  route('PUT /api/0/projects/{org}/{project}/issues/', ['event:write'], (context) => {
+    const org = orgOf(context);
+    return bulkUpdate(context, org, [projectOf(context, org)]);
+  }),
 
   route('DELETE /api/0/projects/{org}/{project}/issues/', EVENT_ADMIN, (context) => {
     const org = orgOf(context);
