@@ -1,0 +1,506 @@
+/**
+ * `runBench()`: the whole benchmark, callable in-process (the smoke test runs it small).
+ *
+ * Processes: a local Sentry with upstream latency and a gateway over it with batching on, one
+ * with `--no-batch`, and one behind a recording proxy (to learn each operation's REST calls and
+ * their order); for throughput, a second local Sentry with latency 0 and a gateway over it.
+ */
+import { writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { GraphQLClient, type GraphQLRequest, LocalSentryClient } from './http.ts';
+import {
+  countRestCalls,
+  executeOrThrow,
+  measureThroughput,
+  type RestCount,
+  timeSeries,
+} from './measure.ts';
+import {
+  type BenchOperation,
+  type Fixtures,
+  prepareOperation,
+  readOperationFiles,
+} from './operations.ts';
+import type { DataFacts } from './operations-meta.ts';
+import {
+  type ChildServer,
+  type MemorySample,
+  type Scale,
+  startGatewayProcess,
+  startLocalSentryProcess,
+  stopAll,
+} from './processes.ts';
+import { type RecordingProxy, replayWaves, startRecordingProxy, toWaves } from './recorder.ts';
+import {
+  type AddedLatencyReport,
+  type BenchReport,
+  checkMemory,
+  checkOperation,
+  type GatewayMemory,
+  type ModeResult,
+  type OperationResult,
+  renderLatencySvg,
+  TARGETS,
+  type ThroughputReport,
+  type ThroughputRun,
+  verdictLine,
+} from './report.ts';
+
+export interface BenchOptions {
+  /** @default 'large' */
+  scale: Scale;
+  /** @default 1 */
+  seed: number;
+  /** Upstream latency of the main local Sentry. @default 25 */
+  latencyMs: number;
+  /** Timed runs per operation and mode. @default 30 */
+  iterations: number;
+  /** Untimed runs before timing. @default 5 */
+  warmup: number;
+  /** Time budget of one timed series; it stops early (after 5 runs at least). @default 15000 */
+  budgetMs: number;
+  /** Concurrency levels of the throughput runs. @default [1, 16, 64] */
+  concurrencies: number[];
+  /** Length of one throughput run. @default 1500 */
+  throughputDurationMs: number;
+  /** Throughput passes over every level; memory is compared across them. @default 3 */
+  rounds: number;
+  /** Run the throughput, added-latency and memory phase. @default true */
+  throughput: boolean;
+  /** Run only operations whose name or file is listed. */
+  only?: string[];
+  /** @default schema/operations */
+  operationsDir: string;
+  /** Writes `latest.json` and `latency.svg` there when set. */
+  outDir?: string;
+  /** Progress lines. @default console.info */
+  log: (line: string) => void;
+}
+
+export const DEFAULT_OPTIONS: BenchOptions = {
+  scale: 'large',
+  seed: 1,
+  latencyMs: 25,
+  iterations: 30,
+  warmup: 5,
+  budgetMs: 15_000,
+  concurrencies: [1, 16, 64],
+  throughputDurationMs: 1_500,
+  rounds: 3,
+  throughput: true,
+  operationsDir: new URL('../schema/operations/', import.meta.url).pathname,
+  log: (line) => console.info(line),
+};
+
+/** Label of the gateway measured for throughput and memory. */
+const THROUGHPUT_GATEWAY = 'gateway (latency 0)';
+
+/** The embedded server's default token, which has every scope. */
+const TOKEN = 'local-demo-token';
+
+const FIXTURES_QUERY = /* GraphQL */ `
+  query BenchFixtures {
+    organization(slug: "acme") {
+      issues(first: 5, query: "is:unresolved", sort: EVENTS) {
+        nodes { id sentryId shortId latestEvent { eventId } }
+      }
+      projects(first: 100) { nodes { id } }
+      releases(first: 25) { nodes { version deployCount commitCount } }
+    }
+  }
+`;
+
+interface FixturesData {
+  organization: {
+    issues: {
+      nodes: {
+        id: string;
+        sentryId: string;
+        shortId: string;
+        latestEvent: { eventId: string } | null;
+      }[];
+    };
+    projects: { nodes: { id: string }[] };
+    releases: { nodes: { version: string; deployCount: number; commitCount: number }[] };
+  } | null;
+}
+
+/**
+ * Picks real identifiers for the `"$NAME"` placeholders of the operation files (the same
+ * choices as the operations test: the busiest unresolved issue, a release with deploys and
+ * commits) and counts what some minimums depend on.
+ */
+async function loadFixtures(
+  gateway: GraphQLClient,
+): Promise<{ fixtures: Fixtures; facts: DataFacts }> {
+  const { value } = await gateway.execute({
+    document: FIXTURES_QUERY,
+    operationName: 'BenchFixtures',
+    variables: {},
+  });
+  const organization = (value.data as FixturesData | undefined)?.organization;
+  const issue =
+    organization?.issues.nodes.find((node) => node.latestEvent) ?? organization?.issues.nodes[0];
+  const release =
+    organization?.releases.nodes.find((r) => r.deployCount > 0 && r.commitCount > 0) ??
+    organization?.releases.nodes[0];
+  if (!organization || !issue || !release) {
+    throw new Error(
+      `cannot pick identifiers from the data: ${value.errors?.[0]?.message ?? 'no issues or releases'}`,
+    );
+  }
+  return {
+    fixtures: {
+      SHORT_ID: issue.shortId,
+      ISSUE_ID: issue.sentryId,
+      EVENT_ID: issue.latestEvent?.eventId,
+      VERSION: release.version,
+      NODE_IDS: [
+        ...organization.issues.nodes.slice(0, 3).map((node) => node.id),
+        ...organization.projects.nodes.slice(0, 2).map((node) => node.id),
+      ],
+    },
+    facts: { acmeProjects: organization.projects.nodes.length },
+  };
+}
+
+const mb = (kb: number | undefined) => (kb === undefined ? undefined : Math.round(kb / 102.4) / 10);
+
+function requestOf(operation: BenchOperation): GraphQLRequest {
+  return {
+    document: operation.document,
+    operationName: operation.name,
+    variables: operation.variables,
+  };
+}
+
+/** Times one mode (batching on or off) of one operation: calls, then a latency series. */
+async function measureMode(
+  gateway: GraphQLClient,
+  sentry: LocalSentryClient,
+  operation: BenchOperation,
+  options: Pick<BenchOptions, 'iterations' | 'warmup' | 'budgetMs'>,
+): Promise<ModeResult> {
+  const request = requestOf(operation);
+  let restCalls: RestCount = { calls: 0, byRoute: {} };
+  try {
+    // One untimed run first so that the counted run sees warm connections, like the timed ones.
+    await gateway.execute(request);
+    restCalls = await countRestCalls(gateway, sentry, request);
+    if (restCalls.problem !== undefined) return { restCalls, error: restCalls.problem };
+    const latency = await timeSeries(async () => void (await executeOrThrow(gateway, request)), {
+      ...options,
+      warmup: Math.max(0, options.warmup - 1),
+    });
+    return { restCalls, latency };
+  } catch (error) {
+    return { restCalls, error: (error as Error).message };
+  }
+}
+
+/** Samples a process' memory every `intervalMs` while `work` runs; returns the highest RSS. */
+async function sampleWhile<T>(
+  server: ChildServer,
+  work: () => Promise<T>,
+  intervalMs = 100,
+): Promise<{ result: T; maxRssKb: number | undefined }> {
+  let maxRssKb: number | undefined;
+  const sample = () => {
+    const memory: MemorySample | undefined = server.memory();
+    if (memory) maxRssKb = Math.max(maxRssKb ?? 0, memory.rssKb);
+  };
+  const timer = setInterval(sample, intervalMs);
+  try {
+    const result = await work();
+    sample();
+    return { result, maxRssKb };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function settle<T>(promise: Promise<T>): Promise<T | Error> {
+  try {
+    return await promise;
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/** Runs the benchmark; writes `latest.json` and `latency.svg` to `outDir` when given. */
+export async function runBench(partial: Partial<BenchOptions> = {}): Promise<BenchReport> {
+  const options: BenchOptions = { ...DEFAULT_OPTIONS, ...partial };
+  const { log } = options;
+  const started = performance.now();
+  const loadAverageStart = loadavg()[0] ?? 0;
+  const servers: (ChildServer | undefined)[] = [];
+  const clients: { close(): Promise<void> }[] = [];
+  let proxy: RecordingProxy | undefined;
+  try {
+    log(
+      `bench: starting local Sentry (${options.scale}, ${options.latencyMs} ms)` +
+        `${options.throughput ? ' and one with latency 0' : ''}, and the gateways`,
+    );
+    const [sentryA, sentryB] = await Promise.all([
+      startLocalSentryProcess({
+        scale: options.scale,
+        latencyMs: options.latencyMs,
+        seed: options.seed,
+      }),
+      options.throughput
+        ? startLocalSentryProcess({ scale: options.scale, latencyMs: 0, seed: options.seed })
+        : Promise.resolve(undefined),
+    ]);
+    servers.push(sentryA, sentryB);
+    proxy = await startRecordingProxy(sentryA.url);
+    const [gateway, noBatchGateway, recordingGateway, throughputGateway] = await Promise.all([
+      startGatewayProcess({ upstream: sentryA.url, batching: true }),
+      settle(startGatewayProcess({ upstream: sentryA.url, batching: false })),
+      startGatewayProcess({ upstream: proxy.url, batching: true, label: 'gateway (recording)' }),
+      sentryB
+        ? startGatewayProcess({ upstream: sentryB.url, batching: true, label: THROUGHPUT_GATEWAY })
+        : Promise.resolve(undefined),
+    ]);
+    const noBatch = noBatchGateway instanceof Error ? undefined : noBatchGateway;
+    servers.push(gateway, noBatch, recordingGateway, throughputGateway);
+    const noBatchUnavailable =
+      noBatchGateway instanceof Error
+        ? `--no-batch gateway did not start: ${noBatchGateway.message}`
+        : undefined;
+    if (noBatchUnavailable) log(`bench: ${noBatchUnavailable}`);
+
+    const sentry = new LocalSentryClient(sentryA.url, TOKEN);
+    const client = new GraphQLClient(gateway.url, TOKEN);
+    const noBatchClient = noBatch ? new GraphQLClient(noBatch.url, TOKEN) : undefined;
+    const recordingClient = new GraphQLClient(recordingGateway.url, TOKEN);
+    clients.push(sentry, client, recordingClient, ...(noBatchClient ? [noBatchClient] : []));
+
+    const { fixtures, facts } = await loadFixtures(client);
+    const files = await readOperationFiles(options.operationsDir);
+    const selected = options.only
+      ? files.filter((file) =>
+          options.only?.some((name) => name === file.name || name === file.file),
+        )
+      : files;
+    if (selected.length === 0) throw new Error(`no operation matches ${options.only?.join(', ')}`);
+    const operations = selected.map((file) => prepareOperation(file, fixtures, facts));
+    const gatewayBefore = gateway.memory();
+    const noBatchBefore = noBatch?.memory();
+
+    const results: OperationResult[] = [];
+    const recorded = new Map<string, ReturnType<typeof toWaves>>();
+    for (const operation of operations) {
+      const limitMs = operation.criticalPath * options.latencyMs;
+      const base: Omit<OperationResult, 'checks' | 'met'> = {
+        file: operation.file,
+        name: operation.name,
+        kind: operation.kind,
+        listHeavy: operation.listHeavy,
+        minRestCalls: operation.minRestCalls,
+        criticalPath: operation.criticalPath,
+        criticalPathNote: operation.criticalPathNote,
+        limitMs,
+        targetP50Ms:
+          Math.round((TARGETS.latencyFactor * limitMs + TARGETS.latencySlackMs) * 100) / 100,
+      };
+      if (operation.statedRestCalls !== undefined) base.statedRestCalls = operation.statedRestCalls;
+      if (operation.minRestCallsNote !== undefined)
+        base.minRestCallsNote = operation.minRestCallsNote;
+      if (operation.skip !== undefined) {
+        log(`bench: ${operation.name}: skipped (${operation.skip})`);
+        results.push({ ...base, skipped: operation.skip, checks: [], met: true });
+        continue;
+      }
+      log(`bench: ${operation.name}`);
+      base.batched = await measureMode(client, sentry, operation, options);
+      proxy.take();
+      await recordingClient.execute(requestOf(operation));
+      const waves = toWaves(proxy.take());
+      recorded.set(operation.name, waves);
+      base.observedWaves = waves.map((wave) =>
+        wave.map((call) => `${call.method} ${call.path.split('?')[0]}`),
+      );
+      // The floor a hand-written REST client would reach: the same calls, in the same waves.
+      base.direct = await timeSeries(() => replayWaves(sentry, waves), {
+        ...options,
+        warmup: Math.min(2, options.warmup),
+      });
+      if (noBatchClient) {
+        base.noBatch = await measureMode(noBatchClient, sentry, operation, {
+          ...options,
+          warmup: Math.min(2, options.warmup),
+        });
+      } else {
+        base.noBatch = {
+          restCalls: { calls: 0, byRoute: {} },
+          error: noBatchUnavailable ?? 'unavailable',
+        };
+      }
+      const result = { ...base, ...checkOperation(base) };
+      results.push(result);
+      log(`  ${verdictLine(result).slice(2)}`);
+    }
+    const gatewayAfter = gateway.memory();
+    const noBatchAfter = noBatch?.memory();
+    await proxy.close();
+    await recordingGateway.stop();
+
+    const throughput: ThroughputReport[] = [];
+    const addedLatency: AddedLatencyReport[] = [];
+    const memory: GatewayMemory[] = [
+      memoryOf(gateway.label, gatewayBefore, gatewayAfter, []),
+      ...(noBatch ? [memoryOf(noBatch.label, noBatchBefore, noBatchAfter, [])] : []),
+    ];
+    if (throughputGateway && sentryB) {
+      const chosen = operations.filter((op) => op.throughput && op.skip === undefined);
+      const fast = new GraphQLClient(
+        throughputGateway.url,
+        TOKEN,
+        2 * Math.max(...options.concurrencies),
+      );
+      const direct = new LocalSentryClient(sentryB.url, TOKEN);
+      clients.push(fast, direct);
+      for (const operation of chosen) {
+        for (let i = 0; i < options.warmup * 4; i += 1)
+          await executeOrThrow(fast, requestOf(operation));
+      }
+      const before = throughputGateway.memory();
+      const roundsMb: number[] = [];
+      let peakAtMax: number | undefined;
+      const top = Math.max(...options.concurrencies);
+      for (const operation of chosen) throughput.push({ operation: operation.name, runs: [] });
+      for (let round = 1; round <= options.rounds; round += 1) {
+        for (const operation of chosen) {
+          const entry = throughput.find((t) => t.operation === operation.name);
+          for (const concurrency of options.concurrencies) {
+            const cpuBefore = [throughputGateway.cpuMs(), sentryB.cpuMs()];
+            const { result, maxRssKb } = await sampleWhile(throughputGateway, () =>
+              measureThroughput(
+                fast,
+                requestOf(operation),
+                concurrency,
+                options.throughputDurationMs,
+              ),
+            );
+            const cpuAfter = [throughputGateway.cpuMs(), sentryB.cpuMs()];
+            if (concurrency === top && maxRssKb !== undefined) {
+              peakAtMax = Math.max(peakAtMax ?? 0, maxRssKb);
+            }
+            const run: ThroughputRun = { ...result, round };
+            const perRequest = (index: number) => {
+              const [before, after] = [cpuBefore[index], cpuAfter[index]];
+              return before === undefined || after === undefined || result.requests === 0
+                ? undefined
+                : Math.round(((after - before) / result.requests) * 1000) / 1000;
+            };
+            const gatewayCpu = perRequest(0);
+            if (gatewayCpu !== undefined) run.gatewayCpuMsPerRequest = gatewayCpu;
+            const upstreamCpu = perRequest(1);
+            if (upstreamCpu !== undefined) run.upstreamCpuMsPerRequest = upstreamCpu;
+            const maxRssMb = mb(maxRssKb);
+            if (maxRssMb !== undefined) run.maxRssMb = maxRssMb;
+            entry?.runs.push(run);
+            log(
+              `bench: throughput ${operation.name} round ${round} c=${concurrency}: ${result.rps} req/s` +
+                `${result.errors > 0 ? `, ${result.errors} errors (${result.firstError})` : ''}`,
+            );
+          }
+        }
+        const sample = throughputGateway.memory();
+        if (sample) roundsMb.push(mb(sample.rssKb) ?? 0);
+      }
+      for (const operation of chosen) {
+        const waves = recorded.get(operation.name) ?? [];
+        const request = requestOf(operation);
+        const series = {
+          iterations: options.iterations,
+          warmup: options.warmup,
+          budgetMs: options.budgetMs,
+        };
+        const gatewayLatency = await timeSeries(
+          async () => void (await executeOrThrow(fast, request)),
+          series,
+        );
+        const directLatency = await timeSeries(() => replayWaves(direct, waves), series);
+        addedLatency.push({
+          operation: operation.name,
+          restCalls: waves.reduce((sum, wave) => sum + wave.length, 0),
+          waves: waves.length,
+          gateway: gatewayLatency,
+          direct: directLatency,
+          addedP50Ms: Math.round((gatewayLatency.p50 - directLatency.p50) * 100) / 100,
+          addedP95Ms: Math.round((gatewayLatency.p95 - directLatency.p95) * 100) / 100,
+        });
+      }
+      const entry = memoryOf(throughputGateway.label, before, throughputGateway.memory(), roundsMb);
+      if (peakAtMax !== undefined) entry.peakAtMaxConcurrencyMb = mb(peakAtMax);
+      memory.unshift(entry);
+    }
+
+    const memoryChecks = checkMemory(memory.find((m) => m.label === THROUGHPUT_GATEWAY));
+    const verdicts = [
+      ...results.map(verdictLine),
+      ...memoryChecks.map((check) => `- memory: ${check.met ? 'met' : 'MISSED'} (${check.detail})`),
+    ];
+    const report: BenchReport = {
+      generatedAt: new Date().toISOString(),
+      settings: {
+        scale: options.scale,
+        seed: options.seed,
+        latencyMs: options.latencyMs,
+        iterations: options.iterations,
+        warmup: options.warmup,
+        concurrencies: options.concurrencies,
+        throughputDurationMs: options.throughputDurationMs,
+        rounds: options.rounds,
+      },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+        node: process.versions.node,
+        platform: `${process.platform}-${process.arch}`,
+        loadAverageStart: Math.round(loadAverageStart * 100) / 100,
+        loadAverageEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+      },
+      durationMs: 0,
+      operations: results,
+      throughput,
+      addedLatency,
+      memory,
+      memoryChecks,
+      verdicts,
+      allMet: results.every((r) => r.met) && memoryChecks.every((c) => c.met),
+    };
+    await Promise.all(clients.map((c) => c.close()));
+    clients.length = 0;
+    await stopAll(servers);
+    report.durationMs = Math.round(performance.now() - started);
+    if (options.outDir) {
+      await writeFile(join(options.outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+      await writeFile(join(options.outDir, 'latency.svg'), renderLatencySvg(report));
+    }
+    return report;
+  } finally {
+    await Promise.allSettled(clients.map((c) => c.close()));
+    await proxy?.close();
+    await stopAll(servers);
+  }
+}
+
+function memoryOf(
+  label: string,
+  before: MemorySample | undefined,
+  after: MemorySample | undefined,
+  roundsMb: number[],
+): GatewayMemory {
+  const entry: GatewayMemory = { label, roundsMb };
+  const beforeMb = mb(before?.rssKb);
+  if (beforeMb !== undefined) entry.beforeMb = beforeMb;
+  const afterMb = mb(after?.rssKb);
+  if (afterMb !== undefined) entry.afterMb = afterMb;
+  const peakMb = mb(after?.peakKb);
+  if (peakMb !== undefined) entry.peakMb = peakMb;
+  return entry;
+}

@@ -1,0 +1,244 @@
+/**
+ * Child processes of the benchmark: the embedded Sentry (`local-sentry`) and gateways (`serve`),
+ * each started through the real CLI on a free loopback port, waited on until they print their
+ * URL, sampled for memory through `/proc/<pid>/status`, and stopped on the way out: at the end,
+ * on an error, and on SIGINT/SIGTERM.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../bin/sentry-graphql.js', import.meta.url));
+
+export type Scale = 'small' | 'medium' | 'large';
+
+/** A running child server. */
+export interface ChildServer extends AsyncDisposable {
+  /** What it is, for messages: e.g. `gateway (no batching)`. */
+  label: string;
+  /** Base URL (local Sentry) or GraphQL endpoint (gateway), on 127.0.0.1. */
+  url: string;
+  pid: number;
+  /** Resident memory now and at its peak, in KiB; undefined when `/proc` is unavailable. */
+  memory(): MemorySample | undefined;
+  /** CPU time (user + system) the process has used so far, in ms; undefined without `/proc`. */
+  cpuMs(): number | undefined;
+  /** SIGTERM, then SIGKILL after a grace period. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface MemorySample {
+  /** VmRSS in KiB. */
+  rssKb: number;
+  /** VmHWM (peak RSS since start) in KiB. */
+  peakKb: number;
+}
+
+export interface LocalSentryProcessOptions {
+  scale: Scale;
+  latencyMs: number;
+  seed?: number;
+  token?: string;
+}
+
+export interface GatewayProcessOptions {
+  /** Base URL of the upstream Sentry. */
+  upstream: string;
+  /** `false` starts the gateway with `--no-batch`. */
+  batching: boolean;
+  label?: string;
+}
+
+const READY_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 3_000;
+
+const running = new Set<ChildProcess>();
+let hooksInstalled = false;
+
+/** Kills every child still running, synchronously (process exit, signals). */
+function killAll(signal: NodeJS.Signals): void {
+  for (const child of running) {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  }
+}
+
+/** Makes sure no child outlives the benchmark, however it ends. */
+function installExitHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  process.once('exit', () => killAll('SIGKILL'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\nbench: ${signal}, stopping ${running.size} child process(es)`);
+      killAll('SIGTERM');
+      setTimeout(() => {
+        killAll('SIGKILL');
+        process.exit(130);
+      }, 500).unref();
+      process.exitCode = 130;
+    });
+  }
+}
+
+/** Reads VmRSS and VmHWM of `pid` from `/proc` (Linux). */
+export function readMemory(pid: number): MemorySample | undefined {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const field = (name: string) => {
+    const match = new RegExp(`^${name}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
+    return match?.[1] === undefined ? undefined : Number(match[1]);
+  };
+  const rssKb = field('VmRSS');
+  const peakKb = field('VmHWM');
+  return rssKb === undefined || peakKb === undefined ? undefined : { rssKb, peakKb };
+}
+
+/** Clock ticks per second of `/proc/<pid>/stat` times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Reads user + system CPU time of `pid` from `/proc/<pid>/stat` (Linux), in ms. */
+export function readCpuMs(pid: number): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) return undefined;
+  return ((utime + stime) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * Spawns `node bin/sentry-graphql.js <args>` and resolves once a line of its stdout matches
+ * `ready` (the first capture group is the URL).
+ */
+async function spawnServer(label: string, args: string[], ready: RegExp): Promise<ChildServer> {
+  installExitHooks();
+  const child = spawn(process.execPath, [CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  running.add(child);
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      running.delete(child);
+      resolve();
+    });
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      fail(new Error(`${label} printed no URL within ${READY_TIMEOUT_MS} ms`));
+    }, READY_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-8_000);
+      const match = ready.exec(output);
+      if (match?.[1] !== undefined) {
+        cleanup();
+        resolve(match[1].replace('//localhost:', '//127.0.0.1:'));
+      }
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      fail(
+        new Error(
+          `${label} exited before it was ready (${signal ?? `code ${code}`}): ${lastLine(output)}`,
+        ),
+      );
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+    };
+    function fail(error: Error) {
+      cleanup();
+      child.kill('SIGKILL');
+      reject(error);
+    }
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+  });
+  // Keep draining the pipes so a chatty child never blocks on a full buffer.
+  child.stdout?.resume();
+  child.stderr?.resume();
+  const pid = child.pid ?? -1;
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    })();
+    return stopping;
+  };
+  return {
+    label,
+    url,
+    pid,
+    memory: () => readMemory(pid),
+    cpuMs: () => readCpuMs(pid),
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
+}
+
+function lastLine(output: string): string {
+  const lines = output.trim().split('\n');
+  return lines.at(-1)?.trim() || '(no output)';
+}
+
+/** Starts `sentry-graphql local-sentry` on a free port; no rate limit gets in the way. */
+export function startLocalSentryProcess(options: LocalSentryProcessOptions): Promise<ChildServer> {
+  const args = [
+    'local-sentry',
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    '--scale',
+    options.scale,
+    '--latency-ms',
+    String(options.latencyMs),
+    '--seed',
+    String(options.seed ?? 1),
+    // The gateway's own per-token limit (8 in flight) is what the benchmark should see, not 429s.
+    '--rate-limit',
+    '100000000',
+    '--concurrent-limit',
+    '10000',
+  ];
+  if (options.token !== undefined) args.push('--token', options.token);
+  return spawnServer(
+    `local-sentry (${options.scale}, ${options.latencyMs} ms)`,
+    args,
+    /listening on (http:\/\/\S+)/,
+  );
+}
+
+/** Starts `sentry-graphql serve --upstream <url>` on a free port. */
+export function startGatewayProcess(options: GatewayProcessOptions): Promise<ChildServer> {
+  const args = ['serve', '--port', '0', '--host', '127.0.0.1', '--upstream', options.upstream];
+  if (!options.batching) args.push('--no-batch');
+  return spawnServer(
+    options.label ?? (options.batching ? 'gateway' : 'gateway (no batching)'),
+    args,
+    /gateway: (http:\/\/\S+\/graphql)/,
+  );
+}
+
+/** Stops every server given, in parallel, ignoring the ones already stopped. */
+export async function stopAll(servers: readonly (ChildServer | undefined)[]): Promise<void> {
+  await Promise.all(servers.map((server) => server?.stop()));
+}
