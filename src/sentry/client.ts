@@ -184,7 +184,7 @@ export class SentryClient {
   // --- projects --------------------------------------------------------------------------
 
   /** `GET /organizations/{org}/projects/`; `allProjects` returns every project unpaginated. */
-  listProjects(
+  async listProjects(
     org: string,
     p: PageParams & { query?: string; allProjects?: boolean } = {},
   ): Promise<Page<OrgScoped<SentryProject>>> {
@@ -195,13 +195,13 @@ export class SentryClient {
     });
   }
 
-  getProject(org: string, project: string): Promise<OrgScoped<SentryProjectDetail>> {
+  async getProject(org: string, project: string): Promise<OrgScoped<SentryProjectDetail>> {
     return this.#one(org, apiPath`/api/0/projects/${org}/${project}/`);
   }
 
   // --- teams and members -----------------------------------------------------------------
 
-  listTeams(
+  async listTeams(
     org: string,
     p: PageParams & { query?: string; detailed?: boolean } = {},
   ): Promise<Page<OrgScoped<SentryTeam>>> {
@@ -212,11 +212,11 @@ export class SentryClient {
     });
   }
 
-  getTeam(org: string, team: string): Promise<OrgScoped<SentryTeam>> {
+  async getTeam(org: string, team: string): Promise<OrgScoped<SentryTeam>> {
     return this.#one(org, apiPath`/api/0/teams/${org}/${team}/`);
   }
 
-  listTeamProjects(
+  async listTeamProjects(
     org: string,
     team: string,
     p: PageParams = {},
@@ -224,7 +224,7 @@ export class SentryClient {
     return this.#page(org, apiPath`/api/0/teams/${org}/${team}/projects/`, pageQuery(p));
   }
 
-  listTeamMembers(
+  async listTeamMembers(
     org: string,
     team: string,
     p: PageParams = {},
@@ -232,7 +232,7 @@ export class SentryClient {
     return this.#page(org, apiPath`/api/0/teams/${org}/${team}/members/`, pageQuery(p));
   }
 
-  listMembers(
+  async listMembers(
     org: string,
     p: PageParams & { query?: string } = {},
   ): Promise<Page<OrgScoped<SentryMember>>> {
@@ -242,11 +242,11 @@ export class SentryClient {
     });
   }
 
-  getMember(org: string, memberId: string): Promise<OrgScoped<SentryMemberDetail>> {
+  async getMember(org: string, memberId: string): Promise<OrgScoped<SentryMemberDetail>> {
     return this.#one(org, apiPath`/api/0/organizations/${org}/members/${memberId}/`);
   }
 
-  listOrganizationUsers(
+  async listOrganizationUsers(
     org: string,
     p: PageParams & { project?: ProjectFilter } = {},
   ): Promise<Page<OrgScoped<SentryOrganizationUser>>> {
@@ -291,16 +291,16 @@ export class SentryClient {
   }
 
   /** `GET /organizations/{org}/issues/{id}/`: numeric id or short id; follows merges. */
-  getIssue(org: string, issueIdOrShortId: string): Promise<OrgScoped<SentryIssueDetail>> {
+  async getIssue(org: string, issueIdOrShortId: string): Promise<OrgScoped<SentryIssueDetail>> {
     return this.#one(org, apiPath`/api/0/organizations/${org}/issues/${issueIdOrShortId}/`);
   }
 
-  resolveShortId(org: string, shortId: string): Promise<OrgScoped<SentryShortIdLookup>> {
+  async resolveShortId(org: string, shortId: string): Promise<OrgScoped<SentryShortIdLookup>> {
     return this.#one(org, apiPath`/api/0/organizations/${org}/shortids/${shortId}/`);
   }
 
   /** `GET /organizations/{org}/eventids/{id}/`. Sentry allows 1 request/s: never fan out. */
-  resolveEventId(org: string, eventId: string): Promise<OrgScoped<SentryEventIdLookup>> {
+  async resolveEventId(org: string, eventId: string): Promise<OrgScoped<SentryEventIdLookup>> {
     return this.#one(org, apiPath`/api/0/organizations/${org}/eventids/${eventId}/`);
   }
 
@@ -314,7 +314,7 @@ export class SentryClient {
     issueId: string,
     p?: EventListParams,
   ): Promise<Page<OrgScoped<SentryEventSummary>>>;
-  listIssueEvents(
+  async listIssueEvents(
     org: string,
     issueId: string,
     p: EventListParams = {},
@@ -327,7 +327,11 @@ export class SentryClient {
   }
 
   /** `which`: `latest`, `oldest`, `recommended` or a 32-hex event id. */
-  getIssueEvent(org: string, issueId: string, which: string): Promise<OrgScoped<SentryEvent>> {
+  async getIssueEvent(
+    org: string,
+    issueId: string,
+    which: string,
+  ): Promise<OrgScoped<SentryEvent>> {
     return this.#one(org, apiPath`/api/0/organizations/${org}/issues/${issueId}/events/${which}/`);
   }
 
@@ -346,7 +350,7 @@ export class SentryClient {
     return stamp(asArray<SentryTag>(response, 'issue tags'), org);
   }
 
-  listIssueTagValues(
+  async listIssueTagValues(
     org: string,
     issueId: string,
     key: string,
@@ -359,7 +363,7 @@ export class SentryClient {
     );
   }
 
-  listIssueHashes(
+  async listIssueHashes(
     org: string,
     issueId: string,
     p: PageParams & { full?: boolean } = {},
@@ -382,7 +386,7 @@ export class SentryClient {
     project: string,
     p?: EventListParams,
   ): Promise<Page<OrgScoped<SentryEventSummary>>>;
-  listProjectEvents(
+  async listProjectEvents(
     org: string,
     project: string,
     p: EventListParams = {},
@@ -390,12 +394,16 @@ export class SentryClient {
     return this.#page(org, apiPath`/api/0/projects/${org}/${project}/events/`, eventQuery(p));
   }
 
-  getProjectEvent(org: string, project: string, eventId: string): Promise<OrgScoped<SentryEvent>> {
+  async getProjectEvent(
+    org: string,
+    project: string,
+    eventId: string,
+  ): Promise<OrgScoped<SentryEvent>> {
     return this.#one(org, apiPath`/api/0/projects/${org}/${project}/events/${eventId}/`);
   }
 
   /** `GET /projects/{org}/{project}/issues/` (Sentry's older project stream; page size `limit`). */
-  listProjectIssues(
+  async listProjectIssues(
     org: string,
     project: string,
     p: PageParams & { query?: string; statsPeriod?: string; shortIdLookup?: boolean } = {},
@@ -409,7 +417,7 @@ export class SentryClient {
     });
   }
 
-  listProjectUsers(
+  async listProjectUsers(
     org: string,
     project: string,
     p: PageParams & { query?: string } = {},
@@ -420,7 +428,7 @@ export class SentryClient {
     });
   }
 
-  listProjectTagValues(
+  async listProjectTagValues(
     org: string,
     project: string,
     key: string,
@@ -433,7 +441,7 @@ export class SentryClient {
     );
   }
 
-  listProjectKeys(
+  async listProjectKeys(
     org: string,
     project: string,
     p: PageParams & { status?: 'active' | 'inactive' } = {},
@@ -444,7 +452,7 @@ export class SentryClient {
     });
   }
 
-  listServiceHooks(
+  async listServiceHooks(
     org: string,
     project: string,
     p: PageParams = {},
@@ -452,7 +460,7 @@ export class SentryClient {
     return this.#page(org, apiPath`/api/0/projects/${org}/${project}/hooks/`, pageQuery(p));
   }
 
-  getServiceHook(
+  async getServiceHook(
     org: string,
     project: string,
     hookId: string,
@@ -460,7 +468,7 @@ export class SentryClient {
     return this.#one(org, apiPath`/api/0/projects/${org}/${project}/hooks/${hookId}/`);
   }
 
-  listUserFeedback(
+  async listUserFeedback(
     org: string,
     project: string,
     p: PageParams = {},
@@ -471,7 +479,10 @@ export class SentryClient {
   // --- releases, deploys, commits --------------------------------------------------------
 
   /** `GET /organizations/{org}/releases/`; sends `project=-1` unless projects are given. */
-  listReleases(org: string, p: ReleaseListParams = {}): Promise<Page<OrgScoped<SentryRelease>>> {
+  async listReleases(
+    org: string,
+    p: ReleaseListParams = {},
+  ): Promise<Page<OrgScoped<SentryRelease>>> {
     return this.#page(org, apiPath`/api/0/organizations/${org}/releases/`, {
       ...pageQuery(p),
       query: p.query,
@@ -482,11 +493,11 @@ export class SentryClient {
     });
   }
 
-  getRelease(org: string, version: string): Promise<OrgScoped<SentryRelease>> {
+  async getRelease(org: string, version: string): Promise<OrgScoped<SentryRelease>> {
     return this.#one(org, apiPath`/api/0/organizations/${org}/releases/${version}/`);
   }
 
-  listReleaseDeploys(
+  async listReleaseDeploys(
     org: string,
     version: string,
     p: PageParams = {},
@@ -498,7 +509,7 @@ export class SentryClient {
     );
   }
 
-  listReleaseCommits(
+  async listReleaseCommits(
     org: string,
     version: string,
     p: PageParams = {},
@@ -510,7 +521,7 @@ export class SentryClient {
     );
   }
 
-  listReleaseFiles(
+  async listReleaseFiles(
     org: string,
     version: string,
     p: PageParams = {},
@@ -536,7 +547,7 @@ export class SentryClient {
     return stamp(asArray<SentryIssue>(response, 'resolved issues'), org);
   }
 
-  listRepositories(
+  async listRepositories(
     org: string,
     p: PageParams & { query?: string; status?: string } = {},
   ): Promise<Page<OrgScoped<SentryRepository>>> {
@@ -547,7 +558,7 @@ export class SentryClient {
     });
   }
 
-  listRepositoryCommits(
+  async listRepositoryCommits(
     org: string,
     repoId: string,
     p: PageParams = {},
@@ -611,7 +622,7 @@ export class SentryClient {
   }
 
   /** `PUT /organizations/{org}/issues/{id}/`: returns the full updated issue. */
-  updateIssue(
+  async updateIssue(
     org: string,
     issueId: string,
     body: SentryIssueUpdate,
@@ -664,11 +675,11 @@ export class SentryClient {
     });
   }
 
-  createRelease(org: string, body: SentryReleaseCreate): Promise<OrgScoped<SentryRelease>> {
+  async createRelease(org: string, body: SentryReleaseCreate): Promise<OrgScoped<SentryRelease>> {
     return this.#writeOne('POST', org, apiPath`/api/0/organizations/${org}/releases/`, body);
   }
 
-  updateRelease(
+  async updateRelease(
     org: string,
     version: string,
     body: SentryReleaseUpdate,
@@ -685,7 +696,7 @@ export class SentryClient {
     await this.#send('DELETE', org, apiPath`/api/0/organizations/${org}/releases/${version}/`);
   }
 
-  createDeploy(
+  async createDeploy(
     org: string,
     version: string,
     body: SentryDeployCreate,
@@ -699,7 +710,7 @@ export class SentryClient {
   }
 
   /** `POST /teams/{org}/{team}/projects/`: Sentry creates projects under a team. */
-  createProject(
+  async createProject(
     org: string,
     team: string,
     body: SentryProjectCreate,
@@ -707,7 +718,7 @@ export class SentryClient {
     return this.#writeOne('POST', org, apiPath`/api/0/teams/${org}/${team}/projects/`, body);
   }
 
-  updateProject(
+  async updateProject(
     org: string,
     project: string,
     body: SentryProjectUpdate,
@@ -719,11 +730,15 @@ export class SentryClient {
     await this.#send('DELETE', org, apiPath`/api/0/projects/${org}/${project}/`);
   }
 
-  addProjectTeam(org: string, project: string, team: string): Promise<OrgScoped<SentryProject>> {
+  async addProjectTeam(
+    org: string,
+    project: string,
+    team: string,
+  ): Promise<OrgScoped<SentryProject>> {
     return this.#writeOne('POST', org, apiPath`/api/0/projects/${org}/${project}/teams/${team}/`);
   }
 
-  createProjectKey(
+  async createProjectKey(
     org: string,
     project: string,
     body: SentryProjectKeyCreate,
@@ -731,7 +746,7 @@ export class SentryClient {
     return this.#writeOne('POST', org, apiPath`/api/0/projects/${org}/${project}/keys/`, body);
   }
 
-  updateProjectKey(
+  async updateProjectKey(
     org: string,
     project: string,
     keyId: string,
@@ -749,7 +764,7 @@ export class SentryClient {
     await this.#send('DELETE', org, apiPath`/api/0/projects/${org}/${project}/keys/${keyId}/`);
   }
 
-  createServiceHook(
+  async createServiceHook(
     org: string,
     project: string,
     body: SentryServiceHookInput,
@@ -757,7 +772,7 @@ export class SentryClient {
     return this.#writeOne('POST', org, apiPath`/api/0/projects/${org}/${project}/hooks/`, body);
   }
 
-  updateServiceHook(
+  async updateServiceHook(
     org: string,
     project: string,
     hookId: string,
@@ -775,7 +790,7 @@ export class SentryClient {
     await this.#send('DELETE', org, apiPath`/api/0/projects/${org}/${project}/hooks/${hookId}/`);
   }
 
-  submitUserFeedback(
+  async submitUserFeedback(
     org: string,
     project: string,
     body: SentryUserFeedbackCreate,
@@ -788,11 +803,15 @@ export class SentryClient {
     );
   }
 
-  createTeam(org: string, body: SentryTeamCreate): Promise<OrgScoped<SentryTeam>> {
+  async createTeam(org: string, body: SentryTeamCreate): Promise<OrgScoped<SentryTeam>> {
     return this.#writeOne('POST', org, apiPath`/api/0/organizations/${org}/teams/`, body);
   }
 
-  updateTeam(org: string, team: string, body: SentryTeamUpdate): Promise<OrgScoped<SentryTeam>> {
+  async updateTeam(
+    org: string,
+    team: string,
+    body: SentryTeamUpdate,
+  ): Promise<OrgScoped<SentryTeam>> {
     return this.#writeOne('PUT', org, apiPath`/api/0/teams/${org}/${team}/`, body);
   }
 

@@ -43,8 +43,11 @@ export class ConcurrencyLimiter {
     this.#drain();
   }
 
-  /** Waits for a slot; call the returned function exactly once to free it. */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  /**
+   * Waits for a slot; call the returned function exactly once to free it. `first` queues ahead
+   * of ordinary waiters (a retry of a call that already had its turn).
+   */
+  acquire(signal?: AbortSignal, first = false): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     if (this.#active < this.#limit && this.#queue.length === 0) {
       return Promise.resolve(this.#take());
@@ -60,7 +63,8 @@ export class ConcurrencyLimiter {
         };
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
-      this.#queue.push(waiter);
+      if (first) this.#queue.unshift(waiter);
+      else this.#queue.push(waiter);
     });
   }
 

@@ -163,6 +163,7 @@ class SentryUpstream implements Upstream {
   readonly #concurrency: number;
   readonly #maxRateLimitWaitMs: number;
   readonly #random: () => number;
+  readonly #timeouts: Required<UpstreamTimeouts>;
   readonly #pools = new Map<string, Pool>();
   readonly #regions = new Map<string, Target>();
   /** Keyed by `${sha256(token) prefix} ${origin}`: the token itself is never a key. */
@@ -186,6 +187,11 @@ class SentryUpstream implements Upstream {
     this.#concurrency = Math.max(1, Math.floor(options.concurrency ?? 8));
     this.#maxRateLimitWaitMs = Math.max(0, options.maxRateLimitWaitMs ?? 2000);
     this.#random = options.random ?? Math.random;
+    this.#timeouts = {
+      connectMs: options.timeouts?.connectMs ?? 5000,
+      headersMs: options.timeouts?.headersMs ?? 30_000,
+      bodyMs: options.timeouts?.bodyMs ?? 30_000,
+    };
   }
 
   async call(call: UpstreamCall): Promise<UpstreamResponse> {
@@ -203,20 +209,32 @@ class SentryUpstream implements Upstream {
     const limiter = this.#limiter(tokenKey);
     const path = target.basePath + call.path + queryString(call.query);
     const label = `${method} ${call.path}`;
-    const started = Date.now();
+    // The retry budget counts time spent sending and backing off, not waiting for a slot.
+    const clock = { spent: 0 };
     let attempt = 0;
     let waitedForRateLimit = false;
     while (true) {
       attempt++;
-      const error = await this.#attempt(call, target, path, label, limiter, tokenKey);
-      if (!(error instanceof Error)) return error;
+      const outcome = await this.#attempt(
+        call,
+        target,
+        path,
+        label,
+        limiter,
+        tokenKey,
+        clock,
+        attempt > 1,
+      );
+      if (!(outcome instanceof Error)) return outcome;
+      const error = outcome;
       if (signal?.aborted) throw abortReason(signal);
-      const elapsed = Date.now() - started;
+      const elapsed = clock.spent;
       if (method === 'GET' && error instanceof SentryRateLimitedError && !waitedForRateLimit) {
         const wait = this.#rateLimitWait(error);
         if (wait !== undefined) {
           waitedForRateLimit = true;
           this.#stats.rateLimitRetries++;
+          clock.spent += wait;
           await sleep(wait, signal);
           continue;
         }
@@ -225,6 +243,7 @@ class SentryUpstream implements Upstream {
         const delay = backoffDelay(attempt, this.#retry, this.#random);
         if (elapsed + delay < this.#retry.totalMs) {
           this.#stats.retries++;
+          clock.spent += delay;
           await sleep(delay, signal);
           continue;
         }
@@ -241,9 +260,19 @@ class SentryUpstream implements Upstream {
     label: string,
     limiter: ConcurrencyLimiter,
     tokenKey: string,
+    clock: { spent: number },
+    retry: boolean,
   ): Promise<UpstreamResponse | SentryApiError> {
     const { method, signal, token } = call;
-    const release = await limiter.acquire(signal);
+    const release = await limiter.acquire(signal, retry);
+    const started = Date.now();
+    const attempt = new AbortController();
+    let expired: 'headers' | 'body' | undefined;
+    const expire = (what: 'headers' | 'body') => {
+      expired = what;
+      attempt.abort();
+    };
+    let timer: NodeJS.Timeout | undefined;
     let status: number;
     let headers: ResponseHeaders;
     let text: string;
@@ -260,22 +289,43 @@ class SentryUpstream implements Upstream {
         body = JSON.stringify(call.body);
         requestHeaders['content-type'] = 'application/json';
       }
+      // undici's own header/body timers tick at one-second resolution; these are exact.
+      // The headers timer runs from dispatch (connect included), the body timer is an idle
+      // timer re-armed by every chunk.
+      timer = setTimeout(() => expire('headers'), this.#timeouts.headersMs);
       const response = await this.#pool(target.origin).request({
         method,
         path,
         headers: requestHeaders,
         body: body ?? null,
-        signal: signal ?? null,
+        signal: signal ? AbortSignal.any([signal, attempt.signal]) : attempt.signal,
         idempotent: method === 'GET',
       });
+      clearTimeout(timer);
       status = response.statusCode;
       headers = response.headers as ResponseHeaders;
-      text = await response.body.text();
+      timer = setTimeout(() => expire('body'), this.#timeouts.bodyMs);
+      const chunks: Buffer[] = [];
+      for await (const chunk of response.body) {
+        chunks.push(chunk as Buffer);
+        timer.refresh();
+      }
+      text = Buffer.concat(chunks).toString('utf8');
     } catch (error) {
       if (signal?.aborted) throw abortReason(signal);
+      if (expired) {
+        return new SentryUpstreamError({
+          status: 504,
+          failure: 'timeout',
+          message: `Sentry did not send the response ${expired} in time`,
+          request: label,
+        });
+      }
       return transportError(error, label, token);
     } finally {
+      clearTimeout(timer);
       release();
+      clock.spent += Date.now() - started;
     }
     this.#observeRateLimit(tokenKey, token, headers, limiter);
     if (status >= 200 && status < 300) {
@@ -335,8 +385,9 @@ class SentryUpstream implements Upstream {
       this.#stats.refusedRegions++;
       return false;
     }
-    if (url.origin === this.#target.origin) {
-      // Same host as configured (self-hosted names itself): keep the configured base path.
+    if (url.hostname.toLowerCase() === this.#base.hostname.toLowerCase()) {
+      // The configured host itself (a self-hosted Sentry naming its own, often internal, URL:
+      // another port, no proxy path prefix): the configured base URL stays authoritative.
       this.#regions.delete(organization);
       return true;
     }
@@ -395,13 +446,14 @@ class SentryUpstream implements Upstream {
   #pool(origin: string): Pool {
     let pool = this.#pools.get(origin);
     if (!pool) {
-      const timeouts = this.#options.timeouts ?? {};
+      const timeouts = this.#timeouts;
       pool = new Pool(origin, {
         connections: this.#options.connections ?? 32,
-        headersTimeout: timeouts.headersMs ?? 30_000,
-        bodyTimeout: timeouts.bodyMs ?? 30_000,
+        // Backstops only: the exact timers are per attempt (see #attempt).
+        headersTimeout: timeouts.headersMs + 1000,
+        bodyTimeout: timeouts.bodyMs + 1000,
         maxResponseSize: this.#options.maxResponseBytes ?? 32 * 1024 * 1024,
-        connect: { timeout: timeouts.connectMs ?? 5000, ...this.#options.connect },
+        connect: { timeout: timeouts.connectMs, ...this.#options.connect },
       });
       this.#pools.set(origin, pool);
     }
@@ -411,7 +463,8 @@ class SentryUpstream implements Upstream {
 
 /**
  * Whether a region URL named by a response may receive the caller's token. Trusted:
- * - the configured host itself (any port or path);
+ * - the configured host itself (then `rememberRegion` keeps using the configured base URL:
+ *   a self-hosted Sentry behind a proxy often names its internal port or drops the path);
  * - a subdomain of it (`sentry.io` → `us.sentry.io`);
  * - a sibling region host (`us.sentry.io` → `de.sentry.io`): same parent domain of at least two
  *   labels, and both first labels look like region names (two letters and an optional digit),

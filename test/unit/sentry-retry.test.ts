@@ -95,6 +95,22 @@ describe('ConcurrencyLimiter', () => {
     expect(limiter.active).toBe(0);
   });
 
+  it('queues a retry ahead of first attempts', async () => {
+    const limiter = new ConcurrencyLimiter(1);
+    const release = await limiter.acquire();
+    const order: string[] = [];
+    const track = (name: string) => (release: () => void) => {
+      order.push(name);
+      return release;
+    };
+    const fresh = limiter.acquire().then(track('fresh'));
+    const retry = limiter.acquire(undefined, true).then(track('retry'));
+    release();
+    (await retry)();
+    (await fresh)();
+    expect(order).toEqual(['retry', 'fresh']);
+  });
+
   it('drops an aborted waiter from the queue', async () => {
     const limiter = new ConcurrencyLimiter(1);
     const release = await limiter.acquire();

@@ -66,6 +66,10 @@ describe('createUpstream', () => {
     expect(upstream.rememberRegion('evil', 'https://attacker.example')).toBe(false);
     expect(upstream.baseUrlFor('evil')).toBe('https://sentry.io');
     expect(upstream.rememberRegion('odd', 'not a url')).toBe(false);
+    // The configured host on another port or path: the configured URL stays in use.
+    await using selfHosted = createUpstream({ baseUrl: 'https://example.com/sentry' });
+    expect(selfHosted.rememberRegion('acme', 'http://example.com:9000')).toBe(true);
+    expect(selfHosted.baseUrlFor('acme')).toBe('https://example.com/sentry');
     expect(upstream.stats().refusedRegions).toBe(2);
   });
 

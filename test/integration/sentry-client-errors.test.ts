@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_SCOPES } from '../../src/local-sentry/auth.ts';
+import { type LocalSentryOptions, startLocalSentry } from '../../src/local-sentry/server.ts';
+import { SentryClient } from '../../src/sentry/client.ts';
+import {
+  SentryBadRequestError,
+  SentryForbiddenError,
+  SentryNotFoundError,
+  SentryRateLimitedError,
+  SentryUnauthenticatedError,
+  SentryUpstreamError,
+} from '../../src/sentry/errors.ts';
+import { createUpstream, type UpstreamOptions } from '../../src/sentry/upstream.ts';
+
+/** A local Sentry and an upstream pointed at it, both closed with `await using`. */
+async function setup(
+  local: LocalSentryOptions = {},
+  upstreamOptions: Partial<UpstreamOptions> = {},
+) {
+  const sentry = await startLocalSentry(local);
+  const upstream = createUpstream({
+    baseUrl: sentry.url,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    ...upstreamOptions,
+  });
+  return {
+    sentry,
+    upstream,
+    client: (token: string | undefined = sentry.token) => new SentryClient({ upstream, token }),
+    async [Symbol.asyncDispose]() {
+      await upstream.close();
+      await sentry.close();
+    },
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('SentryClient errors from a real local Sentry', () => {
+  it('401 for an unknown token, without echoing it', async () => {
+    await using env = await setup();
+    const client = env.client('not-a-real-token-123');
+    const error = await failure(client.getOrganization('acme'));
+    expect(error).toBeInstanceOf(SentryUnauthenticatedError);
+    expect(error).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', detail: 'Invalid token' });
+    expect(String((error as Error).message)).not.toContain('not-a-real-token-123');
+    expect(client.requestCount).toBe(1);
+  });
+
+  it('refuses locally when there is no token at all', async () => {
+    await using env = await setup();
+    const client = new SentryClient({ upstream: env.upstream });
+    expect(client.hasToken).toBe(false);
+    await expect(client.listOrganizations()).rejects.toBeInstanceOf(SentryUnauthenticatedError);
+    expect(client.requestCount).toBe(0);
+    expect(env.sentry.stats().requests).toBe(0);
+  });
+
+  it('403 for a token without the scope, and for another organization', async () => {
+    await using env = await setup({
+      tokens: [
+        { token: 'full-token', scopes: [...ALL_SCOPES] },
+        { token: 'org-read-only', scopes: ['org:read'] },
+        { token: 'globex-only', scopes: [...ALL_SCOPES], organizations: ['globex'] },
+      ],
+    });
+    const scoped = await failure(env.client('org-read-only').listIssues('acme'));
+    expect(scoped).toBeInstanceOf(SentryForbiddenError);
+    expect(scoped).toMatchObject({ status: 403, code: 'FORBIDDEN', insufficientScope: true });
+    const otherOrg = await failure(env.client('globex-only').getOrganization('acme'));
+    expect(otherOrg).toBeInstanceOf(SentryForbiddenError);
+    expect(otherOrg).toMatchObject({ insufficientScope: false });
+    await expect(env.client('globex-only').getOrganization('globex')).resolves.toMatchObject({
+      slug: 'globex',
+    });
+  });
+
+  it('404 for unknown resources', async () => {
+    await using env = await setup();
+    const client = env.client();
+    await expect(client.getOrganization('no-such-org')).rejects.toBeInstanceOf(SentryNotFoundError);
+    await expect(client.getProject('acme', 'no-such-project')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      status: 404,
+      detail: 'The requested resource does not exist',
+    });
+    await expect(client.getIssue('acme', '999999999')).rejects.toBeInstanceOf(SentryNotFoundError);
+    expect(client.requestCount).toBe(3); // 4xx are never retried
+  });
+
+  it('400 for an out-of-range page size (Sentry does not clamp)', async () => {
+    await using env = await setup();
+    const client = env.client();
+    const error = await failure(client.listProjects('acme', { perPage: 101 }));
+    expect(error).toBeInstanceOf(SentryBadRequestError);
+    expect(error).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', local: false });
+    expect((error as Error).message).toContain('per_page');
+    await expect(client.listIssues('acme', { perPage: 0 })).rejects.toBeInstanceOf(
+      SentryBadRequestError,
+    );
+  });
+
+  it('429 past a tiny budget fails fast with retryAfterSeconds', async () => {
+    await using env = await setup({
+      rateLimit: { limit: 2, windowSeconds: 60, concurrentLimit: 25 },
+    });
+    const client = env.client();
+    await client.getOrganization('acme');
+    await client.getOrganization('acme');
+    expect(client.rateLimit()).toMatchObject({ limit: 2, remaining: 0, concurrentLimit: 25 });
+    const started = Date.now();
+    const error = await failure(client.getOrganization('acme'));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error).toBeInstanceOf(SentryRateLimitedError);
+    const { retryAfterSeconds } = error as SentryRateLimitedError;
+    expect(retryAfterSeconds).toBeGreaterThanOrEqual(0);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect((error as Error).message).toContain('too frequently');
+    expect(client.requestCount).toBe(3);
+    // The budget is per endpoint: another route still answers.
+    await expect(client.listProjects('acme')).resolves.toMatchObject({ items: expect.any(Array) });
+  });
+
+  it('429 with a reset within maxRateLimitWaitMs waits and retries a GET once', async () => {
+    await using env = await setup({
+      rateLimit: { limit: 1, windowSeconds: 1, concurrentLimit: 25 },
+    });
+    // Start early in a one-second window so both calls land in it.
+    while (Date.now() % 1000 > 200) await new Promise((resolve) => setTimeout(resolve, 10));
+    const client = env.client();
+    await client.getOrganization('acme');
+    const started = Date.now();
+    await expect(client.getOrganization('acme')).resolves.toMatchObject({ slug: 'acme' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    expect(client.requestCount).toBe(3);
+    expect(env.upstream.stats().rateLimitRetries).toBe(1);
+  });
+
+  it('a forced 429 is retried once, then reported', async () => {
+    await using env = await setup({
+      faults: { 'GET /api/0/organizations/{org}/': 429 },
+    });
+    const client = env.client();
+    const error = await failure(client.getOrganization('acme'));
+    expect(error).toBeInstanceOf(SentryRateLimitedError);
+    expect(client.requestCount).toBe(2);
+    expect(env.sentry.stats().byRoute['GET /api/0/organizations/{org}/']).toBe(2);
+  });
+
+  it('a 429 on a write is never retried', async () => {
+    await using env = await setup(
+      { faults: { 'PUT /api/0/organizations/{org}/': 429 } },
+      { maxRateLimitWaitMs: 5000 },
+    );
+    const client = env.client();
+    await expect(client.updateOrganization('acme', { name: 'Acme' })).rejects.toBeInstanceOf(
+      SentryRateLimitedError,
+    );
+    expect(client.requestCount).toBe(1);
+  });
+
+  it.each([
+    [503, 'status'],
+    [500, 'status'],
+    ['empty', 'status'],
+    ['reset', 'connection'],
+    ['malformed', 'malformed'],
+  ] as const)(
+    '%s on every attempt: 3 attempts, then SentryUpstreamError (%s)',
+    async (fault, kind) => {
+      await using env = await setup({ faults: { 'GET /api/0/organizations/acme/': fault } });
+      const client = env.client();
+      const error = await failure(client.getOrganization('acme'));
+      expect(error).toBeInstanceOf(SentryUpstreamError);
+      expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', failure: kind });
+      expect(client.requestCount).toBe(3);
+      expect(env.sentry.stats().byRoute['GET /api/0/organizations/{org}/']).toBe(3);
+    },
+  );
+
+  it('a transient 503 is retried and the right data comes back', async () => {
+    await using env = await setup(
+      { faults: { 'GET /api/0/organizations/acme/': 503 } },
+      // Deterministic jitter: the retry comes ~300 ms after the first attempt.
+      { retry: { baseDelayMs: 300, maxDelayMs: 300 }, random: () => 0.999 },
+    );
+    const client = env.client();
+    const pending = client.getOrganization('acme');
+    while (env.sentry.stats().requests < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    env.sentry.setFaults({});
+    await expect(pending).resolves.toMatchObject({ slug: 'acme', name: 'Acme Corp' });
+    expect(client.requestCount).toBe(2);
+    expect(env.upstream.stats().retries).toBe(1);
+  });
+
+  it('a slow body beyond bodyMs times out; within it, succeeds', async () => {
+    await using env = await setup(
+      { faults: { 'GET /api/0/organizations/{org}/projects/': 'slow' } },
+      { timeouts: { bodyMs: 50 } },
+    );
+    const client = env.client();
+    const error = await failure(client.listProjects('acme'));
+    expect(error).toBeInstanceOf(SentryUpstreamError);
+    expect(error).toMatchObject({ failure: 'timeout', status: 504 });
+    expect(client.requestCount).toBe(3);
+
+    await using patient = await setup({
+      faults: { 'GET /api/0/organizations/{org}/projects/': 'slow' },
+    });
+    const page = await patient.client().listProjects('acme');
+    expect(page.items.length).toBeGreaterThan(0);
+  });
+
+  it('headers that never come within headersMs time out', async () => {
+    await using env = await setup(
+      { latencyMs: 400 },
+      { timeouts: { headersMs: 100 }, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } },
+    );
+    const client = env.client();
+    const started = Date.now();
+    const error = await failure(client.getOrganization('acme'));
+    expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', failure: 'timeout' });
+    expect(client.requestCount).toBe(2);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('a connection reset on a write is reported once, never retried', async () => {
+    await using env = await setup({ faults: { 'PUT /api/0/organizations/{org}/': 'reset' } });
+    const client = env.client();
+    const error = await failure(client.updateOrganization('acme', { name: 'Renamed' }));
+    expect(error).toBeInstanceOf(SentryUpstreamError);
+    expect(error).toMatchObject({ failure: 'connection' });
+    expect(client.requestCount).toBe(1);
+    expect(env.sentry.stats().byRoute['PUT /api/0/organizations/{org}/']).toBe(1);
+  });
+
+  it('bulk writes refuse an empty id list before any request', async () => {
+    await using env = await setup();
+    const client = env.client();
+    await expect(client.bulkUpdateIssues('acme', [], { status: 'resolved' })).rejects.toMatchObject(
+      { code: 'BAD_USER_INPUT', local: true },
+    );
+    await expect(client.bulkDeleteIssues('acme', [])).rejects.toBeInstanceOf(SentryBadRequestError);
+    expect(client.requestCount).toBe(0);
+    expect(env.sentry.stats().requests).toBe(0);
+  });
+});
