@@ -12,6 +12,11 @@ import './event.ts';
 import './release.ts';
 import './deploy.ts';
 import './commit.ts';
+import './mutations/mutation.ts';
+import './mutations/issue-mutations.ts';
+import './mutations/release-mutations.ts';
+import './mutations/project-mutations.ts';
+import './mutations/team-mutations.ts';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

@@ -1,0 +1,62 @@
+import { projectKey } from '../../loaders/keys.ts';
+import type { OrgScoped } from '../../sentry/client.ts';
+import type { SentryProjectKey } from '../../sentry/types.ts';
+import { builder } from '../builder.ts';
+import { encodeGlobalId } from '../global-id.ts';
+import { Project } from '../project.ts';
+import { projectResourceKey } from './project-resource-keys.ts';
+
+export type ProjectKeyShape = OrgScoped<SentryProjectKey>;
+
+const ProjectKeyRateLimit = builder
+  .objectRef<{ window: number; count: number }>('ProjectKeyRateLimit')
+  .implement({
+    description: 'How many events a client key may send.',
+    fields: (t) => ({
+      count: t.exposeInt('count', { description: 'Events allowed per window.' }),
+      window: t.exposeInt('window', { description: 'Window length in seconds.' }),
+    }),
+  });
+
+export const ProjectKey = builder.objectRef<ProjectKeyShape>('ProjectKey').implement({
+  description: 'A client key (DSN) of a project: what SDKs use to send events.',
+  fields: (t) => ({
+    id: t.id({
+      description:
+        'Opaque id for `updateProjectKey` and `deleteProjectKey` (not loadable through `node`).',
+      resolve: (key) =>
+        encodeGlobalId(
+          'ProjectKey',
+          projectResourceKey(key.organizationSlug, key.projectId, key.id),
+        ),
+    }),
+    sentryId: t.exposeString('id', { description: "Sentry's id: the public key." }),
+    name: t.exposeString('name'),
+    isActive: t.exposeBoolean('isActive', { description: 'Inactive keys are refused.' }),
+    dsn: t.string({
+      description: 'The DSN to configure SDKs with.',
+      resolve: (key) => key.dsn.public,
+    }),
+    securityEndpoint: t.string({
+      description: 'Where browsers send CSP and other security reports.',
+      resolve: (key) => key.dsn.security,
+    }),
+    cdnUrl: t.string({
+      description: 'The JavaScript loader script URL.',
+      resolve: (key) => key.dsn.cdn,
+    }),
+    rateLimit: t.field({
+      type: ProjectKeyRateLimit,
+      nullable: true,
+      description: 'Null when unlimited.',
+      resolve: (key) => key.rateLimit,
+    }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (key) => key.dateCreated }),
+    project: t.field({
+      type: Project,
+      nullable: true,
+      description: 'The project it belongs to (one batched call).',
+      resolve: (key) => projectKey(key.organizationSlug, String(key.projectId)),
+    }),
+  }),
+});
