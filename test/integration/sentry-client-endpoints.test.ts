@@ -168,6 +168,8 @@ describe('every SentryClient method reaches its Sentry route', () => {
     ).toMatchObject({ status: 'resolved' });
     const reread = await client.listIssues('acme', { groups: [two, three] });
     expect(reread.items.map((issue) => issue.status)).toEqual(['resolved', 'resolved']);
+    // Sentry answers 204 when none of the ids matched: resolved as null, not thrown.
+    expect(await client.bulkUpdateIssues('acme', ['999999999'], { status: 'resolved' })).toBeNull();
     await client.deleteIssue('acme', four);
     await expect(client.getIssue('acme', four)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await client.bulkDeleteIssues('acme', [three]);

@@ -231,6 +231,21 @@ describe('SentryClient errors from a real local Sentry', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('a refused connection is retried, then reported as a connection failure', async () => {
+    // A port that was just listening and is now closed: connections are refused.
+    const sentry = await startLocalSentry();
+    const url = sentry.url;
+    await sentry.close();
+    await using upstream = createUpstream({ baseUrl: url, retry: { baseDelayMs: 5 } });
+    const client = new SentryClient({ upstream, token: 'any' });
+    const started = Date.now();
+    const error = await failure(client.listOrganizations());
+    expect(error).toBeInstanceOf(SentryUpstreamError);
+    expect(error).toMatchObject({ failure: 'connection', status: 502 });
+    expect(client.requestCount).toBe(3);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('a connection reset on a write is reported once, never retried', async () => {
     await using env = await setup({ faults: { 'PUT /api/0/organizations/{org}/': 'reset' } });
     const client = env.client();
