@@ -54,6 +54,12 @@ const STOP_GRACE_MS = 3_000;
 
 const running = new Set<ChildProcess>();
 let hooksInstalled = false;
+let interruptedBy: NodeJS.Signals | undefined;
+
+/** The signal that interrupted the benchmark, if one did (its children are being stopped). */
+export function interruption(): NodeJS.Signals | undefined {
+  return interruptedBy;
+}
 
 /** Kills every child still running, synchronously (process exit, signals). */
 function killAll(signal: NodeJS.Signals): void {
@@ -69,6 +75,7 @@ function installExitHooks(): void {
   process.once('exit', () => killAll('SIGKILL'));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      interruptedBy = signal;
       console.error(`\nbench: ${signal}, stopping ${running.size} child process(es)`);
       killAll('SIGTERM');
       setTimeout(() => {

@@ -369,7 +369,7 @@ export function renderLatencySvg(report: BenchReport): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="12">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="${labelWidth}" y="22" font-size="15" font-weight="600" fill="#1f2328">Latency per operation against the physical limit</text>`,
-    `<text x="${labelWidth}" y="40" fill="#59636e">${escapeXml(`upstream latency ${report.settings.latencyMs} ms, scale ${report.settings.scale}, batching on, ${report.settings.iterations} runs`)}</text>`,
+    `<text x="${labelWidth}" y="40" fill="#59636e">${escapeXml(`upstream latency ${report.settings.latencyMs} ms, scale ${report.settings.scale}, batching on, ${report.settings.iterations} runs; a red name missed a target`)}</text>`,
   );
   const plotBottom = top + rows.length * rowHeight;
   for (let tick = 0; tick <= axisMax + 1e-9; tick += step) {

@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { HELP, parseBenchArgs } from './args.ts';
 import { type BenchOptions, runBench } from './harness.ts';
+import { interruption } from './processes.ts';
 import { renderMarkdown } from './report.ts';
 
 async function main(): Promise<number> {
@@ -37,6 +38,12 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    const signal = interruption();
+    if (signal) {
+      console.error(`bench: interrupted by ${signal}`);
+      process.exitCode = 130;
+      return;
+    }
     console.error(`bench: ${(error as Error).stack ?? String(error)}`);
     process.exitCode = 1;
   },
