@@ -39,7 +39,6 @@ describe('GraphiQL', () => {
       await run.waitFor({ timeout: 30_000 });
       // Monaco renders spaces as no-break spaces and numbers its lines: compare words only.
       const textOf = async (selector: string) =>
-        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator, not the DOM; rendered text keeps line breaks.
         (await page.locator(selector).innerText()).replace(/\s+/g, ' ');
       // The editor shows the example query before anything runs.
       await expect
