@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { type ApiPath, apiPath } from './api-path.ts';
 import { localBadRequest, SentryUnauthenticatedError, SentryUpstreamError } from './errors.ts';
 import { type Page, type PageParams, pageInfo } from './pagination.ts';
@@ -141,7 +142,7 @@ export class SentryClient {
   constructor(options: SentryClientOptions) {
     this.#upstream = options.upstream;
     this.#token = options.token || undefined;
-    this.#signal = options.signal;
+    this.#signal = options.signal && fanOut(options.signal);
   }
 
   get hasToken(): boolean {
@@ -878,6 +879,19 @@ export class SentryClient {
     this.#upstream.rememberRegion(organization.slug, regionUrl);
     if (organization.id) this.#upstream.rememberRegion(organization.id, regionUrl);
   }
+}
+
+/**
+ * A signal that follows `signal` and may carry any number of listeners: every queued or
+ * in-flight call of a GraphQL request listens for its abort, more than Node's default of 10,
+ * and the caller's own signal gets a single listener.
+ */
+function fanOut(signal: AbortSignal): AbortSignal {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  if (signal.aborted) controller.abort(signal.reason);
+  else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  return controller.signal;
 }
 
 function pageQuery(p: PageParams | undefined): QueryParams {

@@ -98,6 +98,26 @@ describe('cancellation', () => {
     await expect(other.listOrganizations()).resolves.toMatchObject({ items: expect.any(Array) });
   });
 
+  it('many queued calls on one request signal raise no listener-leak warning', async () => {
+    await using sentry = await startLocalSentry({ latencyMs: 10 });
+    await using upstream = createUpstream({ baseUrl: sentry.url, concurrency: 2 });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const client = new SentryClient({
+        upstream,
+        token: sentry.token,
+        signal: new AbortController().signal,
+      });
+      await Promise.all(Array.from({ length: 40 }, () => client.getProject('acme', 'backend')));
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('an already-aborted signal sends nothing', async () => {
     await using sentry = await startLocalSentry();
     await using upstream = createUpstream({ baseUrl: sentry.url });
