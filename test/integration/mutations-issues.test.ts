@@ -17,6 +17,7 @@ import {
   rest,
   run,
   unresolvedIssuesOfOneProject,
+  withFaults,
   writes,
 } from './mutations-support.ts';
 
@@ -406,6 +407,9 @@ describe('updateIssues', () => {
   it('checks the ids, updates them in one PUT and reads them back', async () => {
     await using gateway = await startTestGateway();
     const issues = unresolvedIssuesOfOneProject(gateway, 3);
+    const statusOf = () =>
+      new Map(acme(gateway).issues.map((issue) => [issue.wire.id, issue.wire.status]));
+    const before = statusOf();
 
     const { data, errors } = await run(gateway, UpdateIssues, {
       input: {
@@ -438,6 +442,9 @@ describe('updateIssues', () => {
       expect(stored.body).toMatchObject({ status: 'ignored', priority: 'low' });
       expect(stored.body.statusDetails).toHaveProperty('ignoreUntil');
     }
+    // Only the named issues changed.
+    const changed = [...statusOf()].filter(([id, status]) => before.get(id) !== status);
+    expect(changed.map(([id]) => id).sort()).toEqual(issues.map((i) => i.wire.id).sort());
   });
 
   it('costs two calls when the issues are not selected', async () => {
@@ -558,9 +565,9 @@ describe('updateIssues', () => {
 describe('issue writes under faults and scopes', () => {
   for (const fault of [503, 'reset'] as const) {
     it(`reports a bulk PUT that failed with ${fault} and sends it once`, async () => {
-      await using gateway = await startTestGateway({
-        localSentry: { faults: { 'PUT /api/0/organizations/{org}/issues/': fault } },
-      });
+      await using gateway = await startTestGateway(
+        withFaults({ 'PUT /api/0/organizations/{org}/issues/': fault }),
+      );
       const issues = unresolvedIssuesOfOneProject(gateway, 2);
       const { data, errors } = await run(gateway, UpdateIssues, {
         input: { ids: issues.map(issueGid), status: 'RESOLVED' },
@@ -573,9 +580,9 @@ describe('issue writes under faults and scopes', () => {
     });
 
     it(`reports a single PUT that failed with ${fault} and sends it once`, async () => {
-      await using gateway = await startTestGateway({
-        localSentry: { faults: { 'PUT /api/0/organizations/{org}/issues/{issue_id}/': fault } },
-      });
+      await using gateway = await startTestGateway(
+        withFaults({ 'PUT /api/0/organizations/{org}/issues/{issue_id}/': fault }),
+      );
       const [issue] = unresolvedIssuesOfOneProject(gateway, 1);
       if (!issue) throw new Error('no issue');
       const { data, errors } = await run(gateway, UpdateIssue, {
@@ -589,6 +596,22 @@ describe('issue writes under faults and scopes', () => {
       });
     });
   }
+
+  it('sends no write when the existence check cannot be made (reads are retried)', async () => {
+    await using gateway = await startTestGateway(
+      withFaults({ 'GET /api/0/organizations/{org}/issues/': 503 }),
+    );
+    const issues = unresolvedIssuesOfOneProject(gateway, 2);
+    const { data, errors } = await run(gateway, UpdateIssues, {
+      input: { ids: issues.map(issueGid), status: 'RESOLVED' },
+    });
+    expect(data?.updateIssues).toBeNull();
+    expect(errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_ERROR');
+    expect(await gateway.upstreamStats()).toEqual({
+      requests: 3,
+      byRoute: { 'GET /api/0/organizations/{org}/issues/': 3 },
+    });
+  });
 
   it('is FORBIDDEN for a token without event:write, and the store is unchanged', async () => {
     const readOnly = ALL_SCOPES.filter(
@@ -693,9 +716,9 @@ describe('deleteIssue and deleteIssues', () => {
   });
 
   it('reports a bulk DELETE that failed and sends it once', async () => {
-    await using gateway = await startTestGateway({
-      localSentry: { faults: { 'DELETE /api/0/organizations/{org}/issues/': 503 } },
-    });
+    await using gateway = await startTestGateway(
+      withFaults({ 'DELETE /api/0/organizations/{org}/issues/': 503 }),
+    );
     const issues = unresolvedIssuesOfOneProject(gateway, 2);
     const { errors } = await run(gateway, DeleteIssues, { input: { ids: issues.map(issueGid) } });
     expect(errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_ERROR');

@@ -14,6 +14,7 @@ import {
   projectGid,
   rest,
   run,
+  withFaults,
   writes,
 } from './mutations-support.ts';
 
@@ -308,9 +309,9 @@ describe('projects', () => {
   });
 
   it('reports an update that failed and sends it once', async () => {
-    await using gateway = await startTestGateway({
-      localSentry: { faults: { 'PUT /api/0/projects/{org}/{project}/': 503 } },
-    });
+    await using gateway = await startTestGateway(
+      withFaults({ 'PUT /api/0/projects/{org}/{project}/': 503 }),
+    );
     const project = acme(gateway).projects[0];
     if (!project) throw new Error('no project');
     const { data, errors } = await run(gateway, UpdateProject, {

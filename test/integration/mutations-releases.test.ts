@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { ALL_SCOPES } from '../../src/local-sentry/auth.ts';
 import { graphql } from '../__generated__/gql.ts';
 import { startTestGateway } from '../helpers/gateway.ts';
-import { acme, codes, expectNoUpstreamCalls, gid, rest, run, writes } from './mutations-support.ts';
+import {
+  acme,
+  codes,
+  expectNoUpstreamCalls,
+  gid,
+  rest,
+  run,
+  withFaults,
+  writes,
+} from './mutations-support.ts';
 
 const CreateRelease = graphql(`
   mutation TestCreateRelease($input: CreateReleaseInput!) {
@@ -199,9 +208,9 @@ describe('createRelease', () => {
 
   for (const fault of [503, 'reset'] as const) {
     it(`reports a create that failed with ${fault} and sends it once`, async () => {
-      await using gateway = await startTestGateway({
-        localSentry: { faults: { 'POST /api/0/organizations/{org}/releases/': fault } },
-      });
+      await using gateway = await startTestGateway(
+        withFaults({ 'POST /api/0/organizations/{org}/releases/': fault }),
+      );
       const { data, errors } = await run(gateway, CreateRelease, {
         input: { organizationSlug: 'acme', version: VERSION, projects: ['backend'] },
       });
@@ -368,11 +377,9 @@ describe('updateRelease, createDeploy and deleteRelease', () => {
   });
 
   it('reports a deploy that failed and sends it once', async () => {
-    await using gateway = await startTestGateway({
-      localSentry: {
-        faults: { 'POST /api/0/organizations/{org}/releases/{version}/deploys/': 'reset' },
-      },
-    });
+    await using gateway = await startTestGateway(
+      withFaults({ 'POST /api/0/organizations/{org}/releases/{version}/deploys/': 'reset' }),
+    );
     const release = acme(gateway).releases[0];
     if (!release) throw new Error('no release');
     const { errors } = await run(gateway, CreateDeploy, {

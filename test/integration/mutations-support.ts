@@ -5,8 +5,15 @@
 import { expect } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/global-id.ts';
 import type { IssueRecord, OrgData, ProjectRecord } from '../../src/local-sentry/data/model.ts';
+import type { Fault } from '../../src/local-sentry/server.ts';
 import type { TypedDocumentString } from '../__generated__/graphql.ts';
-import type { ExecuteOptions, TestGateway, TestResult, UpstreamStats } from '../helpers/gateway.ts';
+import type {
+  ExecuteOptions,
+  TestGateway,
+  TestGatewayOptions,
+  TestResult,
+  UpstreamStats,
+} from '../helpers/gateway.ts';
 import { fetchJson } from '../helpers/local-sentry.ts';
 
 export const gid = (typename: string, key: string) => encodeGlobalId(typename, key);
@@ -25,6 +32,17 @@ export function run<TData, TVariables>(
   options?: ExecuteOptions,
 ): Promise<TestResult<TData>> {
   return gateway.execute<TData, TVariables>(document.toString(), variables, options);
+}
+
+/**
+ * Gateway options with the client's retries on (the test helper turns them off), so that a
+ * write counted once under a fault shows the write was not retried, not that retries were off.
+ */
+export function withFaults(faults: Record<string, Fault>): TestGatewayOptions {
+  return {
+    localSentry: { faults },
+    gateway: { upstreamOptions: { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 } } },
+  };
 }
 
 /** The demo organization `acme` of the gateway's local Sentry (the live store). */

@@ -10,6 +10,7 @@ import {
   projectGid,
   rest,
   run,
+  withFaults,
   writes,
 } from './mutations-support.ts';
 
@@ -156,9 +157,9 @@ describe('teams', () => {
   });
 
   it('reports a delete that failed and sends it once', async () => {
-    await using gateway = await startTestGateway({
-      localSentry: { faults: { 'DELETE /api/0/teams/{org}/{team}/': 503 } },
-    });
+    await using gateway = await startTestGateway(
+      withFaults({ 'DELETE /api/0/teams/{org}/{team}/': 503 }),
+    );
     const team = acme(gateway).teams[0];
     if (!team) throw new Error('no team');
     const { data, errors } = await run(gateway, DeleteTeam, {
