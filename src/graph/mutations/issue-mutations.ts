@@ -8,14 +8,7 @@
  * (lazily, through the cleared loader) instead of returning Sentry's change set.
  */
 import type { Context } from '../../context.ts';
-import {
-  checkVersion,
-  type IssueKey,
-  issueKey,
-  splitKey,
-  teamKey,
-  userKey,
-} from '../../loaders/keys.ts';
+import { type IssueKey, issueKey, splitKey, teamKey, userKey } from '../../loaders/keys.ts';
 import { SentryNotFoundError } from '../../sentry/errors.ts';
 import type { SentryIssueUpdate } from '../../sentry/types.ts';
 import { builder } from '../builder.ts';
@@ -23,6 +16,7 @@ import { encodeGlobalId } from '../global-id.ts';
 import { Issue, type IssueShape } from '../issue.ts';
 import { IssuePriority } from '../issue-priority.ts';
 import { IssueSubstatus } from '../issue-substatus.ts';
+import { checkVersionValue } from './input-checks.ts';
 import {
   attempt,
   type BuilderTypes,
@@ -265,9 +259,7 @@ function statusDetailsBody(
   const out: NonNullable<SentryIssueUpdate['statusDetails']> = {};
   if (details.inRelease != null) {
     const version = details.inRelease;
-    if (version !== 'latest' && !isVersion(version)) {
-      errors.add('INVALID_VALUE', 'Not a release version.', [...base, 'inRelease']);
-    }
+    if (version !== 'latest') checkVersionValue(errors, [...base, 'inRelease'], version);
     out.inRelease = version;
   }
   if (details.inCommit != null) {
@@ -280,28 +272,28 @@ function statusDetailsBody(
     }
     out.inCommit = { commit, repository };
   }
-  const minutes = (name: 'ignoreDuration' | 'ignoreWindow' | 'ignoreUserWindow', max: number) => {
+  const positive = (
+    name:
+      | 'ignoreDuration'
+      | 'ignoreCount'
+      | 'ignoreWindow'
+      | 'ignoreUserCount'
+      | 'ignoreUserWindow',
+    max?: number,
+  ) => {
     const value = details[name];
     if (value == null) return;
-    if (value < 1 || value > max) {
-      errors.add('INVALID_VALUE', `\`${name}\` must be between 1 and ${max} minutes.`, [
-        ...base,
-        name,
-      ]);
+    if (value < 1 || (max !== undefined && value > max)) {
+      const range = max === undefined ? 'at least 1' : `between 1 and ${max} minutes`;
+      errors.add('INVALID_VALUE', `\`${name}\` must be ${range}.`, [...base, name]);
     }
     out[name] = value;
   };
-  const count = (name: 'ignoreCount' | 'ignoreUserCount') => {
-    const value = details[name];
-    if (value == null) return;
-    if (value < 1) errors.add('INVALID_VALUE', `\`${name}\` must be at least 1.`, [...base, name]);
-    out[name] = value;
-  };
-  minutes('ignoreDuration', Number.MAX_SAFE_INTEGER);
-  count('ignoreCount');
-  minutes('ignoreWindow', MAX_WINDOW_MINUTES);
-  count('ignoreUserCount');
-  minutes('ignoreUserWindow', MAX_WINDOW_MINUTES);
+  positive('ignoreDuration');
+  positive('ignoreCount');
+  positive('ignoreWindow', MAX_WINDOW_MINUTES);
+  positive('ignoreUserCount');
+  positive('ignoreUserWindow', MAX_WINDOW_MINUTES);
   if (details.ignoreWindow != null && details.ignoreCount == null) {
     errors.add('CONFLICTING_FIELDS', '`ignoreWindow` needs `ignoreCount`.', [
       ...base,
@@ -315,15 +307,6 @@ function statusDetailsBody(
     ]);
   }
   return out;
-}
-
-function isVersion(version: string): boolean {
-  try {
-    checkVersion(version);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `user:<id>` / `team:<id>` / an email, `null` to unassign, `undefined` to leave it. */
