@@ -96,12 +96,18 @@ export class LocalSentryClient {
     }
   }
 
-  /** One authenticated REST call, body parsed as a client would; returns the status. */
-  async call(method: string, path: string): Promise<number> {
+  /** One authenticated REST call (a JSON body for writes), the answer parsed as a client would. */
+  async call(method: string, path: string, body?: string): Promise<number> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.#token}`,
+      accept: 'application/json',
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await this.#pool.request({
       path,
       method: method as 'GET',
-      headers: { authorization: `Bearer ${this.#token}`, accept: 'application/json' },
+      headers,
+      ...(body !== undefined ? { body } : {}),
     });
     const text = await response.body.text();
     if (text !== '') JSON.parse(text);

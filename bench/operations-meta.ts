@@ -29,6 +29,8 @@ export interface OperationMeta {
   variables?: Record<string, unknown>;
   /** A mutation that may be repeated (idempotent enough); others are skipped. */
   repeatable?: boolean;
+  /** Why a mutation is not repeatable, printed when it is skipped. */
+  skipReason?: string;
 }
 
 /** Keyed by operation name. */
@@ -88,6 +90,22 @@ export const OPERATIONS_META: Record<string, OperationMeta> = {
     criticalPath: 2,
     criticalPathNote: 'project by slug → issue, release and event lists by its id',
     listHeavy: true,
+  },
+  ReleaseCreate: {
+    // Sentry answers an existing version with that release (208): every run costs the same.
+    repeatable: true,
+  },
+  ReleaseDeploy: {
+    repeatable: false,
+    skipReason: 'mutation: every run records one more deploy, so the runs would not be alike',
+  },
+  TriageBulk: {
+    // Sets the same status and bookmark on the same two issues every time.
+    repeatable: true,
+  },
+  TriageIssue: {
+    // Sets the same status, priority and assignee on the same issue every time.
+    repeatable: true,
   },
   ReleasePage: {
     criticalPath: 1,

@@ -28,6 +28,8 @@ export interface OperationFile {
   variablesTemplate: Record<string, unknown>;
   /** Variables declared `Type!` without a default: the run cannot do without them. */
   requiredVariables: string[];
+  /** Why the file cannot be benchmarked (not one named operation, bad tags); undefined if fine. */
+  invalid?: string;
 }
 
 /** An operation ready to run, or the reason it is skipped. */
@@ -95,13 +97,30 @@ export function parseOperationFile(file: string, text: string): OperationFile {
   return parsed;
 }
 
-/** Reads every `*.graphql` of `directory`, sorted by file name. */
+/**
+ * Reads every `*.graphql` of `directory`, sorted by file name. A file that does not parse as
+ * one named operation with valid tags comes back `invalid` (and is skipped with the reason),
+ * so one broken file never stops the run.
+ */
 export async function readOperationFiles(directory: string): Promise<OperationFile[]> {
   const files = (await readdir(directory)).filter((file) => file.endsWith('.graphql')).sort();
   return Promise.all(
-    files.map(async (file) =>
-      parseOperationFile(basename(file), await readFile(join(directory, file), 'utf8')),
-    ),
+    files.map(async (file) => {
+      const text = await readFile(join(directory, file), 'utf8');
+      try {
+        return parseOperationFile(basename(file), text);
+      } catch (error) {
+        return {
+          file,
+          name: file.replace(/\.graphql$/, ''),
+          kind: 'query' as const,
+          document: text,
+          variablesTemplate: {},
+          requiredVariables: [],
+          invalid: (error as Error).message,
+        };
+      }
+    }),
   );
 }
 
@@ -162,11 +181,14 @@ export function prepareOperation(
     operation.minRestCallsNote = `${computed.note} (the file states ${stated ?? 'none'} for the small demo data)`;
   }
   const unfilled = file.requiredVariables.filter((name) => !(name in variables));
-  if (file.kind === 'subscription') {
+  if (file.invalid !== undefined) {
+    operation.skip = file.invalid;
+  } else if (file.kind === 'subscription') {
     operation.skip = 'subscription: not a request/response operation';
   } else if (file.kind === 'mutation' && !meta?.repeatable) {
     operation.skip =
-      'mutation: changes the store, so repeating it 30 times would not measure the same thing';
+      meta?.skipReason ??
+      'mutation: not marked repeatable in bench/operations-meta.ts (it changes the store)';
   } else if (missing.length > 0) {
     operation.skip = `no identifier in the data for ${missing.join(', ')}`;
   } else if (unfilled.length > 0) {

@@ -16,6 +16,8 @@ export interface RecordedCall {
   method: string;
   /** Path and query string, exactly as the gateway sent it. */
   path: string;
+  /** Request body of a write, replayed as is. */
+  body?: string;
   status: number;
   startMs: number;
   endMs: number;
@@ -66,7 +68,14 @@ export async function startRecordingProxy(upstream: string): Promise<RecordingPr
     // Self-links (Link headers, an organization's `links.regionUrl`) must name the proxy, or the
     // gateway would route later calls of that organization straight to the upstream.
     const payload = (await upstreamResponse.body.text()).replaceAll(upstreamOrigin, self());
-    calls.push({ method, path, status: upstreamResponse.statusCode, startMs, endMs: 0 });
+    calls.push({
+      method,
+      path,
+      ...(body.length > 0 ? { body: body.toString('utf8') } : {}),
+      status: upstreamResponse.statusCode,
+      startMs,
+      endMs: 0,
+    });
     const call = calls.at(-1);
     for (const [name, value] of Object.entries(upstreamResponse.headers)) {
       if (value === undefined || HOP_BY_HOP.has(name)) continue;
@@ -146,6 +155,13 @@ export async function replayWaves(
   waves: readonly (readonly RecordedCall[])[],
 ): Promise<void> {
   for (const wave of waves) {
-    await Promise.all(wave.map((call) => sentry.call(call.method, call.path)));
+    await Promise.all(
+      wave.map(async (call) => {
+        const status = await sentry.call(call.method, call.path, call.body);
+        if (status >= 400 && call.status < 400) {
+          throw new Error(`direct ${call.method} ${call.path} answered ${status}`);
+        }
+      }),
+    );
   }
 }

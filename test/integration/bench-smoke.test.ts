@@ -58,7 +58,7 @@ describe('bench pieces', () => {
     for (const file of files.filter((f) => f.kind === 'query')) {
       expect(
         file.statedCriticalPath ?? OPERATIONS_META[file.name]?.criticalPath,
-        file.file,
+        `${file.file}: state "# @criticalPath N" in it or add it to bench/operations-meta.ts`,
       ).toBeGreaterThan(0);
       expect(file.statedRestCalls, file.file).toBeGreaterThan(0);
     }
