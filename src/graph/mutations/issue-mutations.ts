@@ -104,7 +104,11 @@ const IssueStatusDetailsInput = builder.inputType('IssueStatusDetailsInput', {
 
 /** The change fields shared by `updateIssue` and `updateIssues`. */
 const issueChangeFields = (t: InputFields) => ({
-  status: t.field({ type: IssueStatusChange, required: false }),
+  status: t.field({
+    type: IssueStatusChange,
+    required: false,
+    description: 'The new status; see `statusDetails` and `substatus` for its details.',
+  }),
   statusDetails: t.field({
     type: IssueStatusDetailsInput,
     required: false,
@@ -116,7 +120,11 @@ const issueChangeFields = (t: InputFields) => ({
     description:
       'Needs `status`: NEW, ONGOING, ESCALATING or REGRESSED with UNRESOLVED; ARCHIVED_* with IGNORED.',
   }),
-  priority: t.field({ type: IssuePriority, required: false }),
+  priority: t.field({
+    type: IssuePriority,
+    required: false,
+    description: 'Sets the priority; Sentry stops adjusting it automatically.',
+  }),
   assignedTo: t.id({
     required: false,
     description: 'A `User` or `Team` id of the same organization; `null` unassigns.',
@@ -126,7 +134,7 @@ const issueChangeFields = (t: InputFields) => ({
     description: "Assign by a member's email or username instead of `assignedTo` (not both).",
   }),
   hasSeen: t.boolean({ required: false, description: "Mark it seen by the token's user." }),
-  isBookmarked: t.boolean({ required: false }),
+  isBookmarked: t.boolean({ required: false, description: "For the token's user." }),
   isSubscribed: t.boolean({
     required: false,
     description: "Subscribe the token's user to its workflow notifications.",

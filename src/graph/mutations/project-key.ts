@@ -31,7 +31,7 @@ export const ProjectKey = builder.objectRef<ProjectKeyShape>('ProjectKey').imple
         ),
     }),
     sentryId: t.exposeString('id', { description: "Sentry's id: the public key." }),
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'A label, e.g. "Default".' }),
     isActive: t.exposeBoolean('isActive', { description: 'Inactive keys are refused.' }),
     dsn: t.string({
       description: 'The DSN to configure SDKs with.',
@@ -51,7 +51,12 @@ export const ProjectKey = builder.objectRef<ProjectKeyShape>('ProjectKey').imple
       description: 'Null when unlimited.',
       resolve: (key) => key.rateLimit,
     }),
-    createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (key) => key.dateCreated }),
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the key was created.',
+      resolve: (key) => key.dateCreated,
+    }),
     project: t.field({
       type: Project,
       nullable: true,

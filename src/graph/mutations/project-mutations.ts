@@ -83,7 +83,12 @@ interface ProjectPayload {
 const projectPayload = (name: string) => ({
   description: `The result of \`${name}\`.`,
   outputFields: (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, ProjectPayload>) => ({
-    project: t.field({ type: Project, nullable: true, resolve: (payload) => payload.project }),
+    project: t.field({
+      type: Project,
+      nullable: true,
+      description: 'The project as Sentry stored it; null when `userErrors` says why.',
+      resolve: (payload) => payload.project,
+    }),
     userErrors: userErrorsField(t),
   }),
 });
@@ -151,7 +156,7 @@ builder.relayMutationField(
     description: 'Changes to a project. Fields left out stay as they are.',
     inputFields: (t) => ({
       id: t.id({ description: 'The `Project` to change.' }),
-      name: t.string({ required: false }),
+      name: t.string({ required: false, description: 'A new display name.' }),
       slug: t.string({ required: false, description: 'A new slug: changes its URLs.' }),
       platform: t.string({ required: false, description: '`null` clears it.' }),
       isBookmarked: t.boolean({ required: false, description: "For the token's user." }),
@@ -302,6 +307,7 @@ const projectKeyPayload = (name: string) => ({
     projectKey: t.field({
       type: ProjectKey,
       nullable: true,
+      description: 'The key as Sentry stored it; null when `userErrors` says why.',
       resolve: (payload) => payload.projectKey,
     }),
     userErrors: userErrorsField(t),
@@ -315,7 +321,11 @@ builder.relayMutationField(
     inputFields: (t) => ({
       projectId: t.id({ description: 'The `Project`.' }),
       name: t.string({ required: false, description: 'At most 64 characters.' }),
-      rateLimit: t.field({ type: ProjectKeyRateLimitInput, required: false }),
+      rateLimit: t.field({
+        type: ProjectKeyRateLimitInput,
+        required: false,
+        description: 'Unlimited when left out.',
+      }),
     }),
   },
   {
@@ -346,7 +356,7 @@ builder.relayMutationField(
     description: 'Changes to a client key. Fields left out stay as they are.',
     inputFields: (t) => ({
       id: t.id({ description: 'The `ProjectKey` (its `id` field).' }),
-      name: t.string({ required: false }),
+      name: t.string({ required: false, description: 'A new label.' }),
       isActive: t.boolean({
         required: false,
         description: 'False makes Sentry refuse its events.',
@@ -439,6 +449,7 @@ const serviceHookPayload = (name: string) => ({
     serviceHook: t.field({
       type: ServiceHook,
       nullable: true,
+      description: 'The hook as Sentry stored it; null when `userErrors` says why.',
       resolve: (payload) => payload.serviceHook,
     }),
     userErrors: userErrorsField(t),
@@ -498,8 +509,12 @@ builder.relayMutationField(
     description: 'Changes to a service hook. Fields left out stay as they are.',
     inputFields: (t) => ({
       id: t.id({ description: 'The `ServiceHook` (its `id` field).' }),
-      url: t.string({ required: false }),
-      events: t.field({ type: [ServiceHookEvent], required: false }),
+      url: t.string({ required: false, description: 'A new http(s) URL to call.' }),
+      events: t.field({
+        type: [ServiceHookEvent],
+        required: false,
+        description: 'Replaces what it is called for.',
+      }),
     }),
   },
   {
@@ -638,6 +653,7 @@ builder.relayMutationField(
       userFeedback: t.field({
         type: UserFeedback,
         nullable: true,
+        description: 'The feedback as Sentry stored it; null when `userErrors` says why.',
         resolve: (payload) => payload.userFeedback,
       }),
       userErrors: userErrorsField(t),

@@ -56,8 +56,11 @@ const ReleaseCommitInput = builder.inputType('ReleaseCommitInput', {
       required: false,
       description: 'Repository name as Sentry shows it, e.g. "acme/api".',
     }),
-    message: t.string({ required: false }),
-    authorName: t.string({ required: false }),
+    message: t.string({ required: false, description: 'The commit message.' }),
+    authorName: t.string({
+      required: false,
+      description: 'Shown when the email matches no member.',
+    }),
     authorEmail: t.string({
       required: false,
       description: 'Matched to a Sentry user when a member has this email.',
@@ -186,7 +189,7 @@ builder.relayMutationField(
   {
     description: 'A new release.',
     inputFields: (t) => ({
-      organizationSlug: t.string(),
+      organizationSlug: t.string({ description: 'The organization the release belongs to.' }),
       version: t.string({
         description:
           'Unique in the organization, e.g. "backend@1.4.0" or a commit hash; not "latest".',
@@ -250,6 +253,7 @@ builder.relayMutationField(
       release: t.field({
         type: Release,
         nullable: true,
+        description: 'The release as Sentry stored it; null when `userErrors` says why.',
         resolve: (payload) => payload.release,
       }),
       userErrors: userErrorsField(t),
@@ -265,13 +269,21 @@ builder.relayMutationField(
       ...releaseLocatorFields(t),
       ref: t.string({ required: false, description: 'VCS ref; `null` clears it.' }),
       url: t.string({ required: false, description: '`null` clears it.' }),
-      dateReleased: t.field({ type: 'DateTime', required: false }),
+      dateReleased: t.field({
+        type: 'DateTime',
+        required: false,
+        description: 'When it went live.',
+      }),
       commits: t.field({
         type: [ReleaseCommitInput],
         required: false,
         description: 'Replaces its commits.',
       }),
-      status: t.field({ type: ReleaseStatusChange, required: false }),
+      status: t.field({
+        type: ReleaseStatusChange,
+        required: false,
+        description: 'Archive it or open it again.',
+      }),
     }),
   },
   {
@@ -315,7 +327,12 @@ builder.relayMutationField(
   {
     description: 'The result of `updateRelease`.',
     outputFields: (t) => ({
-      release: t.field({ type: Release, nullable: true, resolve: (payload) => payload.release }),
+      release: t.field({
+        type: Release,
+        nullable: true,
+        description: 'The release as Sentry stored it; null when `userErrors` says why.',
+        resolve: (payload) => payload.release,
+      }),
       userErrors: userErrorsField(t),
     }),
   },
@@ -377,9 +394,16 @@ builder.relayMutationField(
     inputFields: (t) => ({
       ...releaseLocatorFields(t),
       environment: t.string({ description: 'e.g. "production": no spaces or slashes.' }),
-      name: t.string({ required: false }),
+      name: t.string({
+        required: false,
+        description: 'A label, e.g. the CI run (at most 64 characters).',
+      }),
       url: t.string({ required: false, description: 'A link to the deploy, e.g. a CI job.' }),
-      startedAt: t.field({ type: 'DateTime', required: false }),
+      startedAt: t.field({
+        type: 'DateTime',
+        required: false,
+        description: 'When the deploy began.',
+      }),
       finishedAt: t.field({
         type: 'DateTime',
         required: false,
@@ -439,7 +463,12 @@ builder.relayMutationField(
   {
     description: 'The result of `createDeploy`.',
     outputFields: (t) => ({
-      deploy: t.field({ type: Deploy, nullable: true, resolve: (payload) => payload.deploy }),
+      deploy: t.field({
+        type: Deploy,
+        nullable: true,
+        description: 'The deploy as Sentry stored it; null when `userErrors` says why.',
+        resolve: (payload) => payload.deploy,
+      }),
       release: t.field({
         type: Release,
         nullable: true,

@@ -32,7 +32,7 @@ export const ServiceHook = builder.objectRef<ServiceHookShape>('ServiceHook').im
         ),
     }),
     sentryId: t.exposeString('id', { description: "Sentry's id." }),
-    url: t.exposeString('url'),
+    url: t.exposeString('url', { description: 'Where Sentry POSTs to.' }),
     events: t.field({
       type: [ServiceHookEvent],
       description: 'What it is called for.',
@@ -43,7 +43,11 @@ export const ServiceHook = builder.objectRef<ServiceHookShape>('ServiceHook').im
       description: 'The key Sentry signs its calls with (`X-ServiceHook-Signature`).',
     }),
     status: t.exposeString('status', { description: 'e.g. "active".' }),
-    createdAt: t.field({ type: 'DateTime', resolve: (hook) => hook.dateCreated }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the hook was created.',
+      resolve: (hook) => hook.dateCreated,
+    }),
     project: t.field({
       type: Project,
       nullable: true,

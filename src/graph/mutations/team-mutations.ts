@@ -49,12 +49,12 @@ builder.relayMutationField(
   {
     description: 'A new team: give a `name`, a `slug`, or both.',
     inputFields: (t) => ({
-      organizationSlug: t.string(),
+      organizationSlug: t.string({ description: 'The organization to create it in.' }),
       name: t.string({
         required: false,
         description: `At most ${MAX_TEAM_NAME} characters; the slug is derived from it when left out.`,
       }),
-      slug: t.string({ required: false }),
+      slug: t.string({ required: false, description: 'Derived from `name` when left out.' }),
     }),
   },
   {
@@ -94,7 +94,12 @@ builder.relayMutationField(
   {
     description: 'The result of `createTeam`.',
     outputFields: (t) => ({
-      team: t.field({ type: Team, nullable: true, resolve: (payload) => payload.team }),
+      team: t.field({
+        type: Team,
+        nullable: true,
+        description: 'The team as Sentry stored it; null when `userErrors` says why.',
+        resolve: (payload) => payload.team,
+      }),
       userErrors: userErrorsField(t),
     }),
   },
@@ -106,7 +111,7 @@ builder.relayMutationField(
     description: 'A new name or slug for a team.',
     inputFields: (t) => ({
       id: t.id({ description: 'The `Team` to change.' }),
-      name: t.string({ required: false }),
+      name: t.string({ required: false, description: 'A new display name.' }),
       slug: t.string({
         required: false,
         description: 'A new slug: changes its URLs and `#slug` mentions.',
@@ -162,7 +167,12 @@ builder.relayMutationField(
   {
     description: 'The result of `updateTeam`.',
     outputFields: (t) => ({
-      team: t.field({ type: Team, nullable: true, resolve: (payload) => payload.team }),
+      team: t.field({
+        type: Team,
+        nullable: true,
+        description: 'The team as Sentry stored it; null when `userErrors` says why.',
+        resolve: (payload) => payload.team,
+      }),
       userErrors: userErrorsField(t),
     }),
   },

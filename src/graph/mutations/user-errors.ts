@@ -62,7 +62,11 @@ export const UserError = builder.objectRef<UserErrorShape>('UserError').implemen
       resolve: (error) => error.field,
     }),
     message: t.exposeString('message', { description: 'What is wrong, in English.' }),
-    code: t.field({ type: UserErrorCode, resolve: (error) => error.code }),
+    code: t.field({
+      type: UserErrorCode,
+      description: 'What kind of problem, for code to act on.',
+      resolve: (error) => error.code,
+    }),
   }),
 });
 

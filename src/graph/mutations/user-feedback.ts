@@ -10,10 +10,14 @@ export const UserFeedback = builder.objectRef<UserFeedbackShape>('UserFeedback')
   fields: (t) => ({
     sentryId: t.exposeString('id', { description: "Sentry's id." }),
     eventId: t.exposeString('eventID', { description: 'The event the feedback is about.' }),
-    name: t.exposeString('name'),
-    email: t.exposeString('email'),
-    comments: t.exposeString('comments'),
-    createdAt: t.field({ type: 'DateTime', resolve: (feedback) => feedback.dateCreated }),
+    name: t.exposeString('name', { description: 'The name the user gave.' }),
+    email: t.exposeString('email', { description: 'The email the user gave.' }),
+    comments: t.exposeString('comments', { description: 'What the user wrote.' }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the feedback was sent.',
+      resolve: (feedback) => feedback.dateCreated,
+    }),
     issue: t.field({
       type: Issue,
       nullable: true,
