@@ -30,7 +30,11 @@ import {
   checkUrl,
 } from './input-checks.ts';
 import { ProjectKey, type ProjectKeyShape } from './project-key.ts';
-import { type ProjectResourceKey, splitProjectResourceKey } from './project-resource-keys.ts';
+import {
+  type ProjectResourceKey,
+  projectResourceKey,
+  splitProjectResourceKey,
+} from './project-resource-keys.ts';
 import { ServiceHook, ServiceHookEvent, type ServiceHookShape } from './service-hook.ts';
 import {
   attempt,
@@ -418,7 +422,12 @@ builder.relayMutationField(
           return true;
         },
       );
-      return { deletedProjectKeyId: done ? input.id : null, userErrors: errors.list };
+      return {
+        deletedProjectKeyId: done
+          ? encodeGlobalId('ProjectKey', projectResourceKey(org, projectId, keyId))
+          : null,
+        userErrors: errors.list,
+      };
     },
   },
   {
@@ -581,7 +590,12 @@ builder.relayMutationField(
           return true;
         },
       );
-      return { deletedServiceHookId: done ? input.id : null, userErrors: errors.list };
+      return {
+        deletedServiceHookId: done
+          ? encodeGlobalId('ServiceHook', projectResourceKey(org, projectId, hookId))
+          : null,
+        userErrors: errors.list,
+      };
     },
   },
   {
