@@ -11,10 +11,10 @@ import {
 } from '../../src/local-sentry/server.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.ts';
 
-/** A document from `test/__generated__/` (codegen's `documentMode: string`) or plain text. */
+/** A typed document from `test/__generated__/` (codegen's `documentMode: string`) or plain text. */
 export type Document<TData = Record<string, unknown>, TVariables = Record<string, unknown>> =
   | string
-  | (string & { __apiType?: (variables: TVariables) => TData });
+  | { toString(): string; __apiType?: (variables: TVariables) => TData };
 
 export interface TestGatewayOptions {
   /** Options of the local Sentry (seed, scale, faults, tokens, rate limits...). */

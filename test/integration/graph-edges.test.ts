@@ -8,7 +8,7 @@ describe('edges', () => {
     const { data, errors } = await gateway.execute<{
       organization: Record<string, { nodes: Record<string, unknown>[] }>;
     }>(/* GraphQL */ `
-      {
+      query WalkOrganization {
         organization(slug: "acme") {
           id slug sentryId name createdAt status features url regionUrl requiresTwoFactorAuth
           teams(first: 2) {
@@ -86,7 +86,7 @@ describe('edges', () => {
         issues: { nodes: { id: string; latestEvent: { id: string } }[] };
       };
     }>(/* GraphQL */ `
-      {
+      query NodeIdsOfEveryType {
         organization(slug: "acme") {
           id
           projects(first: 1) { nodes { id } }
@@ -132,7 +132,7 @@ describe('edges', () => {
       _entities: Record<string, unknown>[];
       _service: { sdl: string };
     }>(/* GraphQL */ `
-      {
+      query FederationEntities {
         _entities(representations: [
           { __typename: "Organization", slug: "acme" }
           { __typename: "Project", organizationSlug: "acme", slug: "backend" }

@@ -10,7 +10,7 @@ describe('errors', () => {
   it('reports NOT_FOUND on the missing field only, siblings intact', async () => {
     await using gateway = await startTestGateway();
     const { status, data, errors } = await gateway.execute(/* GraphQL */ `
-      {
+      query MissingProjectAndRelease {
         organization(slug: "acme") {
           name
           project(slug: "no-such-project") { name }
@@ -112,7 +112,7 @@ describe('errors', () => {
       localSentry: { faults: { [ISSUES_ROUTE]: 503 } },
     });
     const { status, data, errors } = await gateway.execute(/* GraphQL */ `
-      {
+      query UpstreamFaultOnIssues {
         organization(slug: "acme") {
           name
           issues(first: 2) { nodes { title } }
@@ -138,7 +138,7 @@ describe('errors', () => {
       localSentry: { faults: { [ISSUES_ROUTE]: 'malformed', [RELEASES_ROUTE]: 'reset' } },
     });
     const { data, errors } = await gateway.execute(/* GraphQL */ `
-      { organization(slug: "acme") { slug issues(first: 1) { totalCount } releases(first: 1) { totalCount } } }
+      query MalformedAndReset { organization(slug: "acme") { slug issues(first: 1) { totalCount } releases(first: 1) { totalCount } } }
     `);
     expect(data).toEqual({ organization: { slug: 'acme', issues: null, releases: null } });
     expect(errors?.map((error) => error.extensions?.['code'])).toEqual([
@@ -215,7 +215,7 @@ describe('errors', () => {
   it('refuses an operation past the cost limit with QUERY_TOO_EXPENSIVE before calling Sentry', async () => {
     await using gateway = await startTestGateway();
     const { data, errors } = await gateway.execute(/* GraphQL */ `
-      {
+      query TooExpensive {
         organizations(first: 100) {
           nodes {
             projects(first: 100) {

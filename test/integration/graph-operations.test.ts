@@ -42,7 +42,7 @@ async function loadFixtures(gateway: TestGateway): Promise<Fixtures> {
       releases: { nodes: { version: string; deployCount: number; commitCount: number }[] };
     };
   }>(/* GraphQL */ `
-    {
+    query OperationFixtures {
       organization(slug: "acme") {
         issues(first: 5, query: "is:unresolved", sort: EVENTS) {
           nodes { id sentryId shortId latestEvent { eventId } }
