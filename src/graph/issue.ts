@@ -9,6 +9,7 @@ import { Assignee, assigneeOf } from './assignee.ts';
 import { builder } from './builder.ts';
 import { type ConnectionArgs, pageRequest, pageToConnection } from './connections.ts';
 import { badUserInput } from './errors.ts';
+import { decodeGlobalId } from './global-id.ts';
 import { IssuePriority } from './issue-priority.ts';
 import { IssueSort } from './issue-sort.ts';
 import { IssueStatus } from './issue-status.ts';
@@ -303,21 +304,36 @@ builder.objectFields(Organization, (t) => ({
     type: Issue,
     nullable: true,
     description:
-      'An issue by Sentry id (`sentryId`) or by short id (e.g. "BACKEND-1A"): exactly one of them.',
+      'An issue by id or by short id (e.g. "BACKEND-1A"): exactly one of them. Costs one call either way.',
     args: {
-      sentryId: t.arg.string({ required: false }),
-      shortId: t.arg.string({ required: false }),
+      id: t.arg.string({
+        required: false,
+        description:
+          "Sentry's numeric issue id (the `sentryId` field), or the issue's global `id`.",
+      }),
+      shortId: t.arg.string({ required: false, description: 'e.g. "BACKEND-1A".' }),
     },
     resolve: (org, args, context) => {
-      if ((args.sentryId == null) === (args.shortId == null)) {
-        throw badUserInput('Pass exactly one of `sentryId` and `shortId`.');
+      if ((args.id == null) === (args.shortId == null)) {
+        throw badUserInput('Pass exactly one of `id` and `shortId`.');
       }
-      return args.sentryId != null
-        ? issueKey(org.slug, args.sentryId)
+      return args.id != null
+        ? issueKeyFromArgument(org.slug, args.id)
         : issueByShortId(context, org.slug, args.shortId ?? '');
     },
   }),
 }));
+
+/** A numeric Sentry id, or a global id of an Issue of this organization. */
+function issueKeyFromArgument(org: string, id: string): IssueKey {
+  if (/^\d+$/.test(id)) return issueKey(org, id);
+  const global = decodeGlobalId(id);
+  const [issueOrg, issueId] = splitKey(global.id);
+  if (global.typename !== 'Issue' || issueOrg !== org) {
+    throw badUserInput(`Not an issue of organization ${org}: ${JSON.stringify(id)}`);
+  }
+  return issueKey(issueOrg, issueId);
+}
 
 builder.objectFields(Project, (t) => ({
   issues: t.connection(

@@ -95,25 +95,25 @@ describe('batching', () => {
     expect(await gateway.upstreamRequests()).toEqual([ISSUES]);
   });
 
-  it('deduplicates the same issue asked twice', async () => {
+  it('deduplicates the same issue asked by Sentry id and by global id', async () => {
     await using gateway = await startTestGateway();
     const list = await gateway.execute(IssueIds, { first: 1 });
-    const id = list.data?.organization?.issues?.nodes[0]?.sentryId ?? '';
+    const issue = list.data?.organization?.issues?.nodes[0];
     await gateway.resetUpstreamStats();
     const { data, errors } = await gateway.execute(
       graphql(`
-        query BatchingSameIssueTwice($id: String!) {
+        query BatchingSameIssueTwice($id: String!, $globalId: String!) {
           organization(slug: "acme") {
-            a: issue(sentryId: $id) {
+            a: issue(id: $id) {
               title
             }
-            b: issue(sentryId: $id) {
+            b: issue(id: $globalId) {
               shortId
             }
           }
         }
       `),
-      { id },
+      { id: issue?.sentryId ?? '', globalId: issue?.id ?? '' },
     );
     expect(errors).toBeUndefined();
     expect(data?.organization?.a?.title).toEqual(expect.any(String));
@@ -171,7 +171,7 @@ describe('batching', () => {
       graphql(`
         query BatchingFullEvents($id: String!) {
           organization(slug: "acme") {
-            issue(sentryId: $id) {
+            issue(id: $id) {
               events(first: 5) {
                 nodes {
                   eventId
