@@ -12,6 +12,7 @@ import './event.ts';
 import './release.ts';
 import './deploy.ts';
 import './commit.ts';
+import './rate-limit.ts';
 import './mutations/mutation.ts';
 import './mutations/issue-mutations.ts';
 import './mutations/release-mutations.ts';

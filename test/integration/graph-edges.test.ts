@@ -153,4 +153,18 @@ describe('edges', () => {
     expect(data?._service.sdl).toContain('@key(fields: "organizationSlug sentryId")');
     expect(errors).toBeUndefined();
   });
+
+  it("reports the caller's Sentry rate-limit budget without a call", async () => {
+    await using gateway = await startTestGateway({
+      localSentry: { rateLimit: { limit: 50, windowSeconds: 60, concurrentLimit: 5 } },
+    });
+    await gateway.execute(`query WarmUp { organizations { nodes { slug } } }`);
+    await gateway.resetUpstreamStats();
+    const { data, errors } = await gateway.execute(
+      `query Budget { rateLimit { limit remaining resetAt concurrentLimit } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toMatchObject({ rateLimit: { limit: 50, remaining: 49, concurrentLimit: 5 } });
+    expect((await gateway.upstreamStats()).requests).toBe(0);
+  });
 });
