@@ -156,7 +156,7 @@ describe('edges', () => {
 
   it("reports the caller's Sentry rate-limit budget without a call", async () => {
     await using gateway = await startTestGateway({
-      localSentry: { rateLimit: { limit: 50, windowSeconds: 60, concurrentLimit: 5 } },
+      localSentry: { rateLimit: { limit: 50, windowSeconds: 3600, concurrentLimit: 5 } },
     });
     await gateway.execute(`query WarmUp { organizations { nodes { slug } } }`);
     await gateway.resetUpstreamStats();

@@ -94,7 +94,7 @@ describe('errors', () => {
 
   it('maps Sentry 429 to RATE_LIMITED with retryAfter', async () => {
     await using gateway = await startTestGateway({
-      localSentry: { rateLimit: { limit: 1, windowSeconds: 60, concurrentLimit: 25 } },
+      localSentry: { rateLimit: { limit: 1, windowSeconds: 3600, concurrentLimit: 25 } },
     });
     await gateway.execute(
       `{ organization(slug: "acme") { issues(first: 1) { nodes { shortId } } } }`,
