@@ -1,8 +1,9 @@
 import type { OrgScoped } from '../sentry/client.ts';
 import type { SentryCommit, SentryUnmappedAuthor, SentryUser } from '../sentry/types.ts';
+import { Author } from './author.ts';
 import { builder } from './builder.ts';
 import { pageRequest, pageToConnection } from './connections.ts';
-import { Author, Release } from './release.ts';
+import { Release } from './release.ts';
 import { Repository } from './repository.ts';
 
 export const Commit = builder.objectRef<OrgScoped<SentryCommit>>('Commit').implement({

@@ -8,18 +8,13 @@ import {
 } from '../loaders/keys.ts';
 import { loadReleases } from '../loaders/releases.ts';
 import type { OrgScoped } from '../sentry/client.ts';
-import type {
-  SentryRelease,
-  SentryReleaseSummary,
-  SentryUnmappedAuthor,
-  SentryUser,
-} from '../sentry/types.ts';
+import type { SentryRelease, SentryReleaseSummary } from '../sentry/types.ts';
+import { Author } from './author.ts';
 import { builder } from './builder.ts';
 import { pageRequest, pageToConnection } from './connections.ts';
 import { Organization, organizationStub } from './organization.ts';
 import { fullProject, Project, projectStub } from './project.ts';
 import { full, isStub, type Stub } from './stub.ts';
-import { User } from './user.ts';
 
 /** What events, issues and projects embed of a release: its version and some summary fields. */
 export type ReleaseStub = Stub<'Release', OrgScoped<SentryReleaseSummary> & { version: string }>;
@@ -80,30 +75,6 @@ async function pick<K extends SharedKey>(release: ReleaseShape, key: K, context:
   const value = release[key];
   return value !== undefined ? value : (await fullRelease(release, context))[key];
 }
-
-type AuthorShape = (SentryUser | SentryUnmappedAuthor) & { organizationSlug: string };
-
-export const Author = builder.objectRef<AuthorShape>('Author').implement({
-  description: 'The author of a commit or release: a Sentry user, or just a name and email.',
-  fields: (t) => ({
-    name: t.string({
-      description: 'Name as the commit or Sentry has it.',
-      nullable: true,
-      resolve: (author) => author.name ?? null,
-    }),
-    email: t.string({
-      description: 'Email as the commit or Sentry has it.',
-      nullable: true,
-      resolve: (author) => author.email || null,
-    }),
-    user: t.field({
-      type: User,
-      nullable: true,
-      description: 'The Sentry user, when Sentry matched the email to one.',
-      resolve: (author) => ('id' in author ? author : null),
-    }),
-  }),
-});
 
 Release.implement({
   description:
