@@ -106,6 +106,7 @@ const FIXTURES_QUERY = /* GraphQL */ `
       issues(first: 5, query: "is:unresolved", sort: EVENTS) {
         nodes { id sentryId shortId latestEvent { eventId } }
       }
+      refetched: issues(first: 20, sort: LAST_SEEN) { nodes { id } }
       projects(first: 100) { nodes { id } }
       releases(first: 25) { nodes { version deployCount commitCount } }
     }
@@ -114,6 +115,7 @@ const FIXTURES_QUERY = /* GraphQL */ `
 
 interface FixturesData {
   organization: {
+    refetched: { nodes: { id: string }[] };
     issues: {
       nodes: {
         id: string;
@@ -157,9 +159,10 @@ async function loadFixtures(
       ISSUE_ID: issue.sentryId,
       EVENT_ID: issue.latestEvent?.eventId,
       VERSION: release.version,
+      // Refetching many ids is what `nodes` is for: 20 issues and 5 projects.
       NODE_IDS: [
-        ...organization.issues.nodes.slice(0, 3).map((node) => node.id),
-        ...organization.projects.nodes.slice(0, 2).map((node) => node.id),
+        ...organization.refetched.nodes.map((node) => node.id),
+        ...organization.projects.nodes.slice(0, 5).map((node) => node.id),
       ],
     },
     facts: { acmeProjects: organization.projects.nodes.length },

@@ -38,6 +38,8 @@ Options:
   --token TOKEN    Server-wide Sentry token, used only when a request carries none
                    (env SENTRY_AUTH_TOKEN)
   --scale S        Data of the embedded server: small, medium or large    [default: medium]
+  --no-batch       Naive mode for comparison (npm run bench): DataLoader batch size 1, no
+                   priming from lists, nothing answered from data a parent embeds
   -h, --help       Show this help
 `;
 
@@ -202,6 +204,7 @@ export function parseServeArgs(
         embedded: { type: 'boolean' },
         token: { type: 'string' },
         scale: { type: 'string' },
+        'no-batch': { type: 'boolean' },
       },
     }),
   );
@@ -244,6 +247,7 @@ export function parseServeArgs(
     }
     options.scale = scale(values.scale, '--scale');
   }
+  if (values['no-batch']) options.batching = false;
   return options;
 }
 

@@ -7,6 +7,11 @@ import type { Upstream } from './sentry/upstream.ts';
 export interface Context {
   /** Talks to Sentry with this request's token; counts the requests it sends. */
   sentry: SentryClient;
+  /**
+   * Batching, priming from lists and answers from data a parent embeds. Off only in the
+   * benchmark's naive mode (`serve --no-batch`), which shows what they save.
+   */
+  batching: boolean;
 }
 
 export interface ContextDependencies {
@@ -14,13 +19,19 @@ export interface ContextDependencies {
   upstream: Upstream;
   /** Server-wide token, used only when a request carries no `Authorization` header. */
   fallbackToken?: string | undefined;
+  /** @default true */
+  batching?: boolean | undefined;
 }
 
 /**
  * Builds the context factory Yoga calls once per request. Loaders live in the context cache,
  * so they are per request and therefore never shared between two tokens.
  */
-export function createContextFactory({ upstream, fallbackToken }: ContextDependencies) {
+export function createContextFactory({
+  upstream,
+  fallbackToken,
+  batching = true,
+}: ContextDependencies) {
   return ({ request }: YogaInitialContext): Context => {
     const token = requestToken(request.headers.get('authorization'), fallbackToken);
     return {
@@ -31,6 +42,7 @@ export function createContextFactory({ upstream, fallbackToken }: ContextDepende
         ...(token ? { token } : {}),
         signal: request.signal,
       }),
+      batching,
     };
   };
 }

@@ -17,6 +17,8 @@ export interface ServeOptions {
   token?: string;
   /** Scale of the embedded server's data. @default 'medium' */
   scale?: 'small' | 'medium' | 'large';
+  /** `false` (`--no-batch`): the naive mode the benchmark compares against. @default true */
+  batching?: boolean;
 }
 
 /** The query GraphiQL opens with: one round trip over organizations, projects and issues. */
@@ -70,6 +72,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const gateway = createGateway({
     upstream,
     token: options.token,
+    batching: options.batching ?? true,
     graphiql: {
       defaultQuery: EXAMPLE_QUERY,
       // The embedded server's demo token, so the example runs as is; a real Sentry needs yours.
@@ -120,6 +123,9 @@ export async function runServe(options: ServeOptions): Promise<void> {
     : options.upstream;
   console.info(`Sentry GraphQL gateway: ${running.url} (GraphiQL in a browser)`);
   console.info(`Upstream: ${upstream}`);
+  if (options.batching === false) {
+    console.info('Batching off (--no-batch): the naive mode the benchmark compares against.');
+  }
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -39,6 +39,12 @@ export interface GatewayOptions {
    * @default false
    */
   logging?: boolean;
+  /**
+   * `false` is the naive mode the benchmark compares against: DataLoader batch size 1, no
+   * priming from lists, nothing answered from data a parent embeds.
+   * @default true
+   */
+  batching?: boolean;
 }
 
 export interface Gateway extends AsyncDisposable {
@@ -64,7 +70,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     logging: options.logging ?? false,
-    context: createContextFactory({ upstream, fallbackToken: options.token }),
+    context: createContextFactory({
+      upstream,
+      fallbackToken: options.token,
+      batching: options.batching ?? true,
+    }),
     maskedErrors: { maskError },
     graphiql:
       graphiql === false

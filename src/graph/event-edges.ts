@@ -14,6 +14,7 @@ import {
 } from '../loaders/events.ts';
 import { checkEventId, checkSlug, eventKey, issueKey, orgEventKey } from '../loaders/keys.ts';
 import type { EventListParams } from '../sentry/client.ts';
+import { loaderOptions } from './batching.ts';
 import { builder } from './builder.ts';
 import { pageRequest, pageToConnection } from './connections.ts';
 import { Event, EventConnection, type EventShape } from './event.ts';
@@ -25,13 +26,17 @@ import { StatsPeriod } from './stats-period.ts';
 
 const issueEvents = createContextCache(
   (context: Context) =>
-    new DataLoader((keys: readonly IssueEventKey[]) => loadIssueEvents(context.sentry, keys)),
+    new DataLoader(
+      (keys: readonly IssueEventKey[]) => loadIssueEvents(context.sentry, keys),
+      loaderOptions(context),
+    ),
 );
 
 const eventIdLookups = createContextCache(
   (context: Context) =>
-    new DataLoader((keys: readonly `${string}/${string}`[]) =>
-      loadEventIdLookups(context.sentry, keys),
+    new DataLoader(
+      (keys: readonly `${string}/${string}`[]) => loadEventIdLookups(context.sentry, keys),
+      loaderOptions(context),
     ),
 );
 
@@ -66,13 +71,18 @@ interface EventFilterArgs {
   environments?: readonly string[] | null | undefined;
 }
 
-function eventListParams(args: EventFilterArgs, info: GraphQLResolveInfo): EventListParams {
+function eventListParams(
+  args: EventFilterArgs,
+  info: GraphQLResolveInfo,
+  context: Context,
+): EventListParams {
   return {
     ...(args.query ? { query: args.query } : {}),
     ...(args.statsPeriod ? { statsPeriod: args.statsPeriod } : {}),
     ...(args.environments?.length ? { environment: args.environments } : {}),
-    // One list call with full bodies beats one call per event for stack traces and the like.
-    ...(wantsFullEvents(info) ? { full: true } : {}),
+    // One list call with full bodies beats one call per event for stack traces and the like
+    // (the naive `--no-batch` mode makes those calls, to show what this saves).
+    ...(context.batching && wantsFullEvents(info) ? { full: true } : {}),
   };
 }
 
@@ -85,10 +95,12 @@ async function loadIssueEvent(
   const event = await issueEvents(context).load(
     `${issueKey(issue.organizationSlug, issue.id)}/${which}`,
   );
-  Event.getDataloader(context).prime(
-    eventKey(event.organizationSlug, event.projectID, event.eventID),
-    event,
-  );
+  if (context.batching) {
+    Event.getDataloader(context).prime(
+      eventKey(event.organizationSlug, event.projectID, event.eventID),
+      event,
+    );
+  }
   return {
     ...event,
     knownIssue: issue,
@@ -136,7 +148,7 @@ builder.objectFields(Issue, (t) => ({
         const request = pageRequest(args);
         const page = await context.sentry.listIssueEvents(issue.organizationSlug, issue.id, {
           ...request.params,
-          ...eventListParams(args, info),
+          ...eventListParams(args, info, context),
         });
         const known = {
           knownIssue: issue,
@@ -182,7 +194,7 @@ builder.objectFields(Project, (t) => ({
           project.slug,
           {
             ...request.params,
-            ...eventListParams(args, info),
+            ...eventListParams(args, info, context),
           },
         );
         const knownProject = projectStub(project.organizationSlug, project);
@@ -206,7 +218,12 @@ builder.objectFields(Organization, (t) => ({
     resolve: async (org, { eventId }, context): Promise<EventShape> => {
       const lookup = await eventIdLookups(context).load(orgEventKey(org.slug, eventId));
       const event = { ...lookup.event, organizationSlug: org.slug };
-      Event.getDataloader(context).prime(eventKey(org.slug, event.projectID, event.eventID), event);
+      if (context.batching) {
+        Event.getDataloader(context).prime(
+          eventKey(org.slug, event.projectID, event.eventID),
+          event,
+        );
+      }
       return {
         ...event,
         knownProject: projectStub(org.slug, {

@@ -3,6 +3,7 @@ import { loadEvents } from '../loaders/events.ts';
 import { type EventKey, eventKey, issueKey, projectKey, splitEventKey } from '../loaders/keys.ts';
 import type { OrgScoped } from '../sentry/client.ts';
 import type { SentryEvent, SentryEventEntry, SentryEventSummary } from '../sentry/types.ts';
+import { batchOrEach } from './batching.ts';
 import { Breadcrumb } from './breadcrumb.ts';
 import { builder } from './builder.ts';
 import { EventRequest } from './event-request.ts';
@@ -25,8 +26,8 @@ export const Event = builder.loadableNodeRef('Event', {
     resolve: (event) => eventKey(event.organizationSlug, event.projectID, event.eventID),
     parse: (id) => eventKey(...splitEventKey(id)),
   },
-  load: (keys: EventKey[], { sentry }: Context): Promise<(EventShape | Error)[]> =>
-    loadEvents(sentry, keys),
+  load: (keys: EventKey[], context: Context): Promise<(EventShape | Error)[]> =>
+    batchOrEach(context, keys, (batch) => loadEvents(context.sentry, batch)),
 });
 
 export const EventConnection = builder.connectionObject(

@@ -1,4 +1,5 @@
 /** The schema: every type file, imported for its side effects, then built as a Federation v2 subgraph. */
+import { withNaiveMode } from './batching.ts';
 import { builder } from './builder.ts';
 import './organization.ts';
 import './project.ts';
@@ -21,7 +22,9 @@ import './mutations/release-mutations.ts';
 import './mutations/project-mutations.ts';
 import './mutations/team-mutations.ts';
 
-export const schema = builder.toSubGraphSchema({
-  linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-  federationDirectives: ['@key', '@shareable'],
-});
+export const schema = withNaiveMode(
+  builder.toSubGraphSchema({
+    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+    federationDirectives: ['@key', '@shareable'],
+  }),
+);

@@ -6,6 +6,7 @@ import { type IssueKey, issueKey, shortIdKey, splitKey } from '../loaders/keys.t
 import type { OrgScoped } from '../sentry/client.ts';
 import type { SentryIssueBase, SentryIssueDetail } from '../sentry/types.ts';
 import { Assignee, assigneeOf } from './assignee.ts';
+import { batchOrEach, loaderOptions } from './batching.ts';
 import { builder } from './builder.ts';
 import { IssueMetadata } from './issue-metadata.ts';
 import { IssuePriority } from './issue-priority.ts';
@@ -22,8 +23,8 @@ export const Issue = builder.loadableNodeRef('Issue', {
     resolve: (issue) => issueKey(issue.organizationSlug, issue.id),
     parse: (id) => issueKey(...splitKey(id)),
   },
-  load: (keys: IssueKey[], { sentry }: Context): Promise<(IssueShape | Error)[]> =>
-    loadIssues(sentry, keys),
+  load: (keys: IssueKey[], context: Context): Promise<(IssueShape | Error)[]> =>
+    batchOrEach(context, keys, (batch) => loadIssues(context.sentry, batch)),
 });
 
 export const IssueConnection = builder.connectionObject(
@@ -34,12 +35,14 @@ export const IssueConnection = builder.connectionObject(
 /** Full bodies (first/last release), by `org/issueId` or `org/SHORT-ID`: one call each. */
 const issueDetails = createContextCache(
   (context: Context) =>
-    new DataLoader((keys: readonly `${string}/${string}`[]) =>
-      loadIssueDetails(context.sentry, keys),
+    new DataLoader(
+      (keys: readonly `${string}/${string}`[]) => loadIssueDetails(context.sentry, keys),
+      loaderOptions(context),
     ),
 );
 
 export function primeIssues(context: Context, issues: readonly IssueShape[]) {
+  if (!context.batching) return; // the naive mode (`--no-batch`) primes nothing
   const loader = Issue.getDataloader(context);
   for (const issue of issues) loader.prime(issueKey(issue.organizationSlug, issue.id), issue);
 }
@@ -55,7 +58,7 @@ export async function issueDetail(
 /** An issue by short id: one call, which also primes the loaders by numeric id. */
 export async function issueByShortId(context: Context, org: string, shortId: string) {
   const detail = await issueDetails(context).load(shortIdKey(org, shortId));
-  issueDetails(context).prime(issueKey(org, detail.id), detail);
+  if (context.batching) issueDetails(context).prime(issueKey(org, detail.id), detail);
   primeIssues(context, [detail]);
   return detail;
 }

@@ -3,6 +3,7 @@ import { type MemberKey, memberKey, splitKey } from '../loaders/keys.ts';
 import { loadMembers } from '../loaders/members.ts';
 import type { OrgScoped } from '../sentry/client.ts';
 import type { SentryMember } from '../sentry/types.ts';
+import { batchOrEach } from './batching.ts';
 import { builder } from './builder.ts';
 import { pageRequest, pageToConnection } from './connections.ts';
 import { Organization } from './organization.ts';
@@ -13,8 +14,8 @@ export const Member = builder.loadableNodeRef('Member', {
     resolve: (member) => memberKey(member.organizationSlug, member.id),
     parse: (id) => memberKey(...splitKey(id)),
   },
-  load: (keys: MemberKey[], { sentry }: Context): Promise<(OrgScoped<SentryMember> | Error)[]> =>
-    loadMembers(sentry, keys),
+  load: (keys: MemberKey[], context: Context): Promise<(OrgScoped<SentryMember> | Error)[]> =>
+    batchOrEach(context, keys, (batch) => loadMembers(context.sentry, batch)),
 });
 
 export const MemberConnection = builder.connectionObject(
@@ -70,7 +71,9 @@ builder.objectFields(Organization, (t) => ({
           ...(args.query ? { query: args.query } : {}),
         });
         const loader = Member.getDataloader(context);
-        for (const member of page.items) loader.prime(memberKey(org.slug, member.id), member);
+        if (context.batching) {
+          for (const member of page.items) loader.prime(memberKey(org.slug, member.id), member);
+        }
         return pageToConnection(page, request);
       },
     },

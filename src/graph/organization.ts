@@ -2,6 +2,7 @@ import type { Context } from '../context.ts';
 import { organizationKey } from '../loaders/keys.ts';
 import { loadOrganizations } from '../loaders/organizations.ts';
 import type { SentryOrganization } from '../sentry/types.ts';
+import { batchOrEach } from './batching.ts';
 import { builder } from './builder.ts';
 import { pageRequest, pageToConnection } from './connections.ts';
 import { full, isStub, type Stub } from './stub.ts';
@@ -12,8 +13,8 @@ export type OrganizationShape = SentryOrganization | OrganizationStub;
 
 export const Organization = builder.loadableNodeRef('Organization', {
   id: { resolve: (org) => org.slug, parse: (id) => organizationKey(id) },
-  load: (slugs: string[], { sentry }: Context): Promise<(OrganizationShape | Error)[]> =>
-    loadOrganizations(sentry, slugs),
+  load: (slugs: string[], context: Context): Promise<(OrganizationShape | Error)[]> =>
+    batchOrEach(context, slugs, (batch) => loadOrganizations(context.sentry, batch)),
 });
 
 export function organizationStub(slug: string): OrganizationStub {
@@ -104,7 +105,7 @@ builder.queryFields((t) => ({
         const request = pageRequest(args);
         const page = await context.sentry.listOrganizations(request.params);
         const loader = Organization.getDataloader(context);
-        for (const org of page.items) loader.prime(org.slug, org);
+        if (context.batching) for (const org of page.items) loader.prime(org.slug, org);
         return pageToConnection(page, request);
       },
     },

@@ -5,6 +5,7 @@ import { type ProjectKey, projectKey, projectSlugKey, splitKey } from '../loader
 import { loadProjects, loadProjectsBySlug } from '../loaders/projects.ts';
 import type { OrgScoped } from '../sentry/client.ts';
 import type { SentryProject } from '../sentry/types.ts';
+import { batchOrEach, loaderOptions } from './batching.ts';
 import { builder } from './builder.ts';
 import { pageRequest, pageToConnection } from './connections.ts';
 import { Organization, organizationStub } from './organization.ts';
@@ -23,8 +24,8 @@ export const Project = builder.loadableNodeRef('Project', {
     resolve: (project) => projectKey(project.organizationSlug, project.id),
     parse: (id) => projectKey(...splitKey(id)),
   },
-  load: (keys: ProjectKey[], { sentry }: Context): Promise<(ProjectShape | Error)[]> =>
-    loadProjects(sentry, keys),
+  load: (keys: ProjectKey[], context: Context): Promise<(ProjectShape | Error)[]> =>
+    batchOrEach(context, keys, (batch) => loadProjects(context.sentry, batch)),
 });
 
 export const ProjectConnection = builder.connectionObject(
@@ -34,8 +35,10 @@ export const ProjectConnection = builder.connectionObject(
 
 const projectsBySlug = createContextCache(
   (context: Context) =>
-    new DataLoader((keys: readonly string[]) =>
-      loadProjectsBySlug(context.sentry, keys as `${string}/${string}`[]),
+    new DataLoader(
+      (keys: readonly string[]) =>
+        loadProjectsBySlug(context.sentry, keys as `${string}/${string}`[]),
+      loaderOptions(context),
     ),
 );
 
@@ -55,6 +58,7 @@ export function projectStub(
 
 /** Lists answer later lookups of the same projects, by id and by slug, without another call. */
 export function primeProjects(context: Context, projects: readonly OrgScoped<SentryProject>[]) {
+  if (!context.batching) return; // the naive mode (`--no-batch`) primes nothing
   const byId = Project.getDataloader(context);
   const bySlug = projectsBySlug(context);
   for (const project of projects) {
@@ -70,7 +74,7 @@ export async function projectBySlug(
   slug: string,
 ): Promise<OrgScoped<SentryProject>> {
   const project = await projectsBySlug(context).load(projectSlugKey(org, slug));
-  Project.getDataloader(context).prime(projectKey(org, project.id), project);
+  if (context.batching) Project.getDataloader(context).prime(projectKey(org, project.id), project);
   return project;
 }
 

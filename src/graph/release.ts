@@ -10,6 +10,7 @@ import { loadReleases } from '../loaders/releases.ts';
 import type { OrgScoped } from '../sentry/client.ts';
 import type { SentryRelease, SentryReleaseSummary } from '../sentry/types.ts';
 import { Author } from './author.ts';
+import { batchOrEach } from './batching.ts';
 import { builder } from './builder.ts';
 import { pageRequest, pageToConnection } from './connections.ts';
 import { Organization, organizationStub } from './organization.ts';
@@ -25,8 +26,8 @@ export const Release = builder.loadableNodeRef('Release', {
     resolve: (release) => releaseKey(release.organizationSlug, release.version),
     parse: (id) => releaseKey(...splitKey(id)),
   },
-  load: (keys: ReleaseKey[], { sentry }: Context): Promise<(ReleaseShape | Error)[]> =>
-    loadReleases(sentry, keys),
+  load: (keys: ReleaseKey[], context: Context): Promise<(ReleaseShape | Error)[]> =>
+    batchOrEach(context, keys, (batch) => loadReleases(context.sentry, batch)),
 });
 
 export const ReleaseConnection = builder.connectionObject(
@@ -51,6 +52,7 @@ export function releaseStubOrNull(
 }
 
 export function primeReleases(context: Context, releases: readonly OrgScoped<SentryRelease>[]) {
+  if (!context.batching) return; // the naive mode (`--no-batch`) primes nothing
   const loader = Release.getDataloader(context);
   for (const release of releases)
     loader.prime(releaseKey(release.organizationSlug, release.version), release);

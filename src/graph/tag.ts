@@ -4,6 +4,7 @@ import type { Context } from '../context.ts';
 import { loadIssueTags } from '../loaders/issues.ts';
 import { checkSlug, type IssueKey, issueKey } from '../loaders/keys.ts';
 import type { SentryTag, SentryTagValue } from '../sentry/types.ts';
+import { loaderOptions } from './batching.ts';
 import { builder } from './builder.ts';
 import { pageRequest, pageToConnection } from './connections.ts';
 import { badUserInput } from './errors.ts';
@@ -69,7 +70,10 @@ export const Tag = builder.objectRef<SentryTag>('Tag').implement({
 
 const issueTags = createContextCache(
   (context: Context) =>
-    new DataLoader((keys: readonly IssueKey[]) => loadIssueTags(context.sentry, keys)),
+    new DataLoader(
+      (keys: readonly IssueKey[]) => loadIssueTags(context.sentry, keys),
+      loaderOptions(context),
+    ),
 );
 
 const TAG_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;

@@ -5,6 +5,7 @@ import { splitKey, type TeamKey, teamKey, teamSlugKey } from '../loaders/keys.ts
 import { loadTeams, loadTeamsBySlug } from '../loaders/teams.ts';
 import type { OrgScoped } from '../sentry/client.ts';
 import type { SentryTeam } from '../sentry/types.ts';
+import { batchOrEach, loaderOptions } from './batching.ts';
 import { builder } from './builder.ts';
 import { pageRequest, pageToConnection } from './connections.ts';
 import { Member, MemberConnection } from './member.ts';
@@ -24,8 +25,8 @@ export const Team = builder.loadableNodeRef('Team', {
     resolve: (team) => teamKey(team.organizationSlug, team.id),
     parse: (id) => teamKey(...splitKey(id)),
   },
-  load: (keys: TeamKey[], { sentry }: Context): Promise<(TeamShape | Error)[]> =>
-    loadTeams(sentry, keys),
+  load: (keys: TeamKey[], context: Context): Promise<(TeamShape | Error)[]> =>
+    batchOrEach(context, keys, (batch) => loadTeams(context.sentry, batch)),
 });
 
 export const TeamConnection = builder.connectionObject(
@@ -35,8 +36,9 @@ export const TeamConnection = builder.connectionObject(
 
 const teamsBySlug = createContextCache(
   (context: Context) =>
-    new DataLoader((keys: readonly string[]) =>
-      loadTeamsBySlug(context.sentry, keys as `${string}/${string}`[]),
+    new DataLoader(
+      (keys: readonly string[]) => loadTeamsBySlug(context.sentry, keys as `${string}/${string}`[]),
+      loaderOptions(context),
     ),
 );
 
@@ -53,6 +55,7 @@ export async function fullTeam(team: TeamShape, context: Context): Promise<OrgSc
 }
 
 function primeTeams(context: Context, teams: readonly OrgScoped<SentryTeam>[]) {
+  if (!context.batching) return; // the naive mode (`--no-batch`) primes nothing
   const byId = Team.getDataloader(context);
   const bySlug = teamsBySlug(context);
   for (const team of teams) {

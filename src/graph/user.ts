@@ -3,6 +3,7 @@ import { splitKey, type UserKey, userKey } from '../loaders/keys.ts';
 import { loadUsers } from '../loaders/members.ts';
 import type { OrgScoped } from '../sentry/client.ts';
 import type { SentryUser } from '../sentry/types.ts';
+import { batchOrEach } from './batching.ts';
 import { builder } from './builder.ts';
 import { full, isStub, type Stub } from './stub.ts';
 
@@ -18,8 +19,8 @@ export const User = builder.loadableNodeRef('User', {
     resolve: (user) => userKey(user.organizationSlug, user.id),
     parse: (id) => userKey(...splitKey(id)),
   },
-  load: (keys: UserKey[], { sentry }: Context): Promise<(UserShape | Error)[]> =>
-    loadUsers(sentry, keys),
+  load: (keys: UserKey[], context: Context): Promise<(UserShape | Error)[]> =>
+    batchOrEach(context, keys, (batch) => loadUsers(context.sentry, batch)),
 });
 
 export function userStub(

@@ -14,6 +14,8 @@ import { fillVariables, parseOperationFile, readOperationFiles } from '../../ben
 import { OPERATIONS_META } from '../../bench/operations-meta.ts';
 import { type RecordedCall, toWaves } from '../../bench/recorder.ts';
 import { type BenchReport, renderLatencySvg, renderMarkdown } from '../../bench/report.ts';
+import { parseServeArgs } from '../../src/cli.ts';
+import { startTestGateway } from '../helpers/gateway.ts';
 
 const call = (path: string, startMs: number, endMs: number): RecordedCall => ({
   method: 'GET',
@@ -108,6 +110,11 @@ describe('bench pieces', () => {
     });
     expect(() => parseBenchArgs(['--scale', 'huge'])).toThrow(/--scale/);
   });
+
+  it('starts gateways in the naive mode with serve --no-batch', () => {
+    expect(parseServeArgs(['--no-batch'], {})).toMatchObject({ batching: false });
+    expect(parseServeArgs([], {})).not.toHaveProperty('batching');
+  });
 });
 
 describe('bench smoke run', () => {
@@ -148,6 +155,14 @@ describe('bench smoke run', () => {
     );
   });
 
+  it('runs the same operation on a --no-batch gateway, at a higher REST cost', () => {
+    const [operation] = report.operations;
+    expect(operation?.noBatch?.error).toBeUndefined();
+    expect(operation?.noBatch?.restCalls.calls).toBeGreaterThan(
+      operation?.batched?.restCalls.calls ?? Number.POSITIVE_INFINITY,
+    );
+  });
+
   it('measures throughput, added latency and gateway memory', () => {
     expect(report.throughput).toEqual([
       expect.objectContaining({ operation: 'IssueStream', runs: expect.any(Array) }),
@@ -174,5 +189,43 @@ describe('bench smoke run', () => {
     expect(svg).toContain('IssueStream');
     expect(svg).toBe(renderLatencySvg(json));
     expect(renderMarkdown(report)).toMatch(/\| IssueStream \(list-heavy\) \| 1 \(1\) \|/);
+  });
+});
+
+describe('the naive mode (batching off)', () => {
+  const document = /* GraphQL */ `
+    query IssueRows {
+      organization(slug: "acme") {
+        issues(first: 25, query: "is:unresolved") {
+          nodes {
+            shortId
+            project { slug name platform }
+            assignedTo { __typename ... on User { name } ... on Team { slug } }
+          }
+        }
+      }
+    }
+  `;
+
+  async function restCalls(batching: boolean) {
+    await using gateway = await startTestGateway({
+      localSentry: { scale: 'small' },
+      gateway: { batching },
+    });
+    const { data, errors } = await gateway.execute(document);
+    expect(errors).toBeUndefined();
+    return { data, requests: await gateway.upstreamRequests() };
+  }
+
+  it('costs more REST calls than batching on a list, for the same data', async () => {
+    const batched = await restCalls(true);
+    const naive = await restCalls(false);
+    expect(batched.requests).toEqual(['GET /api/0/organizations/{org}/issues/']);
+    expect(naive.data).toEqual(batched.data);
+    expect(naive.requests.length).toBeGreaterThan(batched.requests.length);
+    // One project call per distinct project instead of none: each with its own call.
+    expect(naive.requests.filter((route) => route.includes('/projects/')).length).toBeGreaterThan(
+      1,
+    );
   });
 });
