@@ -274,6 +274,13 @@ export function renderMarkdown(report: BenchReport): string {
       }),
     ),
   );
+  parts.push(
+    'REST calls: measured through `/_local/stats` (the minimum in brackets). No-batch: the same ' +
+      'operation on a `serve --no-batch` gateway (batch size 1, no priming, nothing answered from ' +
+      'data a parent embeds). Critical path: REST calls that must wait on each other (the chain the ' +
+      'gateway took, in brackets, when it differs). Limit: critical path × upstream latency. Direct ' +
+      'REST: the same calls made directly with undici, in the same waves.',
+  );
   if (report.throughput.length > 0) {
     const levels = settings.concurrencies;
     parts.push(
