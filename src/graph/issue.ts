@@ -47,6 +47,22 @@ export function primeIssues(context: Context, issues: readonly IssueShape[]) {
   for (const issue of issues) loader.prime(issueKey(issue.organizationSlug, issue.id), issue);
 }
 
+/**
+ * After a write: drops this request's cached copies of the issue (row and detail body), and
+ * caches the body Sentry answered the write with, when there is one.
+ */
+export function refreshIssue(
+  context: Context,
+  key: IssueKey,
+  updated?: OrgScoped<SentryIssueDetail>,
+): void {
+  Issue.getDataloader(context).clear(key);
+  issueDetails(context).clear(key);
+  if (!updated) return;
+  Issue.getDataloader(context).prime(key, updated);
+  issueDetails(context).prime(key, updated);
+}
+
 /** The detail body of an issue (one call, shared by every field that needs it). */
 export async function issueDetail(
   issue: IssueShape,

@@ -67,6 +67,13 @@ export function primeProjects(context: Context, projects: readonly OrgScoped<Sen
   }
 }
 
+/** After a write: drops this request's cached copies of a project, by id and by slug. */
+export function forgetProject(context: Context, org: string, id: string): void {
+  Project.getDataloader(context).clear(projectKey(org, id));
+  // The slug it had is not always known (a delete by id); slug lookups are rare, so drop them all.
+  projectsBySlug(context).clearAll();
+}
+
 /** The project by `org/slug`, batched with other slug lookups of the same request. */
 export async function projectBySlug(
   context: Context,

@@ -54,7 +54,14 @@ export async function fullTeam(team: TeamShape, context: Context): Promise<OrgSc
   return full(await Team.getDataloader(context).load(teamKey(team.organizationSlug, team.id)));
 }
 
-function primeTeams(context: Context, teams: readonly OrgScoped<SentryTeam>[]) {
+/** After a write: drops this request's cached copies of a team, by id and by slug. */
+export function forgetTeam(context: Context, org: string, id: string): void {
+  Team.getDataloader(context).clear(teamKey(org, id));
+  // The slug it had is not always known (a delete by id); slug lookups are rare, so drop them all.
+  teamsBySlug(context).clearAll();
+}
+
+export function primeTeams(context: Context, teams: readonly OrgScoped<SentryTeam>[]) {
   if (!context.batching) return; // the naive mode (`--no-batch`) primes nothing
   const byId = Team.getDataloader(context);
   const bySlug = teamsBySlug(context);

@@ -286,6 +286,33 @@ describe('projects', () => {
     });
   });
 
+  it('shows later lookups by slug in the same operation the newest write', async () => {
+    await using gateway = await startTestGateway();
+    const project = acme(gateway).projectsBySlug.get('frontend');
+    if (!project) throw new Error('no project');
+    const { data, errors } = await gateway.execute(
+      `mutation ($id: ID!) {
+        first: updateProject(input: { id: $id, name: "One" }) {
+          project { organization { project(slug: "frontend") { name } } }
+        }
+        second: updateProject(input: { id: $id, name: "Two" }) {
+          project { organization { project(slug: "frontend") { name } } }
+        }
+      }`,
+      { id: projectGid(project) },
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({
+      first: { project: { organization: { project: { name: 'One' } } } },
+      second: { project: { organization: { project: { name: 'Two' } } } },
+    });
+    // The writes' answers serve the lookups: no read at all.
+    expect(await gateway.upstreamStats()).toEqual({
+      requests: 2,
+      byRoute: { 'PUT /api/0/projects/{org}/{project}/': 2 },
+    });
+  });
+
   it('refuses an update with nothing to change, an Issue id, or a bad resolve age', async () => {
     await using gateway = await startTestGateway();
     const project = acme(gateway).projects[0];

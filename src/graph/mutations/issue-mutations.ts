@@ -13,7 +13,7 @@ import { SentryNotFoundError } from '../../sentry/errors.ts';
 import type { SentryIssueUpdate } from '../../sentry/types.ts';
 import { builder } from '../builder.ts';
 import { encodeGlobalId } from '../global-id.ts';
-import { Issue, type IssueShape } from '../issue.ts';
+import { Issue, type IssueShape, refreshIssue } from '../issue.ts';
 import { IssuePriority } from '../issue-priority.ts';
 import { IssueSubstatus } from '../issue-substatus.ts';
 import { checkVersionValue } from './input-checks.ts';
@@ -444,8 +444,7 @@ async function existingIssues(
 
 /** After a write: this request's loaders must not serve the old state. */
 function forgetIssues(context: Context, keys: readonly IssueKey[]): void {
-  const loader = Issue.getDataloader(context);
-  for (const key of keys) loader.clear(key);
+  for (const key of keys) refreshIssue(context, key);
 }
 
 const issueGlobalId = (key: IssueKey) => encodeGlobalId('Issue', key);
@@ -476,8 +475,8 @@ builder.relayMutationField(
         errors,
         { target: ['input', 'id'], what: 'issue', fields: issueFieldPaths(input) },
         () => context.sentry.updateIssue(org, issueId, body),
-      );
-      if (issue) Issue.getDataloader(context).clear(key).prime(key, issue);
+      ).finally(() => refreshIssue(context, key));
+      if (issue) refreshIssue(context, key, issue);
       return { issue: issue ?? null, userErrors: errors.list };
     },
   },

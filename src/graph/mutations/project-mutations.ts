@@ -21,7 +21,7 @@ import type {
 } from '../../sentry/types.ts';
 import { builder } from '../builder.ts';
 import { encodeGlobalId } from '../global-id.ts';
-import { Project, primeProjects } from '../project.ts';
+import { forgetProject, Project, primeProjects } from '../project.ts';
 import {
   checkEmail,
   checkEventIdValue,
@@ -75,7 +75,7 @@ function checkPlatform(errors: UserErrors, path: FieldPath, platform: string): s
 
 /** Drops this request's cached copies of a project and caches the new body. */
 export function refreshProject(context: Context, project: OrgScoped<SentryProject>): void {
-  Project.getDataloader(context).clear(projectKey(project.organizationSlug, project.id));
+  forgetProject(context, project.organizationSlug, project.id);
   primeProjects(context, [project]);
 }
 
@@ -238,7 +238,7 @@ builder.relayMutationField(
       const done = await attempt(errors, { target: ['input', 'id'], what: 'project' }, async () => {
         await context.sentry.deleteProject(org, projectId);
         return true;
-      }).finally(() => Project.getDataloader(context).clear(key));
+      }).finally(() => forgetProject(context, org, projectId));
       return {
         deletedProjectId: done ? encodeGlobalId('Project', key) : null,
         userErrors: errors.list,

@@ -3,13 +3,13 @@
  * teams by id or slug, so the numeric id inside a `Team` global id is used as is.
  */
 import type { Context } from '../../context.ts';
-import { projectKey, splitKey, type TeamKey, teamKey } from '../../loaders/keys.ts';
+import { splitKey, type TeamKey, teamKey } from '../../loaders/keys.ts';
 import type { OrgScoped } from '../../sentry/client.ts';
 import type { SentryProject, SentryTeam, SentryTeamCreate } from '../../sentry/types.ts';
 import { builder } from '../builder.ts';
 import { encodeGlobalId } from '../global-id.ts';
-import { Project } from '../project.ts';
-import { fullTeam, Team } from '../team.ts';
+import { forgetProject, Project } from '../project.ts';
+import { forgetTeam, fullTeam, primeTeams, Team } from '../team.ts';
 import { checkSlugValue, checkText } from './input-checks.ts';
 import { readProjectId, refreshProject } from './project-mutations.ts';
 import {
@@ -35,8 +35,8 @@ const readTeamKey = (errors: UserErrors, path: FieldPath, id: string): TeamKey |
   readIdOf(errors, path, id, 'Team', (raw) => teamKey(...splitKey(raw)));
 
 function refreshTeam(context: Context, team: OrgScoped<SentryTeam>): void {
-  const key = teamKey(team.organizationSlug, team.id);
-  Team.getDataloader(context).clear(key).prime(key, team);
+  forgetTeam(context, team.organizationSlug, team.id);
+  primeTeams(context, [team]);
 }
 
 interface TeamPayload {
@@ -196,7 +196,7 @@ builder.relayMutationField(
       const done = await attempt(errors, { target: ['input', 'id'], what: 'team' }, async () => {
         await context.sentry.deleteTeam(org, teamId);
         return true;
-      }).finally(() => Team.getDataloader(context).clear(key));
+      }).finally(() => forgetTeam(context, org, teamId));
       return { deletedTeamId: done ? encodeGlobalId('Team', key) : null, userErrors: errors.list };
     },
   },
@@ -258,8 +258,8 @@ builder.relayMutationField(
           throw error;
         }
       } finally {
-        Project.getDataloader(context).clear(projectKey(org, projectId));
-        Team.getDataloader(context).clear(team);
+        forgetProject(context, org, projectId);
+        forgetTeam(context, org, teamId);
       }
       if (!updated) return none();
       refreshProject(context, updated);
