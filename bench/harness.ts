@@ -32,7 +32,13 @@ import {
   startLocalSentryProcess,
   stopAll,
 } from './processes.ts';
-import { type RecordingProxy, replayWaves, startRecordingProxy, toWaves } from './recorder.ts';
+import {
+  type RecordedCall,
+  type RecordingProxy,
+  replayCalls,
+  startRecordingProxy,
+  toWaves,
+} from './recorder.ts';
 import {
   type AddedLatencyReport,
   type BenchReport,
@@ -296,7 +302,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
     const noBatchBefore = noBatch?.memory();
 
     const results: OperationResult[] = [];
-    const recorded = new Map<string, ReturnType<typeof toWaves>>();
+    const recorded = new Map<string, RecordedCall[]>();
     for (const operation of operations) {
       const limitMs = operation.criticalPath * options.latencyMs;
       const base: Omit<OperationResult, 'checks' | 'met'> = {
@@ -323,13 +329,13 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       base.batched = await measureMode(client, sentry, operation, options);
       proxy.take();
       await recordingClient.execute(requestOf(operation));
-      const waves = toWaves(proxy.take());
-      recorded.set(operation.name, waves);
-      base.observedWaves = waves.map((wave) =>
+      const calls = proxy.take();
+      recorded.set(operation.name, calls);
+      base.observedWaves = toWaves(calls).map((wave) =>
         wave.map((call) => `${call.method} ${call.path.split('?')[0]}`),
       );
-      // The floor a hand-written REST client would reach: the same calls, in the same waves.
-      base.direct = await timeSeries(() => replayWaves(sentry, waves), {
+      // The floor a hand-written REST client would reach: the same calls, in the same order.
+      base.direct = await timeSeries(() => replayCalls(sentry, calls), {
         ...options,
         warmup: Math.min(2, options.warmup),
       });
@@ -420,7 +426,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
         if (sample) roundsMb.push(mb(sample.rssKb) ?? 0);
       }
       for (const operation of chosen) {
-        const waves = recorded.get(operation.name) ?? [];
+        const calls = recorded.get(operation.name) ?? [];
         const request = requestOf(operation);
         const series = {
           iterations: options.iterations,
@@ -431,11 +437,11 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
           async () => void (await executeOrThrow(fast, request)),
           series,
         );
-        const directLatency = await timeSeries(() => replayWaves(direct, waves), series);
+        const directLatency = await timeSeries(() => replayCalls(direct, calls), series);
         addedLatency.push({
           operation: operation.name,
-          restCalls: waves.reduce((sum, wave) => sum + wave.length, 0),
-          waves: waves.length,
+          restCalls: calls.length,
+          waves: toWaves(calls).length,
           gateway: gatewayLatency,
           direct: directLatency,
           addedP50Ms: Math.round((gatewayLatency.p50 - directLatency.p50) * 100) / 100,

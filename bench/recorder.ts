@@ -147,16 +147,24 @@ export function toWaves(calls: readonly RecordedCall[]): RecordedCall[][] {
 }
 
 /**
- * Replays recorded waves directly: every call of a wave concurrently, waves one after another,
- * as a hand-written REST client that knew the answers' shapes would.
+ * Replays recorded calls directly, as a hand-written REST client that knew the answers' shapes
+ * would: each call starts as soon as every call that had ended before it started (in the
+ * recording) has ended again. Calls that ran side by side run side by side; a call that waited
+ * for an answer waits for it; and one the gateway only queued behind its per-token concurrency
+ * limit starts when a call ends, as it did there.
  */
-export async function replayWaves(
+export async function replayCalls(
   sentry: LocalSentryClient,
-  waves: readonly (readonly RecordedCall[])[],
+  calls: readonly RecordedCall[],
 ): Promise<void> {
-  for (const wave of waves) {
-    await Promise.all(
-      wave.map(async (call) => {
+  const sorted = [...calls].sort((a, b) => a.startMs - b.startMs);
+  const done: Promise<void>[] = [];
+  for (const call of sorted) {
+    const before = sorted
+      .map((earlier, index) => (earlier.endMs <= call.startMs ? done[index] : undefined))
+      .filter((promise): promise is Promise<void> => promise !== undefined);
+    done.push(
+      Promise.all(before).then(async () => {
         const status = await sentry.call(call.method, call.path, call.body);
         if (status >= 400 && call.status < 400) {
           throw new Error(`direct ${call.method} ${call.path} answered ${status}`);
@@ -164,4 +172,5 @@ export async function replayWaves(
       }),
     );
   }
+  await Promise.all(done);
 }

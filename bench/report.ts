@@ -47,7 +47,7 @@ export interface OperationResult {
   batched?: ModeResult;
   /** The chain the gateway actually took: waves of REST calls, each listed by route. */
   observedWaves?: string[][];
-  /** The same REST calls in the same waves, made directly with undici (no gateway). */
+  /** The same REST calls in the same order, made directly with undici (no gateway). */
   direct?: LatencySummary;
   noBatch?: ModeResult;
   checks: TargetCheck[];
@@ -156,7 +156,7 @@ export function checkOperation(
   checks.push({
     target: 'latency',
     met: p50 !== undefined && p50 <= operation.targetP50Ms,
-    detail: `p50 ${fmt(p50)} ms ${p50 !== undefined && p50 <= operation.targetP50Ms ? '≤' : '>'} ${fmt(operation.targetP50Ms)} ms (1.10 × ${operation.criticalPath} × latency + 3)`,
+    detail: `p50 ${fmt(p50, 2)} ms ${p50 !== undefined && p50 <= operation.targetP50Ms ? '≤' : '>'} ${fmt(operation.targetP50Ms, 2)} ms (1.10 × ${operation.criticalPath} × latency + 3)`,
   });
   if (operation.listHeavy) {
     const noBatch = operation.noBatch;
@@ -279,7 +279,8 @@ export function renderMarkdown(report: BenchReport): string {
       'operation on a `serve --no-batch` gateway (batch size 1, no priming, nothing answered from ' +
       'data a parent embeds). Critical path: REST calls that must wait on each other (the chain the ' +
       'gateway took, in brackets, when it differs). Limit: critical path × upstream latency. Direct ' +
-      'REST: the same calls made directly with undici, in the same waves.',
+      'REST: the same calls made directly with undici, each started once the calls that ended ' +
+      'before it in the recording have ended.',
   );
   if (report.throughput.length > 0) {
     const levels = settings.concurrencies;
