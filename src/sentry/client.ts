@@ -637,13 +637,14 @@ export class SentryClient {
   }
 
   /**
-   * `PUT /organizations/{org}/issues/?id=..&project=-1`. Returns Sentry's change set (not the
-   * issues), or `null` when Sentry answers 204 (no issue matched).
+   * `PUT /organizations/{org}/issues/?id=..&project=-1&query=issue.id:[..]`. Returns Sentry's
+   * change set (not the issues), or `null` when Sentry answers 204 (no issue matched).
    *
    * An empty id list is refused locally: without ids Sentry updates every issue matching the
    * default query. Newer Sentry also falls back to that query when none of the ids is in scope,
    * so the caller must first check that the ids exist (`listIssues({groups})`); this method
-   * does not, to keep one call per method.
+   * does not, to keep one call per method. The `query` naming the same ids is the second guard:
+   * Sentry ignores it while ids match, and a fallback to the query can only reach these ids.
    */
   async bulkUpdateIssues(
     org: string,
@@ -654,7 +655,7 @@ export class SentryClient {
       'PUT',
       org,
       apiPath`/api/0/organizations/${org}/issues/`,
-      { id: bulkIds(ids, 'PUT'), project: -1 },
+      bulkQuery(ids, 'PUT'),
       body,
     );
     if (response.body === undefined || response.status === 204) return null;
@@ -666,14 +667,17 @@ export class SentryClient {
   }
 
   /**
-   * `DELETE /organizations/{org}/issues/?id=..&project=-1`. Refuses an empty id list locally
-   * (Sentry would delete the first 1000 issues); the caller checks the ids exist first.
+   * `DELETE /organizations/{org}/issues/?id=..&project=-1&query=issue.id:[..]`. Refuses an empty
+   * id list locally (Sentry would delete the first 1000 issues); the caller checks the ids exist
+   * first, and the `query` keeps a fallback to a query-based delete to these ids.
    */
   async bulkDeleteIssues(org: string, ids: readonly string[]): Promise<void> {
-    await this.#send('DELETE', org, apiPath`/api/0/organizations/${org}/issues/`, {
-      id: bulkIds(ids, 'DELETE'),
-      project: -1,
-    });
+    await this.#send(
+      'DELETE',
+      org,
+      apiPath`/api/0/organizations/${org}/issues/`,
+      bulkQuery(ids, 'DELETE'),
+    );
   }
 
   async createRelease(org: string, body: SentryReleaseCreate): Promise<OrgScoped<SentryRelease>> {
@@ -918,18 +922,38 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-function bulkIds(ids: readonly string[], method: HttpMethod): string[] {
+/**
+ * The query of a bulk issue write: the ids, `project=-1` (ids are filtered to the selected
+ * projects), and a `query` naming the same issues. Sentry ignores the query while ids match;
+ * versions that fall back to a query-based change when none does (SENTRY-API.md §2.6) then
+ * reach only these issues instead of the first 1000 of the default query.
+ */
+function bulkQuery(ids: readonly string[], method: HttpMethod): QueryParams {
+  const request = `${method} /api/0/organizations/{org}/issues/`;
   const list = unique(ids.map((id) => String(id).trim()));
   if (list.length === 0 || list.some((id) => id === '')) {
     throw localBadRequest(
       'Bulk issue changes need a non-empty list of issue ids (Sentry would otherwise change every issue matching its default query)',
-      `${method} /api/0/organizations/{org}/issues/`,
+      request,
     );
   }
   if (list.length > MAX_BULK_IDS) {
-    throw localBadRequest(`Bulk issue changes accept at most ${MAX_BULK_IDS} ids`);
+    throw localBadRequest(`Bulk issue changes accept at most ${MAX_BULK_IDS} ids`, request);
   }
-  return list;
+  // Numeric ids are `issue.id`, short ids (`BACKEND-1A`) `issue`. Search terms are ANDed, so a
+  // mix cannot be narrowed by one query: refused rather than sent without the guard.
+  const numeric = list.every((id) => /^\d+$/.test(id));
+  if (!numeric && list.some((id) => /^\d+$/.test(id) || /[\s,[\]"]/.test(id))) {
+    throw localBadRequest(
+      'Bulk issue changes take either numeric issue ids or short ids, not a mix',
+      request,
+    );
+  }
+  return {
+    id: list,
+    project: -1,
+    query: `${numeric ? 'issue.id' : 'issue'}:[${list.join(',')}]`,
+  };
 }
 
 function asArray<T>(response: UpstreamResponse, what: string): T[] {

@@ -769,6 +769,45 @@ describe('mutations persist', () => {
     });
   });
 
+  it('bulk issue PUT/DELETE with ids and a query change only the ids the query also names', async () => {
+    await using sentry = await server();
+    const [a, b, c] = take(
+      acme().issues.filter((i) => i.wire.status === 'unresolved'),
+      3,
+    );
+    const narrowed = await sentry.fetchJson<Row>(
+      `/api/0/organizations/acme/issues/?id=${a.wire.id}&id=${b.wire.id}&project=-1&query=${encodeURIComponent(`issue.id:[${a.wire.id},${c.wire.id}]`)}`,
+      { method: 'PUT', body: { status: 'resolved' } },
+    );
+    expect(narrowed.status).toBe(200);
+    const after = await sentry.fetchJson<Row[]>(
+      `/api/0/organizations/acme/issues/?group=${a.wire.id}&group=${b.wire.id}&group=${c.wire.id}`,
+    );
+    expect(Object.fromEntries(after.body.map((i) => [i['id'], i['status']]))).toEqual({
+      [a.wire.id]: 'resolved',
+      [b.wire.id]: 'unresolved',
+      [c.wire.id]: 'unresolved',
+    });
+    // No id the query names: nothing changes (204), never a fallback to the query alone.
+    const disjoint = await sentry.fetchJson(
+      `/api/0/organizations/acme/issues/?id=${b.wire.id}&project=-1&query=${encodeURIComponent(`issue.id:[${c.wire.id}]`)}`,
+      { method: 'PUT', body: { status: 'resolved' } },
+    );
+    expect(disjoint.status).toBe(204);
+    // Short ids narrow with `issue:`.
+    const byShortId = await sentry.fetchJson(
+      `/api/0/organizations/acme/issues/?id=${b.wire.shortId}&id=${c.wire.shortId}&project=-1&query=${encodeURIComponent(`issue:[${c.wire.shortId}]`)}`,
+      { method: 'DELETE' },
+    );
+    expect(byShortId.status).toBe(204);
+    expect((await sentry.fetchJson(`/api/0/organizations/acme/issues/${b.wire.id}/`)).status).toBe(
+      200,
+    );
+    expect((await sentry.fetchJson(`/api/0/organizations/acme/issues/${c.wire.id}/`)).status).toBe(
+      404,
+    );
+  });
+
   it('bulk issue PUT/DELETE without id and query is refused and changes nothing; no match is 204', async () => {
     await using sentry = await server();
     const before = await sentry.fetchJson<Row[]>(

@@ -197,8 +197,10 @@ function updateInput(context: RequestContext): SentryIssueUpdate {
 
 /**
  * The issues a bulk PUT/DELETE acts on. With `id=` (numeric or short ids): those among the
- * selected projects. Without ids but with `query`: the first 1000 matches (Sentry's bulk
- * mutation). With neither: refused, never "everything".
+ * selected projects, and when a `query` comes too, only those it also matches (newer Sentry
+ * ignores the query when ids are given; a fallback to the query would reach no others, so the
+ * intersection is the safe reading). Without ids but with `query`: the first 1000 matches
+ * (Sentry's bulk mutation). With neither: refused, never "everything".
  */
 function bulkTargets(
   context: RequestContext,
@@ -213,7 +215,11 @@ function bulkTargets(
       const issue = findIssue(context.data, org, id.trim());
       if (issue && projectIds.has(issue.projectId)) targets.add(issue);
     }
-    return [...targets];
+    if (!context.query.has('query') || targets.size === 0) return [...targets];
+    const matching = new Set(
+      searchIssues(context.data, org, searchOptions(context, org, projects)),
+    );
+    return [...targets].filter((issue) => matching.has(issue));
   }
   if (!context.query.has('query')) {
     throw badRequest(
