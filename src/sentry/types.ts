@@ -672,7 +672,11 @@ export interface SentryIssueBulkUpdateResult {
   inbox?: boolean;
   discard?: boolean;
   shareId?: string;
-  merge?: { parent: string; children: string[] };
+  /**
+   * What a `merge` did: the issue that stays and the ids merged into it. Echoed as sent (`true`)
+   * when fewer than two issues matched, so nothing was merged.
+   */
+  merge?: { parent: string; children: string[] } | boolean;
   subscriptionDetails?: { disabled?: boolean; reason?: string };
 }
 

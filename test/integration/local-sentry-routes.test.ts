@@ -857,6 +857,84 @@ describe('mutations persist', () => {
     expect(left.body).toEqual([]);
   });
 
+  it('bulk issue PUT with merge: the most-seen issue stays, the others move into it and redirect', async () => {
+    await using sentry = await server();
+    const backend = must(acme().projectsBySlug.get('backend'));
+    const bySize = [...backend.issues].sort((x, y) => y.events.length - x.events.length);
+    const big = must(bySize[0]);
+    const [small, mid] = take(
+      backend.issues.filter((i) => i !== big && i.events.length < big.events.length),
+      2,
+    );
+    const total = big.events.length + small.events.length + mid.events.length;
+    const hitsBefore = Number(
+      (await sentry.fetchJson('/api/0/organizations/acme/issues/?query=')).headers.get('x-hits'),
+    );
+
+    const merged = await sentry.fetchJson<Row>(
+      `/api/0/organizations/acme/issues/?id=${small.wire.id}&id=${big.wire.id}&id=${mid.wire.id}&project=-1`,
+      { method: 'PUT', body: { merge: 1 } },
+    );
+    expect(merged.status).toBe(200);
+    const children = [small, mid]
+      .sort((x, y) => y.events.length - x.events.length || Number(y.wire.id) - Number(x.wire.id))
+      .map((i) => i.wire.id);
+    expect(merged.body).toEqual({ merge: { parent: big.wire.id, children } });
+
+    // The children leave the lists; the parent carries every event.
+    const rows = await sentry.fetchJson<Row[]>(
+      `/api/0/organizations/acme/issues/?group=${big.wire.id}&group=${small.wire.id}&group=${mid.wire.id}`,
+    );
+    expect(rows.body.map((i) => i['id'])).toEqual([big.wire.id]);
+    expect(rows.body[0]).toMatchObject({ count: String(total) });
+    const stream = await sentry.fetchJson('/api/0/organizations/acme/issues/?query=');
+    expect(Number(stream.headers.get('x-hits'))).toBe(hitsBefore - 2);
+    const events = await sentry.fetchJson<Row[]>(
+      `/api/0/organizations/acme/issues/${big.wire.id}/events/?per_page=100`,
+    );
+    expect(Number(events.headers.get('x-hits') ?? events.body.length)).toBe(total);
+    expect(new Set(events.body.map((e) => e['groupID']))).toEqual(new Set([big.wire.id]));
+
+    // A child's id answers with the parent (Sentry's GroupRedirect), on both detail paths.
+    for (const path of [
+      `/api/0/organizations/acme/issues/${small.wire.id}/`,
+      `/api/0/issues/${mid.wire.id}/`,
+    ]) {
+      const detail = await sentry.fetchJson<Row>(path);
+      expect(detail.status).toBe(200);
+      expect(detail.body).toMatchObject({ id: big.wire.id, count: String(total) });
+    }
+    // Merging the parent away later redirects its children's ids onward.
+    const other = must(backend.issues.find((i) => ![big, small, mid].includes(i)));
+    const again = await sentry.fetchJson<Row>(
+      `/api/0/organizations/acme/issues/?id=${big.wire.id}&id=${other.wire.id}&project=-1`,
+      { method: 'PUT', body: { merge: true } },
+    );
+    const parent = String((again.body['merge'] as Row)['parent']);
+    expect(
+      (await sentry.fetchJson<Row>(`/api/0/organizations/acme/issues/${small.wire.id}/`)).body,
+    ).toMatchObject({ id: parent });
+
+    // One issue: nothing to merge, the flag is echoed. Several projects: refused.
+    const single = await sentry.fetchJson<Row>(
+      `/api/0/organizations/acme/issues/?id=${parent}&project=-1`,
+      { method: 'PUT', body: { merge: true } },
+    );
+    expect(single.body).toEqual({ merge: true });
+    const frontend = must(must(acme().projectsBySlug.get('frontend')).issues[0]);
+    const across = await sentry.fetchJson<Row>(
+      `/api/0/organizations/acme/issues/?id=${parent}&id=${frontend.wire.id}&project=-1`,
+      { method: 'PUT', body: { merge: true } },
+    );
+    expect(across.status).toBe(400);
+    expect(across.body).toEqual({ detail: 'Merging across multiple projects is not supported' });
+    const invalid = await sentry.fetchJson<Row>(
+      `/api/0/organizations/acme/issues/?id=${parent}&id=${frontend.wire.id}&project=-1`,
+      { method: 'PUT', body: { merge: 'perhaps' } },
+    );
+    expect(invalid.status).toBe(400);
+  });
+
   it('bulk issue DELETE by id, project-scoped bulk PUT and DELETE', async () => {
     await using sentry = await server();
     const [a, b] = take(acme().issues, 2);

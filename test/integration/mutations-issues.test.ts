@@ -748,22 +748,43 @@ describe('mergeIssues', () => {
     expect(writes(await gateway.upstreamStats())).toEqual({});
   });
 
-  it('sends one bulk PUT with merge and reports what Sentry answers', async () => {
+  it('merges with one bulk PUT: the most-seen issue stays, the others leave the lists', async () => {
     await using gateway = await startTestGateway();
-    const issues = unresolvedIssuesOfOneProject(gateway, 2);
+    const issues = unresolvedIssuesOfOneProject(gateway, 3);
+    // Sentry keeps the issue seen most often (then the highest id).
+    const [parent, ...children] = [...issues].sort(
+      (a, b) => b.events.length - a.events.length || Number(b.wire.id) - Number(a.wire.id),
+    );
+    if (!parent) throw new Error('no issue');
+    const events = issues.reduce((sum, issue) => sum + issue.events.length, 0);
+
     const { data, errors } = await run(gateway, MergeIssues, {
       input: { ids: issues.map(issueGid) },
     });
     expect(errors).toBeUndefined();
+    expect(data?.mergeIssues).toEqual({
+      issue: { id: issueGid(parent) },
+      mergedIssueIds: children.map(issueGid),
+      userErrors: [],
+    });
     expect(writes(await gateway.upstreamStats())).toEqual({
       'PUT /api/0/organizations/{org}/issues/': 1,
     });
-    const payload = data?.mergeIssues;
-    if (payload?.userErrors.length) {
-      // The local Sentry does not implement merging: it refuses with a 400.
-      expect(codes(payload)).toEqual([{ field: null, code: 'REJECTED' }]);
-    } else {
-      expect(payload?.mergedIssueIds).toHaveLength(1);
-    }
+
+    const ids = issues.map((issue) => `group=${issue.wire.id}`).join('&');
+    const listed = await rest<{ id: string; count: string }[]>(
+      gateway,
+      `/api/0/organizations/acme/issues/?${ids}&project=-1`,
+    );
+    expect(listed.body.map(({ id, count }) => ({ id, count }))).toEqual([
+      { id: parent.wire.id, count: String(events) },
+    ]);
+    const stream = await rest<{ id: string }[]>(
+      gateway,
+      `/api/0/organizations/acme/issues/?query=is:unresolved&limit=100&project=${parent.projectId}`,
+    );
+    const streamIds = stream.body.map(({ id }) => id);
+    expect(streamIds).toContain(parent.wire.id);
+    for (const child of children) expect(streamIds).not.toContain(child.wire.id);
   });
 });

@@ -688,7 +688,8 @@ builder.relayMutationField(
       ).finally(() => forgetIssues(context, list.keys));
       if (result === undefined) return none();
       const merge = result?.merge;
-      if (!merge) {
+      // Sentry echoes `merge: true` when fewer than two of the issues were left to merge.
+      if (typeof merge !== 'object') {
         errors.add('REJECTED', 'Sentry did not merge the issues.', ['input', 'ids']);
         return none();
       }

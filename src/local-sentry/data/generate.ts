@@ -360,6 +360,7 @@ export function generateData({ seed = 1, scale = 'small' }: GenerateOptions = {}
     projectsById: new Map(),
     issuesById: new Map(),
     eventsById: new Map(),
+    issueRedirects: new Map(),
     sequences,
   };
 

@@ -43,6 +43,11 @@ export interface LocalData {
   projectsById: Map<string, ProjectRecord>;
   issuesById: Map<string, IssueRecord>;
   eventsById: Map<string, EventRecord>;
+  /**
+   * Sentry's `GroupRedirect`: the id of an issue merged into another → the id it lives on as.
+   * Issue detail routes follow it; lists and `group=` lookups do not.
+   */
+  issueRedirects: Map<string, string>;
   /** Next numeric id per kind, for records created by mutations. */
   sequences: Record<SequenceKind, number>;
 }

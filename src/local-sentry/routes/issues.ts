@@ -4,7 +4,11 @@
  * short id (and the legacy org-less path), events of an issue, tags, hashes, short-id and
  * event-id resolution, and the project-scoped issue and event lists.
  */
-import type { SentryIssue, SentryIssueUpdate } from '../../sentry/types.ts';
+import type {
+  SentryIssue,
+  SentryIssueBulkUpdateResult,
+  SentryIssueUpdate,
+} from '../../sentry/types.ts';
 import { canAccessOrganization } from '../auth.ts';
 import type { EventRecord, IssueRecord, OrgData, ProjectRecord } from '../data/model.ts';
 import {
@@ -21,6 +25,8 @@ import {
   findEvent,
   findIssue,
   findIssueEvent,
+  findIssueOrRedirect,
+  mergeIssues,
   orgOf as orgOfRecord,
 } from '../data/store.ts';
 import {
@@ -157,9 +163,20 @@ function groupLookup(context: RequestContext, org: OrgData): Reply {
   return ok(rows);
 }
 
+/** The inputs Django REST framework's `BooleanField` (Sentry's validators) reads as booleans. */
+const TRUE_INPUTS = new Set(['true', 't', 'yes', 'y', 'on', '1']);
+const FALSE_INPUTS = new Set(['false', 'f', 'no', 'n', 'off', '0']);
+
+function booleanInput(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'number' && typeof value !== 'string') return undefined;
+  const text = String(value).toLowerCase();
+  return TRUE_INPUTS.has(text) ? true : FALSE_INPUTS.has(text) ? false : undefined;
+}
+
 /** Validates a PUT body into the store's update shape (400 on unknown choices). */
 function updateInput(context: RequestContext): SentryIssueUpdate {
-  const body = bodyObject(context);
+  const body = { ...bodyObject(context) };
   const choice = (name: string, allowed: string[]) => {
     const value = body[name];
     if (value !== undefined && value !== null && !allowed.includes(String(value))) {
@@ -170,9 +187,10 @@ function updateInput(context: RequestContext): SentryIssueUpdate {
   choice('substatus', SUBSTATUSES);
   choice('priority', PRIORITIES);
   for (const flag of ['hasSeen', 'isBookmarked', 'isPublic', 'isSubscribed', 'merge', 'discard']) {
-    if (body[flag] !== undefined && typeof body[flag] !== 'boolean') {
-      throw badRequest({ [flag]: ['Must be a valid boolean.'] });
-    }
+    if (body[flag] === undefined) continue;
+    const value = booleanInput(body[flag]);
+    if (value === undefined) throw badRequest({ [flag]: ['Must be a valid boolean.'] });
+    body[flag] = value;
   }
   if (body['assignedTo'] !== undefined && body['assignedTo'] !== null) {
     if (typeof body['assignedTo'] !== 'string') {
@@ -185,9 +203,6 @@ function updateInput(context: RequestContext): SentryIssueUpdate {
     (typeof details !== 'object' || details === null || Array.isArray(details))
   ) {
     throw badRequest({ statusDetails: ['Expected a dictionary of items.'] });
-  }
-  if (body['merge'] === true) {
-    throw badRequest('Merging is not supported by the local Sentry.');
   }
   if (body['discard'] === true) {
     throw badRequest('Discarding is not supported by the local Sentry.');
@@ -239,10 +254,21 @@ function bulkUpdate(context: RequestContext, org: OrgData, projects: ProjectReco
   const releaseBound =
     body.status === 'resolved' &&
     (body.statusDetails?.inRelease !== undefined || body.statusDetails?.inCommit !== undefined);
-  if (releaseBound && new Set(targets.map((issue) => issue.projectId)).size > 1) {
+  const projectCount = new Set(targets.map((issue) => issue.projectId)).size;
+  if (releaseBound && projectCount > 1) {
     throw badRequest('Cannot set resolved for multiple projects.');
   }
-  return ok(applyIssueUpdate(context.data, org, targets, body));
+  const merging = body.merge === true && targets.length > 1;
+  if (merging && projectCount > 1) {
+    throw badRequest('Merging across multiple projects is not supported');
+  }
+  const result: SentryIssueBulkUpdateResult = applyIssueUpdate(context.data, org, targets, body);
+  // As Sentry: the other changes apply to every issue first, then the merge; with one issue
+  // there is nothing to merge and the flag is echoed as sent.
+  if (body.merge !== undefined) {
+    result.merge = merging ? mergeIssues(context.data, targets) : body.merge;
+  }
+  return ok(result);
 }
 
 function bulkDelete(context: RequestContext, org: OrgData, projects: ProjectRecord[]): Reply {
@@ -250,13 +276,17 @@ function bulkDelete(context: RequestContext, org: OrgData, projects: ProjectReco
   return noContent();
 }
 
+/** The issue of `{issue_id}`; the id of a merged issue finds the one it was merged into. */
 const issueOf = (context: RequestContext, org = orgOf(context)): IssueRecord =>
-  found(findIssue(context.data, org, context.params['issue_id'] ?? ''));
+  found(findIssueOrRedirect(context.data, org, context.params['issue_id'] ?? ''));
 
 /** The legacy `/api/0/issues/{issue_id}/`: numeric ids only, any organization the token may use. */
 function legacyIssueOf(context: RequestContext): IssueRecord {
   const id = context.params['issue_id'] ?? '';
-  const issue = /^\d+$/.test(id) ? context.data.issuesById.get(id) : undefined;
+  const { issuesById, issueRedirects } = context.data;
+  const issue = /^\d+$/.test(id)
+    ? (issuesById.get(id) ?? issuesById.get(issueRedirects.get(id) ?? ''))
+    : undefined;
   if (!issue) throw notFound();
   if (!canAccessOrganization(context.token, issue.org)) throw forbidden();
   return issue;
