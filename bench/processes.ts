@@ -220,7 +220,7 @@ export function startLocalSentryProcess(options: LocalSentryProcessOptions): Pro
     String(options.latencyMs),
     '--seed',
     String(options.seed ?? 1),
-    // The gateway's own per-token limit (8 in flight) is what the benchmark should see, not 429s.
+    // The gateway's own per-token limit (16 in flight) is what the benchmark should see, not 429s.
     '--rate-limit',
     '100000000',
     '--concurrent-limit',
