@@ -3,10 +3,23 @@
  * drawn at `failRate` from a generator seeded by the server's seed, so a run can be replayed.
  */
 
-/** An HTTP status (e.g. 503), a connection reset, a slow body, malformed JSON or an empty 500. */
-export type Fault = number | 'reset' | 'slow' | 'malformed' | 'empty';
+/**
+ * An HTTP status (e.g. 503), a connection reset, a slow body, malformed JSON, an empty 500, or
+ * Sentry's query timeout: a 400 whose detail says so (Snuba gave up), which clients retry.
+ */
+export type Fault = number | 'reset' | 'slow' | 'malformed' | 'empty' | 'query-timeout';
 
-/** What `failRate` draws from. */
+/** Every named (non-status) fault. */
+const NAMED_FAULTS: readonly Fault[] = ['reset', 'slow', 'malformed', 'empty', 'query-timeout'];
+
+/** The 400 detail Sentry sends when a search query times out in Snuba. */
+export const QUERY_TIMEOUT_DETAIL =
+  'Query timeout. Please try with a smaller date range or fewer conditions.';
+
+/**
+ * What `failRate` draws from. `query-timeout` is left out so that a seed replays the same faults
+ * it always did; force it per route instead.
+ */
 export const RANDOM_FAULTS: readonly Fault[] = [
   500,
   502,
@@ -31,7 +44,7 @@ export function seededRandom(seed: number): () => number {
 
 export function isFault(value: unknown): value is Fault {
   if (typeof value === 'number') return Number.isInteger(value) && value >= 100 && value <= 599;
-  return value === 'reset' || value === 'slow' || value === 'malformed' || value === 'empty';
+  return NAMED_FAULTS.includes(value as Fault);
 }
 
 /** Validates a fault map and rate from untrusted input; returns an error message or undefined. */

@@ -20,7 +20,7 @@ import { generateData } from './data/generate.ts';
 import type { LocalData } from './data/model.ts';
 import { QueryError } from './data/query.ts';
 import { findOrganization, StoreError } from './data/store.ts';
-import { type Fault, FaultInjector, validateFaults } from './faults.ts';
+import { type Fault, FaultInjector, QUERY_TIMEOUT_DETAIL, validateFaults } from './faults.ts';
 import { forbidden, HttpError, notFound, type Reply } from './http.ts';
 import {
   DEFAULT_RATE_LIMIT,
@@ -197,8 +197,11 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   }
 
   /** The response a forced or random fault stands for (`reset` and `slow` are handled apart). */
-  function faultReply(fault: number | 'malformed' | 'empty'): Reply | 'malformed' | 'empty' {
+  function faultReply(
+    fault: number | 'malformed' | 'empty' | 'query-timeout',
+  ): Reply | 'malformed' | 'empty' {
     if (fault === 'malformed' || fault === 'empty') return fault;
+    if (fault === 'query-timeout') return { status: 400, body: { detail: QUERY_TIMEOUT_DETAIL } };
     if (fault === 429) {
       const reset = String(Math.ceil(Date.now() / 1000) + 1);
       return {

@@ -185,6 +185,64 @@ describe('SentryClient errors from a real local Sentry', () => {
     },
   );
 
+  it("Sentry's query-timeout 400 is retried on a GET (each attempt reaches the server)", async () => {
+    await using env = await setup();
+    // Set through the HTTP control endpoint, as a script or another process would.
+    const set = await fetch(`${env.sentry.url}/_local/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        faults: { 'GET /api/0/organizations/{org}/issues/': 'query-timeout' },
+      }),
+    });
+    expect(set.status).toBe(200);
+    const client = env.client();
+    const error = await failure(client.listIssues('acme', { query: 'is:unresolved' }));
+    expect(error).toBeInstanceOf(SentryBadRequestError);
+    expect(error).toMatchObject({
+      status: 400,
+      queryTimeout: true,
+      detail: 'Query timeout. Please try with a smaller date range or fewer conditions.',
+    });
+    expect(client.requestCount).toBe(3);
+    expect(env.sentry.stats().byRoute['GET /api/0/organizations/{org}/issues/']).toBe(3);
+
+    // A timeout that clears: the retry (~300 ms later, deterministic jitter) brings the data.
+    await using transient = await setup(
+      { faults: { 'GET /api/0/organizations/{org}/issues/': 'query-timeout' } },
+      { retry: { baseDelayMs: 300, maxDelayMs: 300 }, random: () => 0.999 },
+    );
+    const retried = transient.client();
+    const pending = retried.listIssues('acme', { query: 'is:unresolved' });
+    while (transient.sentry.stats().requests < 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    transient.sentry.setFaults({});
+    expect((await pending).items.length).toBeGreaterThan(0);
+    expect(retried.requestCount).toBe(2);
+    expect(transient.sentry.stats().byRoute['GET /api/0/organizations/{org}/issues/']).toBe(2);
+  });
+
+  it('a query-timeout 400 on a write is never retried', async () => {
+    await using env = await setup({
+      faults: {
+        'PUT /api/0/organizations/{org}/issues/': 'query-timeout',
+        'DELETE /api/0/organizations/{org}/issues/': 'query-timeout',
+      },
+    });
+    const client = env.client();
+    const issue = env.sentry.data.organizations.get('acme')?.issues[0]?.wire.id ?? '';
+    const put = await failure(client.bulkUpdateIssues('acme', [issue], { status: 'resolved' }));
+    expect(put).toMatchObject({ status: 400, queryTimeout: true });
+    const del = await failure(client.bulkDeleteIssues('acme', [issue]));
+    expect(del).toMatchObject({ status: 400, queryTimeout: true });
+    expect(client.requestCount).toBe(2);
+    expect(env.sentry.stats().byRoute).toEqual({
+      'PUT /api/0/organizations/{org}/issues/': 1,
+      'DELETE /api/0/organizations/{org}/issues/': 1,
+    });
+  });
+
   it('a transient 503 is retried and the right data comes back', async () => {
     await using env = await setup(
       { faults: { 'GET /api/0/organizations/acme/': 503 } },
