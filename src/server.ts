@@ -5,11 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import { createYoga, type Plugin, renderGraphiQL, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, createContextFactory } from './context.ts';
 import { schema } from './graph/index.ts';
-import { checkQueryCost, type QueryLimits } from './graph/query-cost.ts';
+import { checkQueryCost, type QueryLimits, queryTooExpensive } from './graph/query-cost.ts';
 import { maskError } from './mask-error.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/upstream.ts';
 
@@ -118,12 +118,46 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 }
 
-/** Refuses operations past the depth or cost limit before they run (QUERY_TOO_EXPENSIVE). */
+/**
+ * Refuses, with QUERY_TOO_EXPENSIVE, bodies past `maxBodyBytes` before reading them, documents
+ * past `maxTokens` while parsing, and operations past the depth or cost limit before they run.
+ */
 function useQueryLimits(limits: QueryLimits): Plugin<Context> {
+  const { maxTokens = 10_000, maxBodyBytes = 1_048_576 } = limits;
   return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const length = Number(request.headers.get('content-length') ?? 0);
+      if (length > maxBodyBytes) {
+        const error = queryTooExpensive(
+          `Request body is ${length} bytes, at most ${maxBodyBytes} allowed.`,
+          { maxBodyBytes },
+        );
+        endResponse(
+          new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), {
+            status: 413,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+      }
+    },
+    onParse({ setParseFn }) {
+      setParseFn((source, options) => {
+        try {
+          return parse(source, { ...options, maxTokens });
+        } catch (error) {
+          if (error instanceof GraphQLError && /more tha[nt] \d+ tokens/.test(error.message)) {
+            throw queryTooExpensive(
+              `Document has more than ${maxTokens} tokens; send a smaller one.`,
+              { maxTokens },
+            );
+          }
+          throw error;
+        }
+      });
+    },
     onExecute({ args, setResultAndStopExecution }) {
       try {
-        checkQueryCost(args.document, args.operationName, args.variableValues, limits);
+        checkQueryCost(args.document, args.operationName, args.variableValues, limits, args.schema);
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
         setResultAndStopExecution({ errors: [error] });

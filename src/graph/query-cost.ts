@@ -6,7 +6,13 @@
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLCompositeType,
   GraphQLError,
+  type GraphQLSchema,
+  getNamedType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -25,6 +31,17 @@ export interface QueryLimits {
    * @default 50000
    */
   maxCost?: number;
+  /**
+   * Most lexical tokens a document may have; parsing stops past it, so a huge document costs
+   * little to refuse.
+   * @default 10000
+   */
+  maxTokens?: number;
+  /**
+   * Largest request body accepted, in bytes.
+   * @default 1048576
+   */
+  maxBodyBytes?: number;
 }
 
 export interface QueryCost {
@@ -32,11 +49,15 @@ export interface QueryCost {
   cost: number;
 }
 
-/** Estimates the depth and cost of the operation `operationName` of `document`. */
+/**
+ * Estimates the depth and cost of the operation `operationName` of `document`. With the schema,
+ * a connection asked for without `first` counts as a default page, as it will be served.
+ */
 export function estimateQueryCost(
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
+  schema?: GraphQLSchema,
 ): QueryCost {
   const fragments = new Map<string, FragmentDefinitionNode>();
   let operation: OperationDefinitionNode | undefined;
@@ -53,11 +74,23 @@ export function estimateQueryCost(
   if (!operation) return { depth: 0, cost: 0 };
   const vars = variables ?? {};
 
+  const rootType = (): GraphQLCompositeType | undefined => {
+    if (!schema) return undefined;
+    if (operation?.operation === 'mutation') return schema.getMutationType() ?? undefined;
+    if (operation?.operation === 'subscription') return schema.getSubscriptionType() ?? undefined;
+    return schema.getQueryType() ?? undefined;
+  };
+  const typeNamed = (name: string | undefined): GraphQLCompositeType | undefined => {
+    const type = name ? schema?.getType(name) : undefined;
+    return type && isCompositeType(type) ? type : undefined;
+  };
+
   const walk = (
     set: SelectionSetNode,
     multiplier: number,
     depth: number,
     seen: Set<string>,
+    parent: GraphQLCompositeType | undefined,
   ): QueryCost => {
     let result: QueryCost = { depth, cost: 0 };
     const add = (inner: QueryCost) => {
@@ -66,21 +99,49 @@ export function estimateQueryCost(
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value.startsWith('__') || !selection.selectionSet) continue;
-        const count = multiplier * listFactor(selection.arguments ?? [], vars);
-        const inner = walk(selection.selectionSet, count, depth + 1, seen);
+        const field =
+          parent && (isObjectType(parent) || isInterfaceType(parent))
+            ? parent.getFields()[selection.name.value]
+            : undefined;
+        const type = field ? getNamedType(field.type) : undefined;
+        const isConnection = type?.name.endsWith('Connection') ?? false;
+        const count = multiplier * listFactor(selection.arguments ?? [], vars, isConnection);
+        const inner = walk(
+          selection.selectionSet,
+          count,
+          depth + 1,
+          seen,
+          type && isCompositeType(type) ? type : undefined,
+        );
         add({ depth: inner.depth, cost: count + inner.cost });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        add(walk(selection.selectionSet, multiplier, depth, seen));
+        add(
+          walk(
+            selection.selectionSet,
+            multiplier,
+            depth,
+            seen,
+            selection.typeCondition ? typeNamed(selection.typeCondition.name.value) : parent,
+          ),
+        );
       } else {
         const name = selection.name.value;
         const fragment = fragments.get(name);
         if (!fragment || seen.has(name)) continue;
-        add(walk(fragment.selectionSet, multiplier, depth, new Set([...seen, name])));
+        add(
+          walk(
+            fragment.selectionSet,
+            multiplier,
+            depth,
+            new Set([...seen, name]),
+            typeNamed(fragment.typeCondition.name.value),
+          ),
+        );
       }
     }
     return result;
   };
-  return walk(operation.selectionSet, 1, 0, new Set());
+  return walk(operation.selectionSet, 1, 0, new Set(), rootType());
 }
 
 /** Throws QUERY_TOO_EXPENSIVE when the operation passes `limits`. */
@@ -89,8 +150,9 @@ export function checkQueryCost(
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
   { maxDepth = 20, maxCost = 50_000 }: QueryLimits = {},
+  schema?: GraphQLSchema,
 ): QueryCost {
-  const cost = estimateQueryCost(document, operationName, variables);
+  const cost = estimateQueryCost(document, operationName, variables, schema);
   if (cost.depth > maxDepth || cost.cost > maxCost) {
     throw new GraphQLError(
       cost.depth > maxDepth
@@ -113,8 +175,10 @@ export function checkQueryCost(
 function listFactor(
   args: readonly { name: { value: string }; value: ValueNode }[],
   variables: Record<string, unknown>,
+  isConnection: boolean,
 ): number {
-  let factor = 1;
+  // A connection asked for without `first` still returns a default page.
+  let factor = isConnection ? DEFAULT_PAGE_SIZE : 1;
   for (const arg of args) {
     const value = literalValue(arg.value, variables);
     if (arg.name.value === 'first') {
@@ -137,4 +201,9 @@ function literalValue(node: ValueNode, variables: Record<string, unknown>): unkn
     default:
       return undefined;
   }
+}
+
+/** The error for a request refused before it runs. */
+export function queryTooExpensive(message: string, extensions: Record<string, unknown> = {}) {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_EXPENSIVE', ...extensions } });
 }

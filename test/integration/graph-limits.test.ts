@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { startTestGateway } from '../helpers/gateway.ts';
+
+describe('query limits', () => {
+  it('counts a connection without `first` as a default page, so nested default pages are refused before any call', async () => {
+    await using gateway = await startTestGateway();
+    const document = /* GraphQL */ `
+      query Deep {
+        organization(slug: "acme") {
+          projects {
+            nodes {
+              issues {
+                nodes {
+                  project {
+                    issues {
+                      nodes {
+                        project {
+                          issues { nodes { shortId } }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `;
+    const { data, errors } = await gateway.execute(document);
+    expect(data ?? null).toBeNull();
+    expect(errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_EXPENSIVE');
+    expect((await gateway.upstreamStats()).requests).toBe(0);
+  });
+
+  it('refuses a document past the token limit with QUERY_TOO_EXPENSIVE and no call', async () => {
+    await using gateway = await startTestGateway();
+    const document = `{ organizations { nodes { ${'a: slug '.repeat(5_000)} } } }`;
+    const { errors } = await gateway.execute(document);
+    expect(errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_EXPENSIVE');
+    expect(errors?.[0]?.message).toMatch(/tokens/);
+    expect((await gateway.upstreamStats()).requests).toBe(0);
+  });
+
+  it('refuses a request body past the size limit with 413 and QUERY_TOO_EXPENSIVE', async () => {
+    await using gateway = await startTestGateway();
+    const body = JSON.stringify({
+      query: `{ organizations { nodes { slug } } } #${'x'.repeat(1_100_000)}`,
+    });
+    const response = await gateway.gateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer local-demo-token' },
+      body,
+    });
+    expect(response.status).toBe(413);
+    const result = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(result.errors[0]?.extensions.code).toBe('QUERY_TOO_EXPENSIVE');
+    expect((await gateway.upstreamStats()).requests).toBe(0);
+  });
+});
