@@ -29,7 +29,10 @@ export const Commit = builder.objectRef<OrgScoped<SentryCommit>>('Commit').imple
       description: 'The repository it belongs to.',
       type: Repository,
       nullable: true,
-      resolve: (commit) => commit.repository ?? null,
+      resolve: (commit) =>
+        commit.repository
+          ? { ...commit.repository, organizationSlug: commit.organizationSlug }
+          : null,
     }),
   }),
 });
@@ -50,6 +53,27 @@ builder.objectFields(Release, (t) => ({
         const page = await context.sentry.listReleaseCommits(
           release.organizationSlug,
           release.version,
+          request.params,
+        );
+        return pageToConnection(page, request);
+      },
+    },
+    CommitConnection,
+  ),
+}));
+
+builder.objectFields(Repository, (t) => ({
+  commits: t.connection(
+    {
+      type: Commit,
+      nullable: true,
+      description:
+        'Commits of the repository, newest first. One call per repository: `GET /organizations/{org}/repos/{id}/commits/`.',
+      resolve: async (repo, args, context) => {
+        const request = pageRequest(args);
+        const page = await context.sentry.listRepositoryCommits(
+          repo.organizationSlug,
+          repo.id,
           request.params,
         );
         return pageToConnection(page, request);

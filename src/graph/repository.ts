@@ -1,7 +1,11 @@
+/** Source repositories connected to an organization, and the `Organization.repositories` list. */
+import type { OrgScoped } from '../sentry/client.ts';
 import type { SentryRepository } from '../sentry/types.ts';
 import { builder } from './builder.ts';
+import { pageRequest, pageToConnection } from './connections.ts';
+import { Organization } from './organization.ts';
 
-export const Repository = builder.objectRef<SentryRepository>('Repository').implement({
+export const Repository = builder.objectRef<OrgScoped<SentryRepository>>('Repository').implement({
   description: 'A source repository connected to the organization.',
   fields: (t) => ({
     sentryId: t.exposeString('id', { description: "Sentry's numeric id." }),
@@ -21,6 +25,11 @@ export const Repository = builder.objectRef<SentryRepository>('Repository').impl
       nullable: true,
       resolve: (repo) => repo.status ?? null,
     }),
+    externalSlug: t.string({
+      nullable: true,
+      description: 'Its name at the provider, e.g. "acme/backend".',
+      resolve: (repo) => repo.externalSlug ?? null,
+    }),
     createdAt: t.field({
       description: 'When it was connected.',
       type: 'DateTime',
@@ -28,3 +37,34 @@ export const Repository = builder.objectRef<SentryRepository>('Repository').impl
     }),
   }),
 });
+
+export const RepositoryConnection = builder.connectionObject(
+  { type: Repository, name: 'RepositoryConnection', description: 'A page of repositories.' },
+  { name: 'RepositoryEdge', description: 'A Repository and the cursor after it.' },
+);
+
+builder.objectFields(Organization, (t) => ({
+  repositories: t.connection(
+    {
+      type: Repository,
+      nullable: true,
+      description:
+        'Active repositories connected to the organization. One call: `GET /organizations/{org}/repos/`.',
+      args: {
+        query: t.arg.string({
+          required: false,
+          description: 'Case-insensitive text in the name, e.g. "backend".',
+        }),
+      },
+      resolve: async (org, args, context) => {
+        const request = pageRequest(args);
+        const page = await context.sentry.listRepositories(org.slug, {
+          ...request.params,
+          ...(args.query ? { query: args.query } : {}),
+        });
+        return pageToConnection(page, request);
+      },
+    },
+    RepositoryConnection,
+  ),
+}));

@@ -22,6 +22,14 @@ import type {
 import { builder } from '../builder.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { forgetProject, Project, primeProjects } from '../project.ts';
+import { ProjectKey, type ProjectKeyShape } from '../project-key.ts';
+import {
+  type ProjectResourceKey,
+  projectResourceKey,
+  splitProjectResourceKey,
+} from '../project-resource-keys.ts';
+import { ServiceHook, ServiceHookEvent, type ServiceHookShape } from '../service-hook.ts';
+import { UserFeedback } from '../user-feedback.ts';
 import {
   checkEmail,
   checkEventIdValue,
@@ -29,13 +37,6 @@ import {
   checkText,
   checkUrl,
 } from './input-checks.ts';
-import { ProjectKey, type ProjectKeyShape } from './project-key.ts';
-import {
-  type ProjectResourceKey,
-  projectResourceKey,
-  splitProjectResourceKey,
-} from './project-resource-keys.ts';
-import { ServiceHook, ServiceHookEvent, type ServiceHookShape } from './service-hook.ts';
 import {
   attempt,
   type BuilderTypes,
@@ -46,7 +47,6 @@ import {
   userErrorsField,
   type WriteFailureOptions,
 } from './user-errors.ts';
-import { UserFeedback } from './user-feedback.ts';
 
 const SCOPES = { authenticated: true } as const;
 /** Sentry's longest auto-resolve age: 720 hours. */
@@ -658,7 +658,10 @@ builder.relayMutationField(
         },
         () => context.sentry.submitUserFeedback(org, projectId, body),
       );
-      return { userFeedback: feedback ?? null, userErrors: errors.list };
+      return {
+        userFeedback: feedback ? { ...feedback, projectId } : null,
+        userErrors: errors.list,
+      };
     },
   },
   {

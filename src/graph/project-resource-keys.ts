@@ -3,8 +3,8 @@
  * (client keys, service hooks): `org/projectId/id`. Built and parsed only here; every part is
  * checked, so a forged id fails before it reaches a URL.
  */
-import { checkNumericId, checkSlug, splitKey } from '../../loaders/keys.ts';
-import { localBadRequest } from '../../sentry/errors.ts';
+import { checkNumericId, checkSlug, splitKey } from '../loaders/keys.ts';
+import { localBadRequest } from '../sentry/errors.ts';
 
 /** `org/projectId/id`. */
 export type ProjectResourceKey = `${string}/${string}/${string}`;

@@ -1,12 +1,14 @@
-import { projectKey } from '../../loaders/keys.ts';
-import type { OrgScoped } from '../../sentry/client.ts';
-import type { SentryServiceHook } from '../../sentry/types.ts';
-import { builder } from '../builder.ts';
-import { encodeGlobalId } from '../global-id.ts';
-import { Project } from '../project.ts';
+/** Service hooks of a project, and the `Project.serviceHooks` list. */
+import { projectKey } from '../loaders/keys.ts';
+import type { OrgScoped } from '../sentry/client.ts';
+import type { SentryServiceHook } from '../sentry/types.ts';
+import { builder } from './builder.ts';
+import { pageRequest, pageToConnection } from './connections.ts';
+import { encodeGlobalId } from './global-id.ts';
+import { Project } from './project.ts';
 import { projectResourceKey } from './project-resource-keys.ts';
 
-/** Sentry's hook body does not name its project; the mutation that got it does. */
+/** Sentry's hook body does not name its project; the list or mutation that got it does. */
 export type ServiceHookShape = OrgScoped<SentryServiceHook> & { projectId: string };
 
 export const ServiceHookEvent = builder.enumType('ServiceHookEvent', {
@@ -56,3 +58,32 @@ export const ServiceHook = builder.objectRef<ServiceHookShape>('ServiceHook').im
     }),
   }),
 });
+
+export const ServiceHookConnection = builder.connectionObject(
+  { type: ServiceHook, name: 'ServiceHookConnection', description: 'A page of service hooks.' },
+  { name: 'ServiceHookEdge', description: 'A ServiceHook and the cursor after it.' },
+);
+
+builder.objectFields(Project, (t) => ({
+  serviceHooks: t.connection(
+    {
+      type: ServiceHook,
+      nullable: true,
+      description:
+        'Service hooks of the project. One call: `GET /projects/{org}/{project}/hooks/`.',
+      resolve: async (project, args, context) => {
+        const request = pageRequest(args);
+        const page = await context.sentry.listServiceHooks(
+          project.organizationSlug,
+          project.slug,
+          request.params,
+        );
+        return pageToConnection(
+          { ...page, items: page.items.map((hook) => ({ ...hook, projectId: project.id })) },
+          request,
+        );
+      },
+    },
+    ServiceHookConnection,
+  ),
+}));

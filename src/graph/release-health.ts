@@ -1,0 +1,234 @@
+/**
+ * Release health fields: `Organization.sessionStats` and `Release.health`, one call each to
+ * `GET /organizations/{org}/sessions/`. Arguments are checked against Sentry's rules first, so
+ * a range or interval Sentry would refuse fails with BAD_USER_INPUT and no request.
+ */
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import type { Context } from '../context.ts';
+import { checkVersion, splitKey } from '../loaders/keys.ts';
+import { loadReleaseHealth, type ReleaseHealthKey, releaseHealthKey } from '../loaders/sessions.ts';
+import { loaderOptions } from './batching.ts';
+import { builder } from './builder.ts';
+import { badUserInput } from './errors.ts';
+import { Organization } from './organization.ts';
+import { Project } from './project.ts';
+import { Release } from './release.ts';
+import {
+  type SentrySessionField,
+  SessionField,
+  SessionGroupBy,
+  SessionStats,
+  type SessionStatsShape,
+} from './session-stats.ts';
+import { StatsPeriod } from './stats-period.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Sentry answers at most this many data points per series. */
+const MAX_POINTS = 10_000;
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: HOUR, d: DAY, w: 7 * DAY };
+/** What `Release.health` measures unless told otherwise. */
+const HEALTH_FIELDS: SentrySessionField[] = [
+  'sum(session)',
+  'count_unique(user)',
+  'crash_free_rate(session)',
+  'crash_free_rate(user)',
+];
+
+type GroupBy = (typeof SessionGroupBy)['$inferType'];
+
+/** Health of the releases of one request: one sessions call for all that share arguments. */
+const releaseHealth = createContextCache(
+  (context: Context) =>
+    new DataLoader(
+      (keys: readonly ReleaseHealthKey[]) => loadReleaseHealth(context.sentry, keys),
+      // A long `release:"a" OR release:"b" ...` query must stay a reasonable URL.
+      context.batching ? { maxBatchSize: 50 } : loaderOptions(context),
+    ),
+);
+
+interface SessionArgs {
+  fields?: readonly SentrySessionField[] | null | undefined;
+  groupBy?: readonly GroupBy[] | null | undefined;
+  interval?: string | null | undefined;
+  statsPeriod?: string | null | undefined;
+  start?: string | null | undefined;
+  end?: string | null | undefined;
+  environments?: readonly string[] | null | undefined;
+  projects?: readonly { id: string }[] | null | undefined;
+  releases?: readonly string[] | null | undefined;
+  orderBy?: { field: SentrySessionField; descending: boolean } | null | undefined;
+}
+
+const toMs = (period: string) => Number(period.slice(0, -1)) * (UNIT_MS[period.slice(-1)] ?? 0);
+
+/** Sentry's query parameters for `args`, or BAD_USER_INPUT where Sentry would answer 400. */
+export function sessionParams(
+  org: string,
+  args: SessionArgs,
+  defaultFields: readonly SentrySessionField[] = [],
+): Record<string, string | string[]> {
+  const fields = [...new Set(args.fields?.length ? args.fields : defaultFields)];
+  if (fields.length === 0)
+    throw badUserInput('Ask for at least one field.', { argument: 'fields' });
+  const groupBy = [...new Set(args.groupBy ?? [])];
+  if (groupBy.includes('session.status') && fields.some((field) => field.includes('crash'))) {
+    throw badUserInput('Sentry cannot group crash rates by session status.', {
+      argument: 'groupBy',
+    });
+  }
+  const interval = toMs(args.interval ?? '1h');
+  if (interval < HOUR || interval > DAY || interval % HOUR !== 0 || DAY % interval !== 0) {
+    throw badUserInput(
+      'The interval must be whole hours from 1h to 1d that divide a day: 1h, 2h, 3h, 4h, 6h, 8h, 12h or 1d.',
+      { argument: 'interval' },
+    );
+  }
+  const range = timeRange(args);
+  if (Math.ceil(range.ms / interval) + 1 > MAX_POINTS) {
+    throw badUserInput(
+      `That range at that interval has more than ${MAX_POINTS} points: use a larger interval or a shorter range.`,
+      { argument: 'interval' },
+    );
+  }
+  const projects = (args.projects ?? []).map(({ id }) => {
+    const [projectOrg, projectId] = splitKey(id);
+    if (projectOrg !== org) throw badUserInput(`Project ${id} is not in organization ${org}.`);
+    return projectId;
+  });
+  const releases = (args.releases ?? []).map(
+    (version) => `release:${JSON.stringify(checkVersion(version))}`,
+  );
+  if (args.orderBy && !fields.includes(args.orderBy.field)) {
+    throw badUserInput('`orderBy.field` must be one of `fields`.', { argument: 'orderBy' });
+  }
+  return {
+    field: fields,
+    project: projects.length > 0 ? projects : ['-1'],
+    interval: args.interval ?? '1h',
+    ...range.params,
+    ...(groupBy.length > 0 ? { groupBy } : {}),
+    ...(args.environments?.length ? { environment: [...args.environments] } : {}),
+    ...(releases.length > 0 ? { query: releases.join(' OR ') } : {}),
+    ...(args.orderBy
+      ? { orderBy: `${args.orderBy.descending ? '-' : ''}${args.orderBy.field}` }
+      : {}),
+  };
+}
+
+function timeRange(args: SessionArgs): { ms: number; params: Record<string, string> } {
+  if (args.start != null || args.end != null) {
+    if (args.statsPeriod != null) {
+      throw badUserInput('Pass either `statsPeriod` or `start` and `end`, not both.', {
+        argument: 'statsPeriod',
+      });
+    }
+    if (args.start == null || args.end == null || args.start >= args.end) {
+      throw badUserInput('Pass both `start` and `end`, with `start` before `end`.', {
+        argument: args.start == null ? 'start' : 'end',
+      });
+    }
+    return {
+      ms: Date.parse(args.end) - Date.parse(args.start),
+      params: { start: args.start, end: args.end },
+    };
+  }
+  const period = args.statsPeriod ?? '90d';
+  return { ms: toMs(period), params: { statsPeriod: period } };
+}
+
+const SessionStatsOrder = builder.inputType('SessionStatsOrder', {
+  description: 'How to order the groups: by one of the fields asked for.',
+  fields: (t) => ({
+    field: t.field({ type: SessionField, description: 'One of `fields`.' }),
+    descending: t.boolean({ defaultValue: true, description: 'Largest first. @default true' }),
+  }),
+});
+
+const INTERVAL_DESCRIPTION =
+  'Length of each point of the series: 1h, 2h, 3h, 4h, 6h, 8h, 12h or 1d. @default 1h';
+const PERIOD_DESCRIPTION =
+  'The range, counted back from now, e.g. "24h" or "14d". Not with `start`/`end`. @default 90d';
+
+builder.objectFields(Organization, (t) => ({
+  sessionStats: t.field({
+    type: SessionStats,
+    nullable: true,
+    description:
+      'Release health of the organization: session counts, users and crash rates over time. One call: `GET /organizations/{org}/sessions/`.',
+    args: {
+      fields: t.arg({ type: [SessionField], description: 'What to measure (at least one).' }),
+      groupBy: t.arg({
+        type: [SessionGroupBy],
+        required: false,
+        description: 'What to split the sessions by. @default no grouping',
+      }),
+      interval: t.arg({ type: StatsPeriod, required: false, description: INTERVAL_DESCRIPTION }),
+      statsPeriod: t.arg({ type: StatsPeriod, required: false, description: PERIOD_DESCRIPTION }),
+      start: t.arg({ type: 'DateTime', required: false, description: 'Start of the range.' }),
+      end: t.arg({ type: 'DateTime', required: false, description: 'End of the range.' }),
+      projects: t.arg.globalIDList({
+        for: Project,
+        required: false,
+        description: 'Projects to narrow to. @default every project the token can see',
+      }),
+      environments: t.arg.stringList({
+        required: false,
+        description: 'Environments to narrow to.',
+      }),
+      releases: t.arg.stringList({
+        required: false,
+        description: 'Release versions to narrow to.',
+      }),
+      orderBy: t.arg({
+        type: SessionStatsOrder,
+        required: false,
+        description: 'Order of the groups. @default Sentry’s order',
+      }),
+    },
+    resolve: async (org, args, context): Promise<SessionStatsShape> => {
+      const params = sessionParams(org.slug, args);
+      const stats = await context.sentry.getSessions(org.slug, params);
+      return { ...stats, grouped: Boolean(args.groupBy?.length) };
+    },
+  }),
+}));
+
+builder.objectFields(Release, (t) => ({
+  health: t.field({
+    type: SessionStats,
+    nullable: true,
+    description:
+      'Health of the release across its projects: sessions, users and crash-free rates over time. One call to `GET /organizations/{org}/sessions/` for all the releases of a request that ask with the same arguments (grouped by release, split back).',
+    args: {
+      fields: t.arg({
+        type: [SessionField],
+        required: false,
+        description:
+          'What to measure. @default [SESSIONS, USERS, CRASH_FREE_SESSION_RATE, CRASH_FREE_USER_RATE]',
+      }),
+      groupBy: t.arg({
+        type: [SessionGroupBy],
+        required: false,
+        description: 'What to split the sessions by, e.g. ENVIRONMENT. @default no grouping',
+      }),
+      interval: t.arg({ type: StatsPeriod, required: false, description: INTERVAL_DESCRIPTION }),
+      statsPeriod: t.arg({ type: StatsPeriod, required: false, description: PERIOD_DESCRIPTION }),
+      start: t.arg({ type: 'DateTime', required: false, description: 'Start of the range.' }),
+      end: t.arg({ type: 'DateTime', required: false, description: 'End of the range.' }),
+      environments: t.arg.stringList({
+        required: false,
+        description: 'Environments to narrow to.',
+      }),
+    },
+    resolve: async (release, args, context): Promise<SessionStatsShape> => {
+      const org = release.organizationSlug;
+      const params = sessionParams(org, args, HEALTH_FIELDS);
+      const stats = await releaseHealth(context).load(
+        releaseHealthKey(org, release.version, params),
+      );
+      return { ...stats, grouped: Boolean(args.groupBy?.length) };
+    },
+  }),
+}));
