@@ -11,10 +11,23 @@ import {
 } from '../../src/local-sentry/server.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.ts';
 
-/** A typed document from `test/__generated__/` (codegen's `documentMode: string`) or plain text. */
+/**
+ * An operation: plain text, or a typed document from `test/__generated__/` (the client preset's
+ * `documentMode: string` makes each a `TypedDocumentString`, a `String` object whose
+ * `__apiType` carries the result and variables types, as `DocumentTypeDecoration` declares it).
+ */
 export type Document<TData = Record<string, unknown>, TVariables = Record<string, unknown>> =
   | string
   | { toString(): string; __apiType?: (variables: TVariables) => TData };
+
+/**
+ * The arguments after the document: `variables` may be left out only when the operation declares
+ * no required variable (plain text, or codegen's `Exact<{ first?: ... }>`).
+ */
+export type ExecuteArgs<TVariables> =
+  Record<string, never> extends TVariables
+    ? [variables?: TVariables, options?: ExecuteOptions]
+    : [variables: TVariables, options?: ExecuteOptions];
 
 export interface TestGatewayOptions {
   /** Options of the local Sentry (seed, scale, faults, tokens, rate limits...). */
@@ -46,11 +59,13 @@ export interface UpstreamStats {
 export interface TestGateway extends AsyncDisposable {
   sentry: LocalSentry;
   gateway: Gateway;
-  /** Runs an operation through `yoga.fetch` (no socket). */
+  /**
+   * Runs an operation through `yoga.fetch` (no socket). A typed document types the variables and
+   * `data`; plain text takes `<TData>` or yields `Record<string, unknown>`.
+   */
   execute<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
     document: Document<TData, TVariables>,
-    variables?: TVariables,
-    options?: ExecuteOptions,
+    ...args: ExecuteArgs<TVariables>
   ): Promise<TestResult<TData>>;
   /** `GET /_local/stats`: REST requests served since the last reset. */
   upstreamStats(): Promise<UpstreamStats>;
@@ -76,7 +91,11 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   return {
     sentry,
     gateway,
-    async execute(document, variables, { token, headers = {} } = {}) {
+    async execute(
+      document: string | { toString(): string },
+      variables?: unknown,
+      { token, headers = {} }: ExecuteOptions = {},
+    ) {
       const requestHeaders: Record<string, string> = {
         'content-type': 'application/json',
         ...headers,

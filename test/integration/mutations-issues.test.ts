@@ -15,7 +15,6 @@ import {
   issueGid,
   projectGid,
   rest,
-  run,
   unresolvedIssuesOfOneProject,
   withFaults,
   writes,
@@ -127,7 +126,7 @@ describe('updateIssue', () => {
     const [issue] = unresolvedIssuesOfOneProject(gateway, 1);
     if (!issue) throw new Error('no issue');
 
-    const { data, errors } = await run(gateway, UpdateIssue, {
+    const { data, errors } = await gateway.execute(UpdateIssue, {
       input: {
         id: issueGid(issue),
         status: 'RESOLVED_IN_NEXT_RELEASE',
@@ -159,7 +158,7 @@ describe('updateIssue', () => {
     const [issue] = unresolvedIssuesOfOneProject(gateway, 1);
     if (!issue) throw new Error('no issue');
 
-    const { data, errors } = await run(gateway, UpdateIssue, {
+    const { data, errors } = await gateway.execute(UpdateIssue, {
       input: {
         id: issueGid(issue),
         status: 'IGNORED',
@@ -188,7 +187,7 @@ describe('updateIssue', () => {
     if (!release) throw new Error('no release');
     const id = issueGid(issue);
 
-    const resolved = await run(gateway, UpdateIssue, {
+    const resolved = await gateway.execute(UpdateIssue, {
       input: { id, status: 'RESOLVED', statusDetails: { inRelease: release.wire.version } },
     });
     expect(resolved.data?.updateIssue?.userErrors).toEqual([]);
@@ -197,7 +196,7 @@ describe('updateIssue', () => {
       statusDetails: { inRelease: release.wire.version },
     });
 
-    const archived = await run(gateway, UpdateIssue, {
+    const archived = await gateway.execute(UpdateIssue, {
       input: { id, status: 'IGNORED', substatus: 'ARCHIVED_FOREVER' },
     });
     expect(archived.data?.updateIssue?.issue?.substatus).toBe('ARCHIVED_FOREVER');
@@ -206,7 +205,7 @@ describe('updateIssue', () => {
       substatus: 'archived_forever',
     });
 
-    const reopened = await run(gateway, UpdateIssue, { input: { id, status: 'UNRESOLVED' } });
+    const reopened = await gateway.execute(UpdateIssue, { input: { id, status: 'UNRESOLVED' } });
     expect(reopened.data?.updateIssue?.issue?.status).toBe('UNRESOLVED');
     expect((await rest<RestIssue>(gateway, issuePath(issue.wire.id))).body.status).toBe(
       'unresolved',
@@ -224,7 +223,7 @@ describe('updateIssue', () => {
     const stored = async () =>
       (await rest<RestIssue>(gateway, issuePath(issue.wire.id))).body.assignedTo;
 
-    const toTeam = await run(gateway, UpdateIssue, {
+    const toTeam = await gateway.execute(UpdateIssue, {
       input: { id, assignedTo: gid('Team', `acme/${team.wire.id}`) },
     });
     expect(toTeam.data?.updateIssue?.issue?.assignedTo).toEqual({
@@ -233,16 +232,16 @@ describe('updateIssue', () => {
     });
     expect(await stored()).toMatchObject({ type: 'team', id: team.wire.id });
 
-    const toUser = await run(gateway, UpdateIssue, {
+    const toUser = await gateway.execute(UpdateIssue, {
       input: { id, assignedTo: gid('User', `acme/${member.userId}`) },
     });
     expect(toUser.data?.updateIssue?.issue?.assignedTo?.__typename).toBe('User');
     expect(await stored()).toMatchObject({ type: 'user', id: member.userId });
 
-    await run(gateway, UpdateIssue, { input: { id, assignedTo: null } });
+    await gateway.execute(UpdateIssue, { input: { id, assignedTo: null } });
     expect(await stored()).toBeNull();
 
-    const byEmail = await run(gateway, UpdateIssue, {
+    const byEmail = await gateway.execute(UpdateIssue, {
       input: { id, assignedToEmail: member.wire.email },
     });
     expect(byEmail.data?.updateIssue?.userErrors).toEqual([]);
@@ -253,7 +252,7 @@ describe('updateIssue', () => {
     await using gateway = await startTestGateway();
     const [issue] = unresolvedIssuesOfOneProject(gateway, 1);
     if (!issue) throw new Error('no issue');
-    const { data } = await run(gateway, UpdateIssue, {
+    const { data } = await gateway.execute(UpdateIssue, {
       input: { id: issueGid(issue), hasSeen: true, isSubscribed: false, isPublic: true },
     });
     expect(data?.updateIssue?.userErrors).toEqual([]);
@@ -268,7 +267,7 @@ describe('updateIssue', () => {
     await using gateway = await startTestGateway();
     const [issue] = unresolvedIssuesOfOneProject(gateway, 1);
     if (!issue) throw new Error('no issue');
-    const { data, errors } = await run(gateway, UpdateIssue, {
+    const { data, errors } = await gateway.execute(UpdateIssue, {
       input: {
         id: issueGid(issue),
         status: 'RESOLVED',
@@ -364,7 +363,7 @@ describe('issue mutation input', () => {
       const project = acme(gateway).projects[0];
       if (!issue || !project) throw new Error('no fixtures');
 
-      const { data, errors } = await run(gateway, UpdateIssue, {
+      const { data, errors } = await gateway.execute(UpdateIssue, {
         input: input({ issue: issueGid(issue), project: projectGid(project) }) as never,
       });
 
@@ -379,7 +378,7 @@ describe('issue mutation input', () => {
     await using gateway = await startTestGateway();
     const [issue] = unresolvedIssuesOfOneProject(gateway, 1);
     if (!issue) throw new Error('no issue');
-    const { data, errors } = await run(gateway, UpdateIssue, {
+    const { data, errors } = await gateway.execute(UpdateIssue, {
       input: { id: issueGid(issue), status: 'FIXED' as never },
     });
     expect(data ?? null).toBeNull();
@@ -391,8 +390,7 @@ describe('issue mutation input', () => {
     await using gateway = await startTestGateway();
     const [issue] = unresolvedIssuesOfOneProject(gateway, 1);
     if (!issue) throw new Error('no issue');
-    const { data, errors } = await run(
-      gateway,
+    const { data, errors } = await gateway.execute(
       UpdateIssue,
       { input: { id: issueGid(issue), status: 'RESOLVED' } },
       { token: null },
@@ -411,7 +409,7 @@ describe('updateIssues', () => {
       new Map(acme(gateway).issues.map((issue) => [issue.wire.id, issue.wire.status]));
     const before = statusOf();
 
-    const { data, errors } = await run(gateway, UpdateIssues, {
+    const { data, errors } = await gateway.execute(UpdateIssues, {
       input: {
         ids: issues.map(issueGid),
         status: 'IGNORED',
@@ -465,7 +463,7 @@ describe('updateIssues', () => {
 
   it('refuses an empty id list without any upstream call', async () => {
     await using gateway = await startTestGateway();
-    const { data, errors } = await run(gateway, UpdateIssues, {
+    const { data, errors } = await gateway.execute(UpdateIssues, {
       input: { ids: [], status: 'RESOLVED' },
     });
     expect(errors).toBeUndefined();
@@ -483,7 +481,7 @@ describe('updateIssues', () => {
     const [issue] = unresolvedIssuesOfOneProject(gateway, 1);
     const project = acme(gateway).projects[0];
     if (!issue || !project) throw new Error('no fixtures');
-    const { data } = await run(gateway, UpdateIssues, {
+    const { data } = await gateway.execute(UpdateIssues, {
       input: { ids: [issueGid(issue), projectGid(project), 'garbage'], status: 'RESOLVED' },
     });
     expect(codes(data?.updateIssues)).toEqual([
@@ -498,7 +496,7 @@ describe('updateIssues', () => {
     const [issue] = unresolvedIssuesOfOneProject(gateway, 1);
     const other = gateway.sentry.data.organizations.get('globex')?.issues[0];
     if (!issue || !other) throw new Error('no fixtures');
-    const { data } = await run(gateway, UpdateIssues, {
+    const { data } = await gateway.execute(UpdateIssues, {
       input: { ids: [issueGid(issue), issueGid(other)], status: 'RESOLVED' },
     });
     expect(codes(data?.updateIssues)).toEqual([
@@ -511,7 +509,7 @@ describe('updateIssues', () => {
     await using gateway = await startTestGateway();
     const [issue] = unresolvedIssuesOfOneProject(gateway, 1);
     if (!issue) throw new Error('no issue');
-    const { data } = await run(gateway, UpdateIssues, {
+    const { data } = await gateway.execute(UpdateIssues, {
       input: { ids: [issueGid(issue), gid('Issue', 'acme/999999999')], status: 'RESOLVED' },
     });
     expect(codes(data?.updateIssues)).toEqual([
@@ -532,7 +530,7 @@ describe('updateIssues', () => {
     const first = issues[0];
     const second = issues.find((i) => i.projectId !== first?.projectId);
     if (!first || !second) throw new Error('no fixtures');
-    const { data } = await run(gateway, UpdateIssues, {
+    const { data } = await gateway.execute(UpdateIssues, {
       input: { ids: [issueGid(first), issueGid(second)], status: 'RESOLVED_IN_NEXT_RELEASE' },
     });
     expect(codes(data?.updateIssues)).toEqual([
@@ -569,7 +567,7 @@ describe('issue writes under faults and scopes', () => {
         withFaults({ 'PUT /api/0/organizations/{org}/issues/': fault }),
       );
       const issues = unresolvedIssuesOfOneProject(gateway, 2);
-      const { data, errors } = await run(gateway, UpdateIssues, {
+      const { data, errors } = await gateway.execute(UpdateIssues, {
         input: { ids: issues.map(issueGid), status: 'RESOLVED' },
       });
       expect(data?.updateIssues).toBeNull();
@@ -585,7 +583,7 @@ describe('issue writes under faults and scopes', () => {
       );
       const [issue] = unresolvedIssuesOfOneProject(gateway, 1);
       if (!issue) throw new Error('no issue');
-      const { data, errors } = await run(gateway, UpdateIssue, {
+      const { data, errors } = await gateway.execute(UpdateIssue, {
         input: { id: issueGid(issue), status: 'RESOLVED' },
       });
       expect(data?.updateIssue).toBeNull();
@@ -602,7 +600,7 @@ describe('issue writes under faults and scopes', () => {
       withFaults({ 'GET /api/0/organizations/{org}/issues/': 503 }),
     );
     const issues = unresolvedIssuesOfOneProject(gateway, 2);
-    const { data, errors } = await run(gateway, UpdateIssues, {
+    const { data, errors } = await gateway.execute(UpdateIssues, {
       input: { ids: issues.map(issueGid), status: 'RESOLVED' },
     });
     expect(data?.updateIssues).toBeNull();
@@ -629,8 +627,7 @@ describe('issue writes under faults and scopes', () => {
     const [issue] = issues;
     if (!issue) throw new Error('no issue');
 
-    const single = await run(
-      gateway,
+    const single = await gateway.execute(
       UpdateIssue,
       { input: { id: issueGid(issue), status: 'RESOLVED' } },
       { token: 'reader' },
@@ -638,8 +635,7 @@ describe('issue writes under faults and scopes', () => {
     expect(single.data?.updateIssue).toBeNull();
     expect(single.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
 
-    const bulk = await run(
-      gateway,
+    const bulk = await gateway.execute(
       UpdateIssues,
       { input: { ids: issues.map(issueGid), status: 'RESOLVED' } },
       { token: 'reader' },
@@ -647,8 +643,7 @@ describe('issue writes under faults and scopes', () => {
     expect(bulk.data?.updateIssues).toBeNull();
     expect(bulk.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
 
-    const removal = await run(
-      gateway,
+    const removal = await gateway.execute(
       DeleteIssues,
       { input: { ids: issues.map(issueGid) } },
       { token: 'reader' },
@@ -666,7 +661,7 @@ describe('deleteIssue and deleteIssues', () => {
     await using gateway = await startTestGateway();
     const [issue] = unresolvedIssuesOfOneProject(gateway, 1);
     if (!issue) throw new Error('no issue');
-    const { data } = await run(gateway, DeleteIssue, { input: { id: issueGid(issue) } });
+    const { data } = await gateway.execute(DeleteIssue, { input: { id: issueGid(issue) } });
     expect(data?.deleteIssue).toEqual({ deletedIssueId: issueGid(issue), userErrors: [] });
     expect(await gateway.upstreamStats()).toEqual({
       requests: 1,
@@ -674,7 +669,7 @@ describe('deleteIssue and deleteIssues', () => {
     });
     expect((await rest(gateway, issuePath(issue.wire.id))).status).toBe(404);
 
-    const again = await run(gateway, DeleteIssue, { input: { id: issueGid(issue) } });
+    const again = await gateway.execute(DeleteIssue, { input: { id: issueGid(issue) } });
     expect(codes(again.data?.deleteIssue)).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND' }]);
   });
 
@@ -682,7 +677,7 @@ describe('deleteIssue and deleteIssues', () => {
     await using gateway = await startTestGateway();
     const issues = unresolvedIssuesOfOneProject(gateway, 2);
     const total = acme(gateway).issues.length;
-    const { data } = await run(gateway, DeleteIssues, { input: { ids: issues.map(issueGid) } });
+    const { data } = await gateway.execute(DeleteIssues, { input: { ids: issues.map(issueGid) } });
     expect(data?.deleteIssues).toEqual({ deletedIssueIds: issues.map(issueGid), userErrors: [] });
     expect(await gateway.upstreamStats()).toEqual({
       requests: 2,
@@ -699,13 +694,13 @@ describe('deleteIssue and deleteIssues', () => {
   it('refuses an empty list and unknown ids without deleting anything', async () => {
     await using gateway = await startTestGateway();
     const total = acme(gateway).issues.length;
-    const empty = await run(gateway, DeleteIssues, { input: { ids: [] } });
+    const empty = await gateway.execute(DeleteIssues, { input: { ids: [] } });
     expect(codes(empty.data?.deleteIssues)).toEqual([
       { field: ['input', 'ids'], code: 'EMPTY_LIST' },
     ]);
     await expectNoUpstreamCalls(gateway);
 
-    const unknown = await run(gateway, DeleteIssues, {
+    const unknown = await gateway.execute(DeleteIssues, {
       input: { ids: [gid('Issue', 'acme/999999998')] },
     });
     expect(codes(unknown.data?.deleteIssues)).toEqual([
@@ -720,7 +715,9 @@ describe('deleteIssue and deleteIssues', () => {
       withFaults({ 'DELETE /api/0/organizations/{org}/issues/': 503 }),
     );
     const issues = unresolvedIssuesOfOneProject(gateway, 2);
-    const { errors } = await run(gateway, DeleteIssues, { input: { ids: issues.map(issueGid) } });
+    const { errors } = await gateway.execute(DeleteIssues, {
+      input: { ids: issues.map(issueGid) },
+    });
     expect(errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_ERROR');
     expect(writes(await gateway.upstreamStats())).toEqual({
       'DELETE /api/0/organizations/{org}/issues/': 1,
@@ -733,13 +730,13 @@ describe('mergeIssues', () => {
     await using gateway = await startTestGateway();
     const [one] = unresolvedIssuesOfOneProject(gateway, 1);
     if (!one) throw new Error('no issue');
-    const single = await run(gateway, MergeIssues, { input: { ids: [issueGid(one)] } });
+    const single = await gateway.execute(MergeIssues, { input: { ids: [issueGid(one)] } });
     expect(codes(single.data?.mergeIssues)).toEqual([{ field: ['input', 'ids'], code: 'TOO_FEW' }]);
     await expectNoUpstreamCalls(gateway);
 
     const other = acme(gateway).issues.find((i) => i.projectId !== one.projectId);
     if (!other) throw new Error('no issue of another project');
-    const mixed = await run(gateway, MergeIssues, {
+    const mixed = await gateway.execute(MergeIssues, {
       input: { ids: [issueGid(one), issueGid(other)] },
     });
     expect(codes(mixed.data?.mergeIssues)).toEqual([
@@ -758,7 +755,7 @@ describe('mergeIssues', () => {
     if (!parent) throw new Error('no issue');
     const events = issues.reduce((sum, issue) => sum + issue.events.length, 0);
 
-    const { data, errors } = await run(gateway, MergeIssues, {
+    const { data, errors } = await gateway.execute(MergeIssues, {
       input: { ids: issues.map(issueGid) },
     });
     expect(errors).toBeUndefined();

@@ -13,7 +13,6 @@ import {
   issueGid,
   projectGid,
   rest,
-  run,
   withFaults,
   writes,
 } from './mutations-support.ts';
@@ -205,7 +204,7 @@ describe('projects', () => {
     await using gateway = await startTestGateway();
     const team = acme(gateway).teams[0];
     if (!team) throw new Error('no team');
-    const { data, errors } = await run(gateway, CreateProject, {
+    const { data, errors } = await gateway.execute(CreateProject, {
       input: {
         teamId: gid('Team', `acme/${team.wire.id}`),
         name: 'Payments API',
@@ -234,7 +233,7 @@ describe('projects', () => {
     await using gateway = await startTestGateway();
     const project = acme(gateway).projects[0];
     if (!project) throw new Error('no project');
-    const { data } = await run(gateway, CreateProject, {
+    const { data } = await gateway.execute(CreateProject, {
       input: { teamId: projectGid(project), name: ' ', slug: 'not a slug', platform: 'Py Thon' },
     });
     expect(codes(data?.createProject)).toEqual([
@@ -250,7 +249,7 @@ describe('projects', () => {
     await using gateway = await startTestGateway();
     const team = acme(gateway).teams[0];
     if (!team) throw new Error('no team');
-    const { data } = await run(gateway, CreateProject, {
+    const { data } = await gateway.execute(CreateProject, {
       input: { teamId: gid('Team', `acme/${team.wire.id}`), name: 'Backend', slug: 'backend' },
     });
     expect(data?.createProject?.project).toBeNull();
@@ -261,7 +260,7 @@ describe('projects', () => {
     await using gateway = await startTestGateway();
     const project = acme(gateway).projectsBySlug.get('frontend');
     if (!project) throw new Error('no project');
-    const { data, errors } = await run(gateway, UpdateProject, {
+    const { data, errors } = await gateway.execute(UpdateProject, {
       input: { id: projectGid(project), name: 'Web front end', isBookmarked: true, platform: null },
     });
     expect(errors).toBeUndefined();
@@ -318,15 +317,17 @@ describe('projects', () => {
     const project = acme(gateway).projects[0];
     const issue = acme(gateway).issues[0];
     if (!project || !issue) throw new Error('no fixtures');
-    const nothing = await run(gateway, UpdateProject, { input: { id: projectGid(project) } });
+    const nothing = await gateway.execute(UpdateProject, { input: { id: projectGid(project) } });
     expect(codes(nothing.data?.updateProject)).toEqual([
       { field: null, code: 'NOTHING_TO_CHANGE' },
     ]);
-    const wrong = await run(gateway, UpdateProject, { input: { id: issueGid(issue), name: 'x' } });
+    const wrong = await gateway.execute(UpdateProject, {
+      input: { id: issueGid(issue), name: 'x' },
+    });
     expect(codes(wrong.data?.updateProject)).toEqual([
       { field: ['input', 'id'], code: 'WRONG_TYPE' },
     ]);
-    const age = await run(gateway, UpdateProject, {
+    const age = await gateway.execute(UpdateProject, {
       input: { id: projectGid(project), resolveAge: 10_000 },
     });
     expect(codes(age.data?.updateProject)).toEqual([
@@ -341,7 +342,7 @@ describe('projects', () => {
     );
     const project = acme(gateway).projects[0];
     if (!project) throw new Error('no project');
-    const { data, errors } = await run(gateway, UpdateProject, {
+    const { data, errors } = await gateway.execute(UpdateProject, {
       input: { id: projectGid(project), name: 'Renamed' },
     });
     expect(data?.updateProject).toBeNull();
@@ -358,7 +359,7 @@ describe('projects', () => {
     await using gateway = await startTestGateway();
     const project = acme(gateway).projectsBySlug.get('android');
     if (!project) throw new Error('no project');
-    const { data } = await run(gateway, DeleteProject, { input: { id: projectGid(project) } });
+    const { data } = await gateway.execute(DeleteProject, { input: { id: projectGid(project) } });
     expect(data?.deleteProject).toEqual({ deletedProjectId: projectGid(project), userErrors: [] });
     expect(writes(await gateway.upstreamStats())).toEqual({
       'DELETE /api/0/projects/{org}/{project}/': 1,
@@ -376,7 +377,7 @@ describe('client keys', () => {
     const before = (await rest<unknown[]>(gateway, keysPath)).body.length;
     await gateway.resetUpstreamStats();
 
-    const created = await run(gateway, CreateProjectKey, {
+    const created = await gateway.execute(CreateProjectKey, {
       input: { projectId: projectGid(project), name: 'CI', rateLimit: { count: 100, window: 60 } },
     });
     const key = created.data?.createProjectKey?.projectKey;
@@ -396,7 +397,7 @@ describe('client keys', () => {
     expect(keys.body).toHaveLength(before + 1);
     expect(keys.body.find((k) => k.id === key.sentryId)?.name).toBe('CI');
 
-    const updated = await run(gateway, UpdateProjectKey, {
+    const updated = await gateway.execute(UpdateProjectKey, {
       input: { id: key.id, name: 'CI (old)', isActive: false, rateLimit: null },
     });
     expect(updated.data?.updateProjectKey).toEqual({
@@ -409,7 +410,7 @@ describe('client keys', () => {
       rateLimit: null,
     });
 
-    const deleted = await run(gateway, DeleteProjectKey, { input: { id: key.id } });
+    const deleted = await gateway.execute(DeleteProjectKey, { input: { id: key.id } });
     expect(deleted.data?.deleteProjectKey).toEqual({ deletedProjectKeyId: key.id, userErrors: [] });
     expect((await rest(gateway, `${keysPath}${key.sentryId}/`)).status).toBe(404);
   });
@@ -418,14 +419,14 @@ describe('client keys', () => {
     await using gateway = await startTestGateway();
     const project = acme(gateway).projects[0];
     if (!project) throw new Error('no project');
-    const created = await run(gateway, CreateProjectKey, {
+    const created = await gateway.execute(CreateProjectKey, {
       input: { projectId: projectGid(project), rateLimit: { count: -1, window: 0 } },
     });
     expect(codes(created.data?.createProjectKey)).toEqual([
       { field: ['input', 'rateLimit', 'count'], code: 'INVALID_VALUE' },
       { field: ['input', 'rateLimit', 'window'], code: 'INVALID_VALUE' },
     ]);
-    const forged = await run(gateway, UpdateProjectKey, {
+    const forged = await gateway.execute(UpdateProjectKey, {
       input: { id: gid('ProjectKey', 'acme/backend/../../x'), name: 'x' },
     });
     expect(codes(forged.data?.updateProjectKey)).toEqual([
@@ -442,7 +443,7 @@ describe('service hooks', () => {
     if (!project) throw new Error('no project');
     const hooksPath = `${projectPath('backend')}hooks/`;
 
-    const created = await run(gateway, CreateServiceHook, {
+    const created = await gateway.execute(CreateServiceHook, {
       input: {
         projectId: projectGid(project),
         url: 'https://hooks.example.com/sentry',
@@ -464,7 +465,7 @@ describe('service hooks', () => {
     const sentryId = listed.body.find((h) => h.url === 'https://hooks.example.com/sentry')?.id;
 
     await gateway.resetUpstreamStats();
-    const partial = await run(gateway, UpdateServiceHook, {
+    const partial = await gateway.execute(UpdateServiceHook, {
       input: { id: hook.id, events: ['EVENT_ALERT', 'EVENT_CREATED'] },
     });
     expect(partial.data?.updateServiceHook).toEqual({
@@ -483,7 +484,7 @@ describe('service hooks', () => {
     });
 
     await gateway.resetUpstreamStats();
-    await run(gateway, UpdateServiceHook, {
+    await gateway.execute(UpdateServiceHook, {
       input: { id: hook.id, url: 'https://hooks.example.com/v2', events: ['EVENT_ALERT'] },
     });
     expect((await gateway.upstreamStats()).requests).toBe(1);
@@ -492,7 +493,7 @@ describe('service hooks', () => {
       events: ['event.alert'],
     });
 
-    const deleted = await run(gateway, DeleteServiceHook, { input: { id: hook.id } });
+    const deleted = await gateway.execute(DeleteServiceHook, { input: { id: hook.id } });
     expect(deleted.data?.deleteServiceHook?.userErrors).toEqual([]);
     expect((await rest(gateway, `${hooksPath}${sentryId}/`)).status).toBe(404);
   });
@@ -501,7 +502,7 @@ describe('service hooks', () => {
     await using gateway = await startTestGateway();
     const project = acme(gateway).projects[0];
     if (!project) throw new Error('no project');
-    const { data } = await run(gateway, CreateServiceHook, {
+    const { data } = await gateway.execute(CreateServiceHook, {
       input: { projectId: projectGid(project), url: 'hooks/sentry', events: [] },
     });
     expect(codes(data?.createServiceHook)).toEqual([
@@ -519,7 +520,7 @@ describe('submitUserFeedback', () => {
     const project = issue && gateway.sentry.data.projectsById.get(issue.projectId);
     const event = issue?.events[0];
     if (!issue || !project || !event) throw new Error('no fixtures');
-    const { data, errors } = await run(gateway, SubmitUserFeedback, {
+    const { data, errors } = await gateway.execute(SubmitUserFeedback, {
       input: {
         projectId: projectGid(project),
         eventId: event.id,
@@ -552,7 +553,7 @@ describe('submitUserFeedback', () => {
     await using gateway = await startTestGateway();
     const project = acme(gateway).projects[0];
     if (!project) throw new Error('no project');
-    const { data } = await run(gateway, SubmitUserFeedback, {
+    const { data } = await gateway.execute(SubmitUserFeedback, {
       input: {
         projectId: projectGid(project),
         eventId: 'xyz',

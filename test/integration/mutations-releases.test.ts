@@ -12,7 +12,6 @@ import {
   expectNoUpstreamCalls,
   gid,
   rest,
-  run,
   withFaults,
   writes,
 } from './mutations-support.ts';
@@ -102,7 +101,7 @@ const releasePath = (version: string) =>
 describe('createRelease', () => {
   it('creates a release with projects, ref, url, date and commits in one call', async () => {
     await using gateway = await startTestGateway();
-    const { data, errors } = await run(gateway, CreateRelease, {
+    const { data, errors } = await gateway.execute(CreateRelease, {
       input: {
         organizationSlug: 'acme',
         version: VERSION,
@@ -186,7 +185,7 @@ describe('createRelease', () => {
   for (const [name, change, expected] of refused) {
     it(`refuses ${name} before any upstream call`, async () => {
       await using gateway = await startTestGateway();
-      const { data } = await run(gateway, CreateRelease, {
+      const { data } = await gateway.execute(CreateRelease, {
         input: { organizationSlug: 'acme', version: VERSION, projects: ['backend'], ...change },
       });
       expect(data?.createRelease?.release).toBeNull();
@@ -197,7 +196,7 @@ describe('createRelease', () => {
 
   it('reports a project Sentry does not know as its user error', async () => {
     await using gateway = await startTestGateway();
-    const { data } = await run(gateway, CreateRelease, {
+    const { data } = await gateway.execute(CreateRelease, {
       input: { organizationSlug: 'acme', version: VERSION, projects: ['no-such-project'] },
     });
     expect(codes(data?.createRelease)).toEqual([
@@ -211,7 +210,7 @@ describe('createRelease', () => {
       await using gateway = await startTestGateway(
         withFaults({ 'POST /api/0/organizations/{org}/releases/': fault }),
       );
-      const { data, errors } = await run(gateway, CreateRelease, {
+      const { data, errors } = await gateway.execute(CreateRelease, {
         input: { organizationSlug: 'acme', version: VERSION, projects: ['backend'] },
       });
       expect(data?.createRelease).toBeNull();
@@ -235,8 +234,7 @@ describe('createRelease', () => {
         ],
       },
     });
-    const { data, errors } = await run(
-      gateway,
+    const { data, errors } = await gateway.execute(
       CreateRelease,
       { input: { organizationSlug: 'acme', version: VERSION, projects: ['backend'] } },
       { token: 'no-releases' },
@@ -253,7 +251,7 @@ describe('updateRelease, createDeploy and deleteRelease', () => {
     const release = acme(gateway).releases[0];
     if (!release) throw new Error('no release');
     const version = release.wire.version;
-    const { data, errors } = await run(gateway, UpdateRelease, {
+    const { data, errors } = await gateway.execute(UpdateRelease, {
       input: {
         organizationSlug: 'acme',
         version,
@@ -287,7 +285,7 @@ describe('updateRelease, createDeploy and deleteRelease', () => {
     const release = acme(gateway).releases[0];
     if (!release) throw new Error('no release');
     const version = release.wire.version;
-    const { data } = await run(gateway, UpdateRelease, {
+    const { data } = await gateway.execute(UpdateRelease, {
       input: { id: gid('Release', `acme/${version}`), url: null },
     });
     expect(data?.updateRelease?.userErrors).toEqual([]);
@@ -315,7 +313,7 @@ describe('updateRelease, createDeploy and deleteRelease', () => {
   for (const [name, locator, expected] of locators) {
     it(`refuses ${name} before any upstream call`, async () => {
       await using gateway = await startTestGateway();
-      const { data } = await run(gateway, UpdateRelease, { input: { ...locator, ref: 'x' } });
+      const { data } = await gateway.execute(UpdateRelease, { input: { ...locator, ref: 'x' } });
       expect(codes(data?.updateRelease)).toEqual(expected);
       await expectNoUpstreamCalls(gateway);
     });
@@ -327,7 +325,7 @@ describe('updateRelease, createDeploy and deleteRelease', () => {
     if (!release) throw new Error('no release');
     const version = release.wire.version;
     const before = release.wire.deployCount;
-    const { data, errors } = await run(gateway, CreateDeploy, {
+    const { data, errors } = await gateway.execute(CreateDeploy, {
       input: {
         organizationSlug: 'acme',
         version,
@@ -360,7 +358,7 @@ describe('updateRelease, createDeploy and deleteRelease', () => {
 
   it('refuses a bad environment and a start after the finish', async () => {
     await using gateway = await startTestGateway();
-    const { data } = await run(gateway, CreateDeploy, {
+    const { data } = await gateway.execute(CreateDeploy, {
       input: {
         organizationSlug: 'acme',
         version: 'backend@1.0.0',
@@ -382,7 +380,7 @@ describe('updateRelease, createDeploy and deleteRelease', () => {
     );
     const release = acme(gateway).releases[0];
     if (!release) throw new Error('no release');
-    const { errors } = await run(gateway, CreateDeploy, {
+    const { errors } = await gateway.execute(CreateDeploy, {
       input: { organizationSlug: 'acme', version: release.wire.version, environment: 'canary' },
     });
     expect(errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_ERROR');
@@ -393,10 +391,10 @@ describe('updateRelease, createDeploy and deleteRelease', () => {
 
   it('deletes a release nothing refers to, and reports one in use', async () => {
     await using gateway = await startTestGateway();
-    await run(gateway, CreateRelease, {
+    await gateway.execute(CreateRelease, {
       input: { organizationSlug: 'acme', version: VERSION, projects: ['backend'] },
     });
-    const { data } = await run(gateway, DeleteRelease, {
+    const { data } = await gateway.execute(DeleteRelease, {
       input: { organizationSlug: 'acme', version: VERSION },
     });
     expect(data?.deleteRelease).toEqual({
@@ -407,13 +405,13 @@ describe('updateRelease, createDeploy and deleteRelease', () => {
 
     const used = acme(gateway).issues.find((issue) => issue.firstRelease !== null)?.firstRelease;
     if (!used) throw new Error('no release in use');
-    const refused = await run(gateway, DeleteRelease, {
+    const refused = await gateway.execute(DeleteRelease, {
       input: { organizationSlug: 'acme', version: used },
     });
     expect(codes(refused.data?.deleteRelease)).toEqual([{ field: null, code: 'REJECTED' }]);
     expect((await rest(gateway, releasePath(used))).status).toBe(200);
 
-    const missing = await run(gateway, DeleteRelease, {
+    const missing = await gateway.execute(DeleteRelease, {
       input: { organizationSlug: 'acme', version: 'never@0' },
     });
     expect(codes(missing.data?.deleteRelease)).toEqual([

@@ -6,33 +6,13 @@ import { expect } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/global-id.ts';
 import type { IssueRecord, OrgData, ProjectRecord } from '../../src/local-sentry/data/model.ts';
 import type { Fault } from '../../src/local-sentry/server.ts';
-import type { TypedDocumentString } from '../__generated__/graphql.ts';
-import type {
-  ExecuteOptions,
-  TestGateway,
-  TestGatewayOptions,
-  TestResult,
-  UpstreamStats,
-} from '../helpers/gateway.ts';
+import type { TestGateway, TestGatewayOptions, UpstreamStats } from '../helpers/gateway.ts';
 import { fetchJson } from '../helpers/local-sentry.ts';
 
 export const gid = (typename: string, key: string) => encodeGlobalId(typename, key);
 export const issueGid = (issue: IssueRecord) => gid('Issue', `${issue.org}/${issue.wire.id}`);
 export const projectGid = (project: ProjectRecord) =>
   gid('Project', `${project.org}/${project.wire.id}`);
-
-/**
- * Runs a typed document from `test/__generated__/` (a `String` object, which the gateway
- * helper's `Document` type does not accept) with its result and variables typed.
- */
-export function run<TData, TVariables>(
-  gateway: TestGateway,
-  document: TypedDocumentString<TData, TVariables>,
-  variables: TVariables,
-  options?: ExecuteOptions,
-): Promise<TestResult<TData>> {
-  return gateway.execute<TData, TVariables>(document.toString(), variables, options);
-}
 
 /**
  * Gateway options with the client's retries on (the test helper turns them off), so that a

@@ -9,7 +9,6 @@ import {
   gid,
   projectGid,
   rest,
-  run,
   withFaults,
   writes,
 } from './mutations-support.ts';
@@ -86,7 +85,7 @@ const teamPath = (slug: string) => `/api/0/teams/acme/${slug}/`;
 describe('teams', () => {
   it('creates, renames and deletes a team', async () => {
     await using gateway = await startTestGateway();
-    const created = await run(gateway, CreateTeam, {
+    const created = await gateway.execute(CreateTeam, {
       input: { organizationSlug: 'acme', name: 'Site Reliability', slug: 'sre' },
     });
     expect(created.errors).toBeUndefined();
@@ -100,7 +99,7 @@ describe('teams', () => {
     expect((await rest(gateway, teamPath('sre'))).body).toMatchObject({ name: 'Site Reliability' });
 
     await gateway.resetUpstreamStats();
-    const renamed = await run(gateway, UpdateTeam, {
+    const renamed = await gateway.execute(UpdateTeam, {
       input: { id: team.id, slug: 'reliability', name: 'Reliability' },
     });
     expect(renamed.data?.updateTeam).toEqual({
@@ -116,7 +115,7 @@ describe('teams', () => {
     });
 
     await gateway.resetUpstreamStats();
-    const nameOnly = await run(gateway, UpdateTeam, { input: { id: team.id, name: 'SRE' } });
+    const nameOnly = await gateway.execute(UpdateTeam, { input: { id: team.id, name: 'SRE' } });
     expect(nameOnly.data?.updateTeam?.team).toEqual({ slug: 'reliability', name: 'SRE' });
     // Sentry's documented body needs the slug: the team is read first.
     expect(await gateway.upstreamStats()).toMatchObject({
@@ -125,18 +124,18 @@ describe('teams', () => {
     });
     expect((await rest(gateway, teamPath('reliability'))).body).toMatchObject({ name: 'SRE' });
 
-    const deleted = await run(gateway, DeleteTeam, { input: { id: team.id } });
+    const deleted = await gateway.execute(DeleteTeam, { input: { id: team.id } });
     expect(deleted.data?.deleteTeam).toEqual({ deletedTeamId: team.id, userErrors: [] });
     expect((await rest(gateway, teamPath('reliability'))).status).toBe(404);
   });
 
   it('refuses a team without name or slug, and a bad slug, before any upstream call', async () => {
     await using gateway = await startTestGateway();
-    const none = await run(gateway, CreateTeam, { input: { organizationSlug: 'acme' } });
+    const none = await gateway.execute(CreateTeam, { input: { organizationSlug: 'acme' } });
     expect(codes(none.data?.createTeam)).toEqual([
       { field: ['input', 'name'], code: 'MISSING_FIELD' },
     ]);
-    const bad = await run(gateway, CreateTeam, {
+    const bad = await gateway.execute(CreateTeam, {
       input: { organizationSlug: 'acme', slug: 'has space' },
     });
     expect(codes(bad.data?.createTeam)).toEqual([
@@ -149,7 +148,7 @@ describe('teams', () => {
     await using gateway = await startTestGateway();
     const existing = acme(gateway).teams[0];
     if (!existing) throw new Error('no team');
-    const { data } = await run(gateway, CreateTeam, {
+    const { data } = await gateway.execute(CreateTeam, {
       input: { organizationSlug: 'acme', slug: existing.wire.slug },
     });
     expect(data?.createTeam?.team).toBeNull();
@@ -162,7 +161,7 @@ describe('teams', () => {
     );
     const team = acme(gateway).teams[0];
     if (!team) throw new Error('no team');
-    const { data, errors } = await run(gateway, DeleteTeam, {
+    const { data, errors } = await gateway.execute(DeleteTeam, {
       input: { id: gid('Team', `acme/${team.wire.id}`) },
     });
     expect(data?.deleteTeam).toBeNull();
@@ -181,7 +180,7 @@ describe('addProjectToTeam', () => {
     const project = org.projects[0];
     const team = org.teams.find((t) => !project?.teamSlugs.includes(t.wire.slug));
     if (!project || !team) throw new Error('no fixtures');
-    const { data, errors } = await run(gateway, AddProjectToTeam, {
+    const { data, errors } = await gateway.execute(AddProjectToTeam, {
       input: { projectId: projectGid(project), teamId: gid('Team', `acme/${team.wire.id}`) },
     });
     expect(errors).toBeUndefined();
@@ -202,7 +201,7 @@ describe('addProjectToTeam', () => {
     await using gateway = await startTestGateway();
     const project = acme(gateway).projects[0];
     if (!project) throw new Error('no project');
-    const { data } = await run(gateway, AddProjectToTeam, {
+    const { data } = await gateway.execute(AddProjectToTeam, {
       input: { projectId: projectGid(project), teamId: gid('Team', 'globex/300001') },
     });
     expect(codes(data?.addProjectToTeam)).toEqual([
