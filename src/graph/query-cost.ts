@@ -8,10 +8,12 @@ import {
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   GraphQLError,
+  type GraphQLField,
   type GraphQLSchema,
   getNamedType,
   isCompositeType,
   isInterfaceType,
+  isNonNullType,
   isObjectType,
   Kind,
   type OperationDefinitionNode,
@@ -32,6 +34,12 @@ export interface QueryLimits {
    */
   maxCost?: number;
   /**
+   * Most REST calls an operation may be estimated to cost: a connection, or a field with
+   * arguments, costs one call per parent object; an edge Sentry can batch costs one per level.
+   * @default 500
+   */
+  maxRestCalls?: number;
+  /**
    * Most lexical tokens a document may have; parsing stops past it, so a huge document costs
    * little to refuse.
    * @default 10000
@@ -46,8 +54,24 @@ export interface QueryLimits {
 
 export interface QueryCost {
   depth: number;
+  /** Objects the operation may return. */
   cost: number;
+  /** Upper estimate of the REST calls it may cost (0 without a schema). */
+  restCalls: number;
 }
+
+/**
+ * Edges that take no argument yet cost one REST call per parent object, because Sentry has no
+ * bulk read for them (SENTRY-API.md 2.4): the rest of the argument-free edges load in batches.
+ */
+const PER_ITEM_EDGES = new Set([
+  'Issue.latestEvent',
+  'Issue.oldestEvent',
+  'Issue.recommendedEvent',
+  'Issue.firstRelease',
+  'Issue.lastRelease',
+  'Issue.tags',
+]);
 
 /**
  * Estimates the depth and cost of the operation `operationName` of `document`. With the schema,
@@ -71,7 +95,7 @@ export function estimateQueryCost(
       operation ??= definition;
     }
   }
-  if (!operation) return { depth: 0, cost: 0 };
+  if (!operation) return { depth: 0, cost: 0, restCalls: 0 };
   const vars = variables ?? {};
 
   const rootType = (): GraphQLCompositeType | undefined => {
@@ -92,9 +116,13 @@ export function estimateQueryCost(
     seen: Set<string>,
     parent: GraphQLCompositeType | undefined,
   ): QueryCost => {
-    let result: QueryCost = { depth, cost: 0 };
+    let result: QueryCost = { depth, cost: 0, restCalls: 0 };
     const add = (inner: QueryCost) => {
-      result = { depth: Math.max(result.depth, inner.depth), cost: result.cost + inner.cost };
+      result = {
+        depth: Math.max(result.depth, inner.depth),
+        cost: result.cost + inner.cost,
+        restCalls: result.restCalls + inner.restCalls,
+      };
     };
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -113,7 +141,10 @@ export function estimateQueryCost(
           seen,
           type && isCompositeType(type) ? type : undefined,
         );
-        add({ depth: inner.depth, cost: count + inner.cost });
+        const calls = field
+          ? restCallsOf(field, `${parent?.name}.${field.name}`, isConnection, multiplier)
+          : 0;
+        add({ depth: inner.depth, cost: count + inner.cost, restCalls: calls + inner.restCalls });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         add(
           walk(
@@ -144,30 +175,44 @@ export function estimateQueryCost(
   return walk(operation.selectionSet, 1, 0, new Set(), rootType());
 }
 
+/** The REST calls a field costs for `parents` parent objects, before its own children. */
+function restCallsOf(
+  field: GraphQLField<unknown, unknown>,
+  coordinate: string,
+  isConnection: boolean,
+  parents: number,
+): number {
+  if (isConnection || field.args.length > 0 || PER_ITEM_EDGES.has(coordinate)) return parents;
+  // An argument-free nullable edge is loaded through a batching loader: one call per level.
+  return isNonNullType(field.type) ? 0 : 1;
+}
+
 /** Throws QUERY_TOO_EXPENSIVE when the operation passes `limits`. */
 export function checkQueryCost(
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
-  { maxDepth = 20, maxCost = 50_000 }: QueryLimits = {},
+  { maxDepth = 20, maxCost = 50_000, maxRestCalls = 500 }: QueryLimits = {},
   schema?: GraphQLSchema,
 ): QueryCost {
   const cost = estimateQueryCost(document, operationName, variables, schema);
-  if (cost.depth > maxDepth || cost.cost > maxCost) {
-    throw new GraphQLError(
-      cost.depth > maxDepth
-        ? `Query is too deep: ${cost.depth} levels, at most ${maxDepth} allowed.`
-        : `Query is too expensive: it may return about ${cost.cost} objects, at most ${maxCost} allowed. Ask for smaller pages.`,
-      {
-        extensions: {
-          code: 'QUERY_TOO_EXPENSIVE',
-          depth: cost.depth,
-          cost: cost.cost,
-          maxDepth,
-          maxCost,
-        },
-      },
-    );
+  const reason =
+    cost.depth > maxDepth
+      ? `Query is too deep: ${cost.depth} levels, at most ${maxDepth} allowed.`
+      : cost.cost > maxCost
+        ? `Query is too expensive: it may return about ${cost.cost} objects, at most ${maxCost} allowed. Ask for smaller pages.`
+        : cost.restCalls > maxRestCalls
+          ? `Query is too expensive: it may cost about ${cost.restCalls} calls to Sentry, at most ${maxRestCalls} allowed. Ask for smaller pages or fewer per-item fields.`
+          : undefined;
+  if (reason) {
+    throw queryTooExpensive(reason, {
+      depth: cost.depth,
+      cost: cost.cost,
+      restCalls: cost.restCalls,
+      maxDepth,
+      maxCost,
+      maxRestCalls,
+    });
   }
   return cost;
 }

@@ -58,3 +58,37 @@ describe('query limits', () => {
     expect((await gateway.upstreamStats()).requests).toBe(0);
   });
 });
+
+describe('REST call budget', () => {
+  it('refuses a per-item edge under two large pages before any call, naming the estimate', async () => {
+    await using gateway = await startTestGateway();
+    const { errors } = await gateway.execute(/* GraphQL */ `
+      query Runaway {
+        organization(slug: "acme") {
+          projects(first: 100) {
+            nodes { issues(first: 100) { nodes { shortId latestEvent { eventId } } } }
+          }
+        }
+      }
+    `);
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_EXPENSIVE',
+      maxRestCalls: 500,
+    });
+    expect(errors?.[0]?.extensions?.['restCalls']).toBeGreaterThan(10_000);
+    expect((await gateway.upstreamStats()).requests).toBe(0);
+  });
+
+  it('lets batched edges under a large page through: they cost one call per level', async () => {
+    await using gateway = await startTestGateway();
+    const { errors, data } = await gateway.execute(/* GraphQL */ `
+      query Batched {
+        organization(slug: "acme") {
+          issues(first: 100) { nodes { shortId project { slug } } }
+        }
+      }
+    `);
+    expect(errors).toBeUndefined();
+    expect(data).toMatchObject({ organization: { issues: { nodes: expect.any(Array) } } });
+  });
+});

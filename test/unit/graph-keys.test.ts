@@ -104,6 +104,7 @@ describe('estimateQueryCost', () => {
     expect(estimateQueryCost(document, 'Q', { n: 5 })).toEqual({
       depth: 4,
       cost: 10 + 10 + 50 + 50,
+      restCalls: 0,
     });
   });
 
