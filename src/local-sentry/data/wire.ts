@@ -613,7 +613,33 @@ export interface EventFacets {
 
 const HOSTS: Record<string, string> = { acme: 'acme.com', globex: 'globex.com' };
 
+/** What {@link eventFacets} computed for an event, and from which inputs. */
+interface CachedFacets {
+  seed: number;
+  org: string;
+  template: ErrorTemplate;
+  facets: EventFacets;
+}
+
+const facetsCache = new WeakMap<EventRecord, CachedFacets>();
+
+/** The event's facets (memoized per event while its seed, organization and template stay). */
 export function eventFacets(event: EventRecord, template: ErrorTemplate): EventFacets {
+  const cached = facetsCache.get(event);
+  if (
+    cached !== undefined &&
+    cached.seed === event.seed &&
+    cached.org === event.org &&
+    cached.template === template
+  ) {
+    return cached.facets;
+  }
+  const facets = computeFacets(event, template);
+  facetsCache.set(event, { seed: event.seed, org: event.org, template, facets });
+  return facets;
+}
+
+function computeFacets(event: EventRecord, template: ErrorTemplate): EventFacets {
   const random = new Random(event.seed);
   const platform = template.platform;
   const browserPick = random.weighted(BROWSERS.map((b) => [b, b.weight] as const));
@@ -686,9 +712,58 @@ export function eventTags(data: LocalData, event: EventRecord): SentryEventTag[]
   return tagPairs(org, event, issue.template).map(([key, value]) => ({ key, value }));
 }
 
-function tagPairs(org: OrgData, event: EventRecord, template: ErrorTemplate): [string, string][] {
+/** What {@link tagPairs} computed for an event, and from which inputs. */
+interface CachedTags {
+  facets: EventFacets;
+  environment: string;
+  level: string;
+  release: string | null;
+  user: EventUser | undefined;
+  pairs: readonly (readonly [string, string])[];
+}
+
+const tagsCache = new WeakMap<EventRecord, CachedTags>();
+
+/**
+ * The event's `[key, value]` tags sorted by key, memoized per event while everything they are
+ * read from stays the same (the facets cover the seed, organization and template). Read only.
+ */
+function tagPairs(
+  org: OrgData,
+  event: EventRecord,
+  template: ErrorTemplate,
+): readonly (readonly [string, string])[] {
   const facets = eventFacets(event, template);
   const user = org.eventUsers[event.user];
+  const cached = tagsCache.get(event);
+  if (
+    cached !== undefined &&
+    cached.facets === facets &&
+    cached.environment === event.environment &&
+    cached.level === event.level &&
+    cached.release === event.release &&
+    cached.user === user
+  ) {
+    return cached.pairs;
+  }
+  const pairs = computeTagPairs(event, template, facets, user);
+  tagsCache.set(event, {
+    facets,
+    environment: event.environment,
+    level: event.level,
+    release: event.release,
+    user,
+    pairs,
+  });
+  return pairs;
+}
+
+function computeTagPairs(
+  event: EventRecord,
+  template: ErrorTemplate,
+  facets: EventFacets,
+  user: EventUser | undefined,
+): [string, string][] {
   const tags: [string, string][] = [
     ['environment', event.environment],
     ['handled', template.handled ? 'yes' : 'no'],
@@ -1117,9 +1192,28 @@ function tagValueRows(
     }));
 }
 
+/** Per `eventUsers` array: id → index of its first user with that id, and the array's length. */
+const eventUserIndex = new WeakMap<EventUser[], { length: number; byId: Map<string, number> }>();
+
+function findEventUser(users: EventUser[], id: string): EventUser | undefined {
+  let index = eventUserIndex.get(users);
+  if (index === undefined || index.length !== users.length) {
+    const byId = new Map<string, number>();
+    users.forEach((user, i) => {
+      if (!byId.has(user.id)) byId.set(user.id, i);
+    });
+    index = { length: users.length, byId };
+    eventUserIndex.set(users, index);
+  }
+  const at = index.byId.get(id);
+  const user = at === undefined ? undefined : users[at];
+  // The index is a shortcut only: a changed array answers by a scan.
+  return user?.id === id ? user : users.find((candidate) => candidate.id === id);
+}
+
 function userDisplay(org: OrgData | undefined, value: string): string {
   const id = value.startsWith('id:') ? value.slice(3) : value;
-  return org?.eventUsers.find((user) => user.id === id)?.email ?? value;
+  return (org ? findEventUser(org.eventUsers, id) : undefined)?.email ?? value;
 }
 
 /** `GET /organizations/{org}/issues/{issue_id}/tags/`: every tag with its top values. */
