@@ -1,8 +1,10 @@
+import type { Context } from '../context.ts';
 import type { OrgScoped } from '../sentry/client.ts';
 import type { SentryCommit, SentryUnmappedAuthor, SentryUser } from '../sentry/types.ts';
 import { Author } from './author.ts';
 import { builder } from './builder.ts';
-import { pageRequest, pageToConnection } from './connections.ts';
+import { type PageRequest, pageRequest, pageToConnection } from './connections.ts';
+import { type PrefetchParents, prefetchable } from './prefetch.ts';
 import { Release } from './release.ts';
 import { Repository } from './repository.ts';
 
@@ -42,6 +44,23 @@ export const CommitConnection = builder.connectionObject(
   { name: 'CommitEdge', description: 'A Commit and the cursor after it.' },
 );
 
+/** The call behind a release's `commits`: it needs only the release's key. */
+function readReleaseCommits(
+  context: Context,
+  release: PrefetchParents['Release'],
+  request: PageRequest,
+) {
+  return context.sentry.listReleaseCommits(
+    release.organizationSlug,
+    release.version,
+    request.params,
+  );
+}
+
+prefetchable('Release', 'commits', (context, release, { args }) =>
+  readReleaseCommits(context, release, pageRequest(args)),
+);
+
 builder.objectFields(Release, (t) => ({
   commits: t.connection(
     {
@@ -50,11 +69,7 @@ builder.objectFields(Release, (t) => ({
       description: 'Commits in the release (one call per release: Sentry has no bulk read).',
       resolve: async (release, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listReleaseCommits(
-          release.organizationSlug,
-          release.version,
-          request.params,
-        );
+        const page = await readReleaseCommits(context, release, request);
         return pageToConnection(page, request);
       },
     },

@@ -1,7 +1,10 @@
+import type { Context } from '../context.ts';
 import type { OrgScoped } from '../sentry/client.ts';
+import type { Page } from '../sentry/pagination.ts';
 import type { SentryDeploy } from '../sentry/types.ts';
 import { builder } from './builder.ts';
-import { pageRequest, pageToConnection } from './connections.ts';
+import { type PageRequest, pageRequest, pageToConnection } from './connections.ts';
+import { type PrefetchParents, prefetchable } from './prefetch.ts';
 import { fullRelease, Release } from './release.ts';
 
 export const Deploy = builder.objectRef<SentryDeploy>('Deploy').implement({
@@ -33,6 +36,23 @@ export const DeployConnection = builder.connectionObject(
   { name: 'DeployEdge', description: 'A Deploy and the cursor after it.' },
 );
 
+/** The call behind a release's `deploys`: it needs only the release's key. */
+function readDeploys(
+  context: Context,
+  release: PrefetchParents['Release'],
+  request: PageRequest,
+): Promise<Page<OrgScoped<SentryDeploy>>> {
+  return context.sentry.listReleaseDeploys(
+    release.organizationSlug,
+    release.version,
+    request.params,
+  );
+}
+
+prefetchable('Release', 'deploys', (context, release, { args }) =>
+  readDeploys(context, release, pageRequest(args)),
+);
+
 builder.objectFields(Release, (t) => ({
   deploys: t.connection(
     {
@@ -42,12 +62,8 @@ builder.objectFields(Release, (t) => ({
         'Deploys of the release, newest first (one call per release: Sentry has no bulk read).',
       resolve: async (release, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listReleaseDeploys(
-          release.organizationSlug,
-          release.version,
-          request.params,
-        );
-        return pageToConnection<OrgScoped<SentryDeploy>>(page, request);
+        const page = await readDeploys(context, release, request);
+        return pageToConnection(page, request);
       },
     },
     DeployConnection,

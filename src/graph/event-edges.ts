@@ -4,7 +4,6 @@
  */
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.ts';
 import {
   type IssueEventKey,
@@ -16,12 +15,13 @@ import { checkEventId, checkSlug, eventKey, issueKey, orgEventKey } from '../loa
 import type { EventListParams } from '../sentry/client.ts';
 import { loaderOptions } from './batching.ts';
 import { builder } from './builder.ts';
-import { pageRequest, pageToConnection } from './connections.ts';
+import { type ConnectionArgs, pageRequest, pageToConnection } from './connections.ts';
 import { Event, EventConnection, type EventShape } from './event.ts';
 import { Issue, type IssueShape } from './issue.ts';
 import { Organization } from './organization.ts';
+import { type PrefetchParents, prefetchable } from './prefetch.ts';
 import { Project, projectStub } from './project.ts';
-import { connectionNodeFields } from './selection.ts';
+import { connectionNodeFields, type SelectionInfo } from './selection.ts';
 import { StatsPeriod } from './stats-period.ts';
 
 const issueEvents = createContextCache(
@@ -61,7 +61,7 @@ const SUMMARY_FIELDS = new Set([
   'project',
 ]);
 
-function wantsFullEvents(info: GraphQLResolveInfo): boolean {
+function wantsFullEvents(info: SelectionInfo): boolean {
   return [...connectionNodeFields(info)].some((name) => !SUMMARY_FIELDS.has(name));
 }
 
@@ -73,7 +73,7 @@ interface EventFilterArgs {
 
 function eventListParams(
   args: EventFilterArgs,
-  info: GraphQLResolveInfo,
+  info: SelectionInfo,
   context: Context,
 ): EventListParams {
   return {
@@ -85,6 +85,49 @@ function eventListParams(
     ...(context.batching && wantsFullEvents(info) ? { full: true } : {}),
   };
 }
+
+type IssueParent = PrefetchParents['Issue'];
+
+/** The call behind an issue's latest, oldest, recommended or given event. */
+function readIssueEvent(context: Context, issue: IssueParent, which: IssueEventWhich) {
+  return context.sentry.getIssueEvent(issue.organizationSlug, issue.id, which);
+}
+
+/** The call behind an issue's `events` (full bodies when the selection needs them). */
+function readIssueEvents(
+  context: Context,
+  issue: IssueParent,
+  args: IssueEventsArgs,
+  info: SelectionInfo,
+) {
+  const request = pageRequest(args);
+  return {
+    request,
+    page: context.sentry.listIssueEvents(issue.organizationSlug, issue.id, {
+      ...request.params,
+      ...eventListParams(args, info, context),
+    }),
+  };
+}
+
+type IssueEventsArgs = EventFilterArgs & ConnectionArgs;
+
+for (const [field, which] of [
+  ['latestEvent', 'latest'],
+  ['oldestEvent', 'oldest'],
+  ['recommendedEvent', 'recommended'],
+] as const) {
+  prefetchable('Issue', field, (context, issue) => readIssueEvent(context, issue, which));
+}
+prefetchable('Issue', 'event', (context, issue, { args }) =>
+  readIssueEvent(context, issue, checkEventId(String(args['eventId']))),
+);
+prefetchable(
+  'Issue',
+  'events',
+  (context, issue, { args, info }) =>
+    readIssueEvents(context, issue, args as IssueEventsArgs, info).page,
+);
 
 /** One event of an issue (one call each: Sentry has no bulk read of full events). */
 async function loadIssueEvent(
@@ -145,11 +188,8 @@ builder.objectFields(Issue, (t) => ({
         environments: t.arg.stringList({ required: false }),
       },
       resolve: async (issue, args, context, info) => {
-        const request = pageRequest(args);
-        const page = await context.sentry.listIssueEvents(issue.organizationSlug, issue.id, {
-          ...request.params,
-          ...eventListParams(args, info, context),
-        });
+        const { request, page: pending } = readIssueEvents(context, issue, args, info);
+        const page = await pending;
         const known = {
           knownIssue: issue,
           knownProject: projectStub(issue.organizationSlug, issue.project),

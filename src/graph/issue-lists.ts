@@ -1,13 +1,20 @@
 /** The issue lists: of an organization (the issue stream), of a project, and new in a release. */
+import type { Context } from '../context.ts';
 import { type IssueKey, issueKey, splitKey } from '../loaders/keys.ts';
 import type { IssueListParams } from '../sentry/client.ts';
 import { builder } from './builder.ts';
-import { type ConnectionArgs, pageRequest, pageToConnection } from './connections.ts';
+import {
+  type ConnectionArgs,
+  type PageRequest,
+  pageRequest,
+  pageToConnection,
+} from './connections.ts';
 import { badUserInput } from './errors.ts';
 import { decodeGlobalId } from './global-id.ts';
 import { Issue, IssueConnection, issueByShortId, primeIssues } from './issue.ts';
 import { IssueSort } from './issue-sort.ts';
 import { Organization } from './organization.ts';
+import { type PrefetchParents, prefetchable, prefetchChildren } from './prefetch.ts';
 import { Project } from './project.ts';
 import { Release } from './release.ts';
 import { StatsPeriod } from './stats-period.ts';
@@ -95,13 +102,16 @@ builder.objectFields(Organization, (t) => ({
       }),
       shortId: t.arg.string({ required: false, description: 'e.g. "BACKEND-1A".' }),
     },
-    resolve: (org, args, context) => {
+    resolve: (org, args, context, info) => {
       if ((args.id == null) === (args.shortId == null)) {
         throw badUserInput('Pass exactly one of `id` and `shortId`.');
       }
-      return args.id != null
-        ? issueKeyFromArgument(org.slug, args.id)
-        : issueByShortId(context, org.slug, args.shortId ?? '');
+      if (args.id == null) return issueByShortId(context, org.slug, args.shortId ?? '');
+      const key = issueKeyFromArgument(org.slug, args.id);
+      // The issue's events and tags need only its id: start them with the issue's own call.
+      const [organizationSlug, id] = splitKey(key);
+      prefetchChildren(context, info, 'Issue', { organizationSlug, id });
+      return key;
     },
   }),
 }));
@@ -146,6 +156,30 @@ builder.objectFields(Project, (t) => ({
   ),
 }));
 
+/** The call behind a release's `newIssues`: it needs only the release's key. */
+function readNewIssues(
+  context: Context,
+  release: PrefetchParents['Release'],
+  request: PageRequest,
+  query: string | null | undefined,
+) {
+  return context.sentry.listIssues(release.organizationSlug, {
+    ...request.params,
+    query: [`firstRelease:${JSON.stringify(release.version)}`, query ?? ''].join(' ').trim(),
+    project: [-1],
+    sort: 'new',
+  });
+}
+
+prefetchable('Release', 'newIssues', (context, release, { args }) =>
+  readNewIssues(
+    context,
+    release,
+    pageRequest(args),
+    typeof args['query'] === 'string' ? args['query'] : undefined,
+  ),
+);
+
 builder.objectFields(Release, (t) => ({
   newIssues: t.connection(
     {
@@ -160,14 +194,7 @@ builder.objectFields(Release, (t) => ({
       },
       resolve: async (release, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listIssues(release.organizationSlug, {
-          ...request.params,
-          query: [`firstRelease:${JSON.stringify(release.version)}`, args.query ?? '']
-            .join(' ')
-            .trim(),
-          project: [-1],
-          sort: 'new',
-        });
+        const page = await readNewIssues(context, release, request, args.query);
         primeIssues(context, page.items);
         return pageToConnection(page, request);
       },

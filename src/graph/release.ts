@@ -14,6 +14,7 @@ import { batchOrEach } from './batching.ts';
 import { builder } from './builder.ts';
 import { pageRequest, pageToConnection } from './connections.ts';
 import { Organization, organizationStub } from './organization.ts';
+import { prefetchChildren } from './prefetch.ts';
 import { fullProject, Project, projectStub } from './project.ts';
 import { full, isStub, type Stub } from './stub.ts';
 
@@ -214,7 +215,12 @@ builder.objectFields(Organization, (t) => ({
     nullable: true,
     description: 'A release by version.',
     args: { version: t.arg.string({ description: 'e.g. "backend@1.4.0".' }) },
-    resolve: (org, { version }) => releaseKey(org.slug, version),
+    resolve: (org, { version }, context, info) => {
+      const key = releaseKey(org.slug, version);
+      // Deploys, commits and new issues need only the version: start them with the release.
+      prefetchChildren(context, info, 'Release', { organizationSlug: org.slug, version });
+      return key;
+    },
   }),
 }));
 

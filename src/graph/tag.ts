@@ -9,6 +9,7 @@ import { builder } from './builder.ts';
 import { pageRequest, pageToConnection } from './connections.ts';
 import { badUserInput } from './errors.ts';
 import { Issue } from './issue.ts';
+import { prefetchable } from './prefetch.ts';
 
 export const TagValue = builder.objectRef<SentryTagValue>('TagValue').implement({
   description: 'One value of a tag, with how often it was seen.',
@@ -74,6 +75,11 @@ const issueTags = createContextCache(
       (keys: readonly IssueKey[]) => loadIssueTags(context.sentry, keys),
       loaderOptions(context),
     ),
+);
+
+// The tag summary needs only the issue's key: `organization.issue(id:)` starts it early.
+prefetchable('Issue', 'tags', (context, issue) =>
+  context.sentry.listIssueTags(issue.organizationSlug, issue.id),
 );
 
 const TAG_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;

@@ -138,6 +138,9 @@ export class SentryClient {
   readonly #token: string | undefined;
   readonly #signal: AbortSignal | undefined;
   #requestCount = 0;
+  /** Answers of GETs started by `prefetch`, by `GET path?query`, each kept for one later call. */
+  readonly #prefetched = new Map<string, Promise<UpstreamResponse>>();
+  #prefetching = false;
 
   constructor(options: SentryClientOptions) {
     this.#upstream = options.upstream;
@@ -159,6 +162,33 @@ export class SentryClient {
     return this.#token === undefined
       ? undefined
       : this.#upstream.rateLimit(this.#token, organization);
+  }
+
+  /**
+   * Starts reads now whose answers a resolver will ask for later in this request, so that they
+   * run in the same wave as the call they would otherwise wait for (a child field that needs
+   * only its parent's key and its own arguments, started when the parent's key is known).
+   *
+   * Each `read` calls GET methods of this client exactly as the later caller will; every GET it
+   * sends (synchronously, before its first `await`) is kept, by method, path and query, for the
+   * first identical GET of this client, which gets that answer instead of a new call, and then
+   * forgotten. So a prefetch whose answer is used costs no extra call, an answer serves one
+   * caller only (a second identical read calls Sentry as it would have), and the kept answers
+   * live no longer than this client, i.e. one GraphQL request of one token. Failures are the
+   * later caller's to see: an answer nobody takes, failed or not, is dropped silently. Any write
+   * forgets every kept answer.
+   */
+  prefetch(...reads: ((client: SentryClient) => Promise<unknown>)[]): void {
+    for (const read of reads) {
+      this.#prefetching = true;
+      try {
+        read(this).catch(ignore);
+      } catch {
+        // A read refused before sending (bad input) prefetches nothing; its caller sees why.
+      } finally {
+        this.#prefetching = false;
+      }
+    }
   }
 
   // --- organizations ---------------------------------------------------------------------
@@ -842,10 +872,40 @@ export class SentryClient {
         }),
       );
     }
+    const token = this.#token;
+    if (method !== 'GET') {
+      this.#prefetched.clear();
+      return this.#call(token, method, org, path, query, body);
+    }
+    const key = `${path}?${JSON.stringify(query ?? {})}`;
+    const kept = this.#prefetched.get(key);
+    if (this.#prefetching) {
+      if (kept) return kept;
+      const response = this.#call(token, method, org, path, query);
+      response.catch(ignore);
+      this.#prefetched.set(key, response);
+      return response;
+    }
+    if (kept) {
+      this.#prefetched.delete(key);
+      return kept;
+    }
+    return this.#call(token, method, org, path, query);
+  }
+
+  /** One logical request through the upstream (limits, retries), counted per attempt. */
+  #call(
+    token: string,
+    method: HttpMethod,
+    org: string | undefined,
+    path: ApiPath,
+    query?: QueryParams,
+    body?: unknown,
+  ): Promise<UpstreamResponse> {
     return this.#upstream.call({
       method,
       path,
-      token: this.#token,
+      token,
       ...(query ? { query } : {}),
       ...(body !== undefined ? { body } : {}),
       ...(this.#signal ? { signal: this.#signal } : {}),
@@ -897,6 +957,8 @@ function fanOut(signal: AbortSignal): AbortSignal {
   else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
   return controller.signal;
 }
+
+function ignore(): void {}
 
 function pageQuery(p: PageParams | undefined): QueryParams {
   return { per_page: p?.perPage, cursor: p?.cursor };

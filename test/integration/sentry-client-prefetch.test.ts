@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { startLocalSentry } from '../../src/local-sentry/server.ts';
+import { SentryClient } from '../../src/sentry/client.ts';
+import { SentryNotFoundError } from '../../src/sentry/errors.ts';
+import { createUpstream } from '../../src/sentry/upstream.ts';
+
+describe('SentryClient.prefetch', () => {
+  it('an identical later GET takes the prefetched answer: one call in all', async () => {
+    await using sentry = await startLocalSentry({ latencyMs: 20 });
+    await using upstream = createUpstream({ baseUrl: sentry.url });
+    const client = new SentryClient({ upstream, token: sentry.token });
+    client.prefetch((c) => c.getProject('acme', 'backend'));
+    expect(client.requestCount).toBe(0); // counted per attempt, once it is sent
+    await new Promise((resolve) => setTimeout(resolve, 5)); // still in flight: shared
+    const project = await client.getProject('acme', 'backend');
+    expect(project.slug).toBe('backend');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(sentry.stats().requests).toBe(1);
+    expect(client.requestCount).toBe(1);
+  });
+
+  it('an answer serves one caller; other paths and queries are not served by it', async () => {
+    await using sentry = await startLocalSentry();
+    await using upstream = createUpstream({ baseUrl: sentry.url });
+    const client = new SentryClient({ upstream, token: sentry.token });
+    client.prefetch((c) => c.listProjects('acme', { perPage: 2 }));
+    await client.listProjects('acme', { perPage: 3 }); // another query: its own call
+    await client.listProjects('acme', { perPage: 2 }); // the prefetched one
+    await client.listProjects('acme', { perPage: 2 }); // taken already: a new call
+    expect(sentry.stats().requests).toBe(3);
+  });
+
+  it('a failed prefetch nobody takes is silent; one taken rejects for its taker', async () => {
+    await using sentry = await startLocalSentry();
+    await using upstream = createUpstream({ baseUrl: sentry.url });
+    const client = new SentryClient({ upstream, token: sentry.token });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      client.prefetch(
+        (c) => c.getIssue('acme', '999999999'),
+        (c) => c.getRelease('acme', 'no-such-release'),
+        () => {
+          throw new Error('refused before sending');
+        },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await expect(client.getRelease('acme', 'no-such-release')).rejects.toBeInstanceOf(
+        SentryNotFoundError,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    expect(sentry.stats().requests).toBe(2);
+  });
+
+  it('a write forgets the prefetched answers (no stale read after it)', async () => {
+    await using sentry = await startLocalSentry();
+    await using upstream = createUpstream({ baseUrl: sentry.url });
+    const client = new SentryClient({ upstream, token: sentry.token });
+    client.prefetch((c) => c.getOrganization('acme'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await client.updateOrganization('acme', { name: 'Acme Renamed' });
+    expect((await client.getOrganization('acme')).name).toBe('Acme Renamed');
+    expect(sentry.stats().requests).toBe(3);
+  });
+
+  it('is per client: another request (or token) never sees the answer', async () => {
+    await using sentry = await startLocalSentry();
+    await using upstream = createUpstream({ baseUrl: sentry.url });
+    const first = new SentryClient({ upstream, token: sentry.token });
+    const second = new SentryClient({ upstream, token: sentry.token });
+    first.prefetch((c) => c.getProject('acme', 'backend'));
+    await second.getProject('acme', 'backend');
+    expect(second.requestCount).toBe(1);
+    expect(sentry.stats().requests).toBe(2);
+  });
+});
