@@ -572,11 +572,21 @@ function filterIssueList(
   if (environments.length > 0)
     eventPredicates.push((event) => environments.includes(event.environment));
   const { start, end } = options;
-  if (start !== undefined || end !== undefined) {
-    const lo = start ?? Number.NEGATIVE_INFINITY;
-    const hi = end ?? Number.POSITIVE_INFINITY;
-    eventPredicates.push((event) => event.timestamp >= lo && event.timestamp <= hi);
-  }
+  const ranged = start !== undefined || end !== undefined;
+  const lo = start ?? Number.NEGATIVE_INFINITY;
+  const hi = end ?? Number.POSITIVE_INFINITY;
+  if (ranged) eventPredicates.push((event) => event.timestamp >= lo && event.timestamp <= hi);
+  // Cheap necessary conditions first: some event in the window, some in the environments.
+  const mayMatch =
+    !ranged && environments.length === 0
+      ? undefined
+      : (issue: IssueRecord): boolean => {
+          const facts = eventFactsOf(issue);
+          return (
+            (!ranged || (facts.newest >= lo && facts.oldest <= hi)) &&
+            (environments.length === 0 || environments.some((env) => facts.environments.has(env)))
+          );
+        };
   const projects =
     options.projectIds && options.projectIds.length > 0 ? new Set(options.projectIds) : null;
   return issues.filter(
@@ -584,8 +594,44 @@ function filterIssueList(
       (projects === null || projects.has(issue.projectId)) &&
       issuePredicates.every((test) => test(issue)) &&
       (eventPredicates.length === 0 ||
-        issue.events.some((event) => eventPredicates.every((test) => test(event)))),
+        ((mayMatch === undefined || mayMatch(issue)) &&
+          issue.events.some((event) => eventPredicates.every((test) => test(event))))),
   );
+}
+
+/** Bounds of an issue's events: their time span and environments. */
+interface EventFacts {
+  /** The `events` array they were read from, and its length then. */
+  events: readonly EventRecord[];
+  length: number;
+  oldest: number;
+  newest: number;
+  environments: Set<string>;
+}
+
+const eventFactsCache = new WeakMap<IssueRecord, EventFacts>();
+
+/**
+ * {@link EventFacts} of an issue, recomputed when its `events` array is replaced or changes length
+ * (the store only adds or removes events; an event's time and environment never change).
+ */
+function eventFactsOf(issue: IssueRecord): EventFacts {
+  const events = issue.events;
+  const cached = eventFactsCache.get(issue);
+  if (cached !== undefined && cached.events === events && cached.length === events.length) {
+    return cached;
+  }
+  let oldest = Number.POSITIVE_INFINITY;
+  let newest = Number.NEGATIVE_INFINITY;
+  const environments = new Set<string>();
+  for (const event of events) {
+    if (event.timestamp < oldest) oldest = event.timestamp;
+    if (event.timestamp > newest) newest = event.timestamp;
+    environments.add(event.environment);
+  }
+  const facts = { events, length: events.length, oldest, newest, environments };
+  eventFactsCache.set(issue, facts);
+  return facts;
 }
 
 const PRIORITY_RANK: Record<string, number> = { high: 3, medium: 2, low: 1 };
