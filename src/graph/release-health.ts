@@ -1,6 +1,6 @@
 /**
- * Release health fields: `Organization.sessionStats` and `Release.health`, one call each to
- * `GET /organizations/{org}/sessions/`. Arguments are checked against Sentry's rules first, so
+ * Release health fields: `Organization.sessionStats` (one call) and `Release.health` (one call
+ * for all the releases of a request), from `GET /organizations/{org}/sessions/`. Arguments are checked against Sentry's rules first, so
  * a range or interval Sentry would refuse fails with BAD_USER_INPUT and no request.
  */
 import { createContextCache } from '@pothos/core';
@@ -25,8 +25,11 @@ import { StatsPeriod } from './stats-period.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** Sentry answers at most this many data points per series. */
-const MAX_POINTS = 10_000;
+/**
+ * Sentry's sessions endpoint refuses longer series ("would create too many results"); its own
+ * tests refuse the default 90 days at 1h (2,160 points).
+ */
+const MAX_POINTS = 1000;
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: HOUR, d: DAY, w: 7 * DAY };
 /** What `Release.health` measures unless told otherwise. */
 const HEALTH_FIELDS: SentrySessionField[] = [
@@ -43,8 +46,7 @@ const releaseHealth = createContextCache(
   (context: Context) =>
     new DataLoader(
       (keys: readonly ReleaseHealthKey[]) => loadReleaseHealth(context.sentry, keys),
-      // A long `release:"a" OR release:"b" ...` query must stay a reasonable URL.
-      context.batching ? { maxBatchSize: 50 } : loaderOptions(context),
+      loaderOptions(context),
     ),
 );
 
@@ -63,12 +65,18 @@ interface SessionArgs {
 
 const toMs = (period: string) => Number(period.slice(0, -1)) * (UNIT_MS[period.slice(-1)] ?? 0);
 
-/** Sentry's query parameters for `args`, or BAD_USER_INPUT where Sentry would answer 400. */
-export function sessionParams(
+/** Sentry's query parameters for `args` and the points of each series. */
+interface SessionRequest {
+  params: Record<string, string | string[]>;
+  points: number;
+}
+
+/** Plans the sessions call for `args`, or throws BAD_USER_INPUT where Sentry would answer 400. */
+export function sessionRequest(
   org: string,
   args: SessionArgs,
   defaultFields: readonly SentrySessionField[] = [],
-): Record<string, string | string[]> {
+): SessionRequest {
   const fields = [...new Set(args.fields?.length ? args.fields : defaultFields)];
   if (fields.length === 0)
     throw badUserInput('Ask for at least one field.', { argument: 'fields' });
@@ -78,15 +86,18 @@ export function sessionParams(
       argument: 'groupBy',
     });
   }
-  const interval = toMs(args.interval ?? '1h');
+  const range = timeRange(args);
+  // Hourly points up to a week, daily beyond: what a chart of that range wants.
+  const intervalText = args.interval ?? (range.ms <= 7 * DAY ? '1h' : '1d');
+  const interval = toMs(intervalText);
   if (interval < HOUR || interval > DAY || interval % HOUR !== 0 || DAY % interval !== 0) {
     throw badUserInput(
       'The interval must be whole hours from 1h to 1d that divide a day: 1h, 2h, 3h, 4h, 6h, 8h, 12h or 1d.',
       { argument: 'interval' },
     );
   }
-  const range = timeRange(args);
-  if (Math.ceil(range.ms / interval) + 1 > MAX_POINTS) {
+  const points = Math.ceil(range.ms / interval);
+  if (points > MAX_POINTS) {
     throw badUserInput(
       `That range at that interval has more than ${MAX_POINTS} points: use a larger interval or a shorter range.`,
       { argument: 'interval' },
@@ -103,10 +114,10 @@ export function sessionParams(
   if (args.orderBy && !fields.includes(args.orderBy.field)) {
     throw badUserInput('`orderBy.field` must be one of `fields`.', { argument: 'orderBy' });
   }
-  return {
+  const params = {
     field: fields,
     project: projects.length > 0 ? projects : ['-1'],
-    interval: args.interval ?? '1h',
+    interval: intervalText,
     ...range.params,
     ...(groupBy.length > 0 ? { groupBy } : {}),
     ...(args.environments?.length ? { environment: [...args.environments] } : {}),
@@ -115,6 +126,7 @@ export function sessionParams(
       ? { orderBy: `${args.orderBy.descending ? '-' : ''}${args.orderBy.field}` }
       : {}),
   };
+  return { params, points };
 }
 
 function timeRange(args: SessionArgs): { ms: number; params: Record<string, string> } {
@@ -147,7 +159,7 @@ const SessionStatsOrder = builder.inputType('SessionStatsOrder', {
 });
 
 const INTERVAL_DESCRIPTION =
-  'Length of each point of the series: 1h, 2h, 3h, 4h, 6h, 8h, 12h or 1d. @default 1h';
+  'Length of each point of the series: 1h, 2h, 3h, 4h, 6h, 8h, 12h or 1d; at most 1,000 points. @default 1h for ranges up to 7 days, else 1d';
 const PERIOD_DESCRIPTION =
   'The range, counted back from now, e.g. "24h" or "14d". Not with `start`/`end`. @default 90d';
 
@@ -184,11 +196,11 @@ builder.objectFields(Organization, (t) => ({
       orderBy: t.arg({
         type: SessionStatsOrder,
         required: false,
-        description: 'Order of the groups. @default Sentry’s order',
+        description: "Order of the groups. @default Sentry's order",
       }),
     },
     resolve: async (org, args, context): Promise<SessionStatsShape> => {
-      const params = sessionParams(org.slug, args);
+      const { params } = sessionRequest(org.slug, args);
       const stats = await context.sentry.getSessions(org.slug, params);
       return { ...stats, grouped: Boolean(args.groupBy?.length) };
     },
@@ -224,9 +236,9 @@ builder.objectFields(Release, (t) => ({
     },
     resolve: async (release, args, context): Promise<SessionStatsShape> => {
       const org = release.organizationSlug;
-      const params = sessionParams(org, args, HEALTH_FIELDS);
+      const { params, points } = sessionRequest(org, args, HEALTH_FIELDS);
       const stats = await releaseHealth(context).load(
-        releaseHealthKey(org, release.version, params),
+        releaseHealthKey(org, release.version, params, points),
       );
       return { ...stats, grouped: Boolean(args.groupBy?.length) };
     },

@@ -1,7 +1,8 @@
 /**
  * Release health of many releases in one call: the sessions endpoint filtered to every version
  * asked for (`release:"a" OR release:"b"`) and grouped by release, then split back per release.
- * Releases asked for with different arguments (range, interval, fields...) get a call each.
+ * Releases asked for with different arguments (range, interval, fields...) get a call each, and
+ * so does every chunk of versions whose series would pass Snuba's row limit.
  */
 import type { OrgScoped, SentryClient } from '../sentry/client.ts';
 import type { SentrySessionsResponse } from '../sentry/types.ts';
@@ -10,58 +11,80 @@ import { settleEach } from './settle-each.ts';
 
 /** Query parameters of the sessions endpoint other than the release filter. */
 export type SessionParams = Readonly<Record<string, string | readonly string[]>>;
-/** `[org, version, params]` as JSON, built and parsed only here. */
+/** `[org, version, params, points]` as JSON, built and parsed only here. */
 export type ReleaseHealthKey = string & { readonly releaseHealthKey: true };
 
 type Group = SentrySessionsResponse['groups'][number];
 /** Fields that count (zero without sessions); the others are rates and durations (null). */
 const COUNT_FIELDS = new Set(['sum(session)', 'count_unique(user)']);
+/** Snuba returns at most this many rows (groups × points); Sentry cuts the series beyond it. */
+const MAX_ROWS = 10_000;
+/** Versions per call: the `release:"a" OR ...` query must stay a reasonable URL. */
+const MAX_VERSIONS = 50;
+/** Groups assumed per release when the caller also groups by something else. */
+const GROUPS_PER_RELEASE = 10;
 
 export function releaseHealthKey(
   org: string,
   version: string,
   params: SessionParams,
+  points: number,
 ): ReleaseHealthKey {
   const sorted = Object.fromEntries(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)));
   return JSON.stringify([
     checkSlug(org, 'organization slug'),
     checkVersion(version),
     sorted,
+    points,
   ]) as ReleaseHealthKey;
 }
 
-function splitReleaseHealthKey(key: ReleaseHealthKey): [string, string, SessionParams] {
-  return JSON.parse(key) as [string, string, SessionParams];
+function splitReleaseHealthKey(key: ReleaseHealthKey): [string, string, SessionParams, number] {
+  return JSON.parse(key) as [string, string, SessionParams, number];
 }
 
 export async function loadReleaseHealth(
   sentry: SentryClient,
   keys: readonly ReleaseHealthKey[],
 ): Promise<(OrgScoped<SentrySessionsResponse> | Error)[]> {
-  const batches = new Map<string, { org: string; params: SessionParams; versions: string[] }>();
+  const calls = new Map<string, { org: string; params: SessionParams; versions: string[] }>();
+  /** Key → the call that answers it. */
+  const callOf = new Map<ReleaseHealthKey, string>();
   for (const key of keys) {
-    const [org, version, params] = splitReleaseHealthKey(key);
-    const batchKey = JSON.stringify([org, params]);
-    const batch = batches.get(batchKey) ?? { org, params, versions: [] };
-    if (!batch.versions.includes(version)) batch.versions.push(version);
-    batches.set(batchKey, batch);
+    const [org, version, params, points] = splitReleaseHealthKey(key);
+    const grouped = list(params['groupBy']).length > 0;
+    const perCall = Math.max(
+      1,
+      Math.min(
+        MAX_VERSIONS,
+        Math.floor(MAX_ROWS / Math.max(1, points) / (grouped ? GROUPS_PER_RELEASE : 1)),
+      ),
+    );
+    let chunk = 0;
+    let callKey = JSON.stringify([org, params, chunk]);
+    for (;;) {
+      const call = calls.get(callKey);
+      if (!call || call.versions.includes(version) || call.versions.length < perCall) break;
+      chunk += 1;
+      callKey = JSON.stringify([org, params, chunk]);
+    }
+    const call = calls.get(callKey) ?? { org, params, versions: [] };
+    if (!call.versions.includes(version)) call.versions.push(version);
+    calls.set(callKey, call);
+    callOf.set(key, callKey);
   }
-  const responses = new Map<string, OrgScoped<SentrySessionsResponse> | Error>();
-  const entries = [...batches.entries()];
-  const settled = await settleEach(entries, ([, batch]) =>
-    sentry.getSessions(batch.org, {
-      ...batch.params,
-      groupBy: withRelease(batch.params),
-      query: batch.versions.map((version) => `release:${JSON.stringify(version)}`).join(' OR '),
+  const entries = [...calls.entries()];
+  const settled = await settleEach(entries, ([, call]) =>
+    sentry.getSessions(call.org, {
+      ...call.params,
+      groupBy: withRelease(call.params),
+      query: call.versions.map((version) => `release:${JSON.stringify(version)}`).join(' OR '),
     }),
   );
-  entries.forEach(([batchKey], index) => {
-    const response = settled[index];
-    if (response !== undefined) responses.set(batchKey, response);
-  });
+  const responses = new Map(entries.map(([callKey], index) => [callKey, settled[index]]));
   return keys.map((key) => {
-    const [org, version, params] = splitReleaseHealthKey(key);
-    const response = responses.get(JSON.stringify([org, params]));
+    const [, version, params] = splitReleaseHealthKey(key);
+    const response = responses.get(callOf.get(key) ?? '');
     if (response === undefined) return new Error('No sessions answer for the release');
     return response instanceof Error ? response : forRelease(response, version, params);
   });

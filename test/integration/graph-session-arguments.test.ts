@@ -1,11 +1,13 @@
 /**
- * `Organization.sessionStats` arguments that Sentry would refuse: BAD_USER_INPUT before any
- * request.
+ * Session arguments: the defaults, arguments Sentry would refuse (BAD_USER_INPUT before any
+ * request), and release health split into calls Sentry answers whole.
  */
 import { describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/global-id.ts';
 import { graphql } from '../__generated__/gql.ts';
 import { startTestGateway } from '../helpers/gateway.ts';
+
+const SESSIONS_ROUTE = 'GET /api/0/organizations/{org}/sessions/';
 
 const SessionStatsArguments = graphql(`
   query SessionStatsArguments(
@@ -37,6 +39,69 @@ const SessionStatsArguments = graphql(`
   }
 `);
 
+const ReleasesHealthByEnvironment = graphql(`
+  query ReleasesHealthByEnvironment($statsPeriod: StatsPeriod!, $interval: StatsPeriod!) {
+    organization(slug: "acme") {
+      releases(first: 3) {
+        nodes {
+          version
+          health(statsPeriod: $statsPeriod, interval: $interval, groupBy: [ENVIRONMENT]) {
+            groups { environment totals { sessions } }
+          }
+        }
+      }
+    }
+  }
+`);
+
+describe('session defaults and call splitting', () => {
+  it('uses 90 days at daily points by default, and hourly points up to a week', async () => {
+    await using gateway = await startTestGateway();
+    const byDefault = await gateway.execute(SessionStatsArguments, { fields: ['SESSIONS'] });
+    const week = await gateway.execute(SessionStatsArguments, {
+      fields: ['SESSIONS'],
+      statsPeriod: '7d',
+    });
+    expect(byDefault.errors).toBeUndefined();
+    expect(week.errors).toBeUndefined();
+    expect(byDefault.data?.organization?.sessionStats?.intervals.length).toBeGreaterThanOrEqual(90);
+    expect(byDefault.data?.organization?.sessionStats?.intervals.length).toBeLessThanOrEqual(91);
+    expect(week.data?.organization?.sessionStats?.intervals.length).toBeGreaterThanOrEqual(168);
+    expect(week.data?.organization?.sessionStats?.intervals.length).toBeLessThanOrEqual(169);
+  });
+
+  it('asks for grouped release health in one call while the series stay small', async () => {
+    await using gateway = await startTestGateway();
+    await gateway.resetUpstreamStats();
+    const { errors } = await gateway.execute(ReleasesHealthByEnvironment, {
+      statsPeriod: '14d',
+      interval: '1d',
+    });
+    expect(errors).toBeUndefined();
+    expect((await gateway.upstreamStats()).byRoute[SESSIONS_ROUTE]).toBe(1);
+  });
+
+  it("splits release health into calls whose rows stay within Snuba's limit", async () => {
+    await using gateway = await startTestGateway();
+    await gateway.resetUpstreamStats();
+    // 960 hourly points, grouped (up to 10 groups assumed per release): one release per call.
+    const { data, errors } = await gateway.execute(ReleasesHealthByEnvironment, {
+      statsPeriod: '40d',
+      interval: '1h',
+    });
+    expect(errors).toBeUndefined();
+    const releases = data?.organization?.releases?.nodes ?? [];
+    expect(releases).toHaveLength(3);
+    for (const release of releases) {
+      expect(release.health?.groups.map((group) => group.environment).sort()).toEqual([
+        'production',
+        'staging',
+      ]);
+    }
+    expect((await gateway.upstreamStats()).byRoute[SESSIONS_ROUTE]).toBe(3);
+  });
+});
+
 describe('Organization.sessionStats arguments', () => {
   const refused: [string, Record<string, unknown>][] = [
     ['an interval below an hour', { interval: '30m' }],
@@ -50,7 +115,10 @@ describe('Organization.sessionStats arguments', () => {
     ],
     ['start without end', { start: '2026-10-01T00:00:00Z' }],
     ['start after end', { start: '2026-10-03T00:00:00Z', end: '2026-10-01T00:00:00Z' }],
-    ['more than 10,000 points', { statsPeriod: '9000w', interval: '1h' }],
+    [
+      'more than 1,000 points (Sentry refuses 90 days at 1h)',
+      { statsPeriod: '90d', interval: '1h' },
+    ],
     ['no fields', { fields: [] }],
     [
       'crash rates by session status',
