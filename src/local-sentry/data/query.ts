@@ -1127,7 +1127,60 @@ export function filterEvents(
 ): EventRecord[] {
   const predicates = eventPredicates(data, org, options);
   if (predicates.length === 0) return [...events];
+  const issueIds = requiredIssueIds(options.query ?? '');
+  if (issueIds !== undefined) {
+    // Only these issues' events can match: test those, in the order they have in `events`.
+    let positions = positionsOf(events);
+    const candidates: { event: EventRecord; at: number }[] = [];
+    for (const id of new Set(issueIds)) {
+      for (const event of data.issuesById.get(id)?.events ?? []) {
+        let at = positions.get(event);
+        if (at !== undefined && events[at] !== event) {
+          positions = positionsOf(events, true);
+          at = positions.get(event);
+        }
+        if (at !== undefined && predicates.every((test) => test(event))) {
+          candidates.push({ event, at });
+        }
+      }
+    }
+    return candidates.sort((a, b) => a.at - b.at).map(({ event }) => event);
+  }
   return events.filter((event) => predicates.every((test) => test(event)));
+}
+
+/**
+ * The issue ids every match must have, from the query's positive `issue.id:`/`group_id:` terms
+ * (an event lives in its issue's `events`), or undefined when the query names none.
+ */
+function requiredIssueIds(query: string): string[] | undefined {
+  let ids: string[] | undefined;
+  for (const term of parseSearch(query)) {
+    if (term.kind !== 'filter' || term.negated) continue;
+    if (term.key !== 'issue.id' && term.key !== 'group_id') continue;
+    ids = ids === undefined ? term.values : ids.filter((id) => term.values.includes(id));
+  }
+  return ids;
+}
+
+const positionsCache = new WeakMap<
+  readonly EventRecord[],
+  { length: number; positions: Map<EventRecord, number> }
+>();
+
+/**
+ * Event → index in `events`, cached per array while its length stays (`rebuild` when a lookup
+ * found the array reordered).
+ */
+function positionsOf(events: readonly EventRecord[], rebuild = false): Map<EventRecord, number> {
+  const cached = positionsCache.get(events);
+  if (!rebuild && cached !== undefined && cached.length === events.length) return cached.positions;
+  const positions = new Map<EventRecord, number>();
+  events.forEach((event, at) => {
+    if (!positions.has(event)) positions.set(event, at);
+  });
+  positionsCache.set(events, { length: events.length, positions });
+  return positions;
 }
 
 /** The events of an issue matching `query` (e.g. `id:<hex>`), `environment` and time. */
