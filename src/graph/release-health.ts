@@ -25,10 +25,7 @@ import { StatsPeriod } from './stats-period.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/**
- * Sentry's sessions endpoint refuses longer series ("would create too many results"); its own
- * tests refuse the default 90 days at 1h (2,160 points).
- */
+/** Sentry's sessions endpoint refuses longer series (`sessions_v2.MAX_POINTS`). */
 const MAX_POINTS = 1000;
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: HOUR, d: DAY, w: 7 * DAY };
 /** What `Release.health` measures unless told otherwise. */
@@ -96,7 +93,7 @@ export function sessionRequest(
       { argument: 'interval' },
     );
   }
-  const points = Math.ceil(range.ms / interval);
+  const points = range.points(interval);
   if (points > MAX_POINTS) {
     throw badUserInput(
       `That range at that interval has more than ${MAX_POINTS} points: use a larger interval or a shorter range.`,
@@ -129,7 +126,14 @@ export function sessionRequest(
   return { params, points };
 }
 
-function timeRange(args: SessionArgs): { ms: number; params: Record<string, string> } {
+interface TimeRange {
+  ms: number;
+  params: Record<string, string>;
+  /** Points of a series at `interval`: Sentry widens the range to whole intervals first. */
+  points: (interval: number) => number;
+}
+
+function timeRange(args: SessionArgs): TimeRange {
   if (args.start != null || args.end != null) {
     if (args.statsPeriod != null) {
       throw badUserInput('Pass either `statsPeriod` or `start` and `end`, not both.', {
@@ -141,13 +145,23 @@ function timeRange(args: SessionArgs): { ms: number; params: Record<string, stri
         argument: args.start == null ? 'start' : 'end',
       });
     }
+    const start = Date.parse(args.start);
+    const end = Date.parse(args.end);
     return {
-      ms: Date.parse(args.end) - Date.parse(args.start),
+      ms: end - start,
       params: { start: args.start, end: args.end },
+      points: (interval) =>
+        (Math.ceil(end / interval) * interval - Math.floor(start / interval) * interval) / interval,
     };
   }
   const period = args.statsPeriod ?? '90d';
-  return { ms: toMs(period), params: { statsPeriod: period } };
+  const ms = toMs(period);
+  // Counted back from Sentry's "now", which is rarely on an interval boundary: one more point.
+  return {
+    ms,
+    params: { statsPeriod: period },
+    points: (interval) => Math.ceil(ms / interval) + 1,
+  };
 }
 
 const SessionStatsOrder = builder.inputType('SessionStatsOrder', {

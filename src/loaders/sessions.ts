@@ -17,8 +17,11 @@ export type ReleaseHealthKey = string & { readonly releaseHealthKey: true };
 type Group = SentrySessionsResponse['groups'][number];
 /** Fields that count (zero without sessions); the others are rates and durations (null). */
 const COUNT_FIELDS = new Set(['sum(session)', 'count_unique(user)']);
-/** Snuba returns at most this many rows (groups × points); Sentry cuts the series beyond it. */
-const MAX_ROWS = 10_000;
+/**
+ * Rows (groups × points) Sentry asks Snuba for at most (`sessions_v2.SNUBA_LIMIT`); the series
+ * beyond it would come back cut short.
+ */
+const MAX_ROWS = 5000;
 /** Versions per call: the `release:"a" OR ...` query must stay a reasonable URL. */
 const MAX_VERSIONS = 50;
 /** Groups assumed per release when the caller also groups by something else. */

@@ -70,6 +70,18 @@ describe('session defaults and call splitting', () => {
     expect(week.data?.organization?.sessionStats?.intervals.length).toBeLessThanOrEqual(169);
   });
 
+  it('accepts exactly 1,000 points, as Sentry does', async () => {
+    await using gateway = await startTestGateway();
+    const { data, errors } = await gateway.execute(SessionStatsArguments, {
+      fields: ['SESSIONS'],
+      start: '2026-09-01T00:00:00Z',
+      end: '2026-10-12T16:00:00Z',
+      interval: '1h',
+    });
+    expect(errors).toBeUndefined();
+    expect(data?.organization?.sessionStats?.intervals).toHaveLength(1000);
+  });
+
   it('asks for grouped release health in one call while the series stay small', async () => {
     await using gateway = await startTestGateway();
     await gateway.resetUpstreamStats();
@@ -84,7 +96,7 @@ describe('session defaults and call splitting', () => {
   it("splits release health into calls whose rows stay within Snuba's limit", async () => {
     await using gateway = await startTestGateway();
     await gateway.resetUpstreamStats();
-    // 960 hourly points, grouped (up to 10 groups assumed per release): one release per call.
+    // 961 hourly points, grouped (up to 10 groups assumed per release): one release per call.
     const { data, errors } = await gateway.execute(ReleasesHealthByEnvironment, {
       statsPeriod: '40d',
       interval: '1h',
@@ -118,6 +130,10 @@ describe('Organization.sessionStats arguments', () => {
     [
       'more than 1,000 points (Sentry refuses 90 days at 1h)',
       { statsPeriod: '90d', interval: '1h' },
+    ],
+    [
+      '1,001 hourly points',
+      { start: '2026-09-01T00:00:00Z', end: '2026-10-12T17:00:00Z', interval: '1h' },
     ],
     ['no fields', { fields: [] }],
     [
