@@ -569,6 +569,9 @@ function filterIssueList(
     }
   }
   const environments = options.environments?.filter((env) => env !== '') ?? [];
+  // Without event-level search terms, `environment=` and the time window are answered from each
+  // issue's cached event facts; otherwise those facts only rule issues out before the scan.
+  const onlyWindow = eventPredicates.length === 0;
   if (environments.length > 0)
     eventPredicates.push((event) => environments.includes(event.environment));
   const { start, end } = options;
@@ -576,17 +579,14 @@ function filterIssueList(
   const lo = start ?? Number.NEGATIVE_INFINITY;
   const hi = end ?? Number.POSITIVE_INFINITY;
   if (ranged) eventPredicates.push((event) => event.timestamp >= lo && event.timestamp <= hi);
-  // Cheap necessary conditions first: some event in the window, some in the environments.
-  const mayMatch =
-    !ranged && environments.length === 0
-      ? undefined
-      : (issue: IssueRecord): boolean => {
-          const facts = eventFactsOf(issue);
-          return (
-            (!ranged || (facts.newest >= lo && facts.oldest <= hi)) &&
-            (environments.length === 0 || environments.some((env) => facts.environments.has(env)))
-          );
-        };
+  const inWindow = (issue: IssueRecord): boolean => {
+    const facts = eventFactsOf(issue);
+    if (environments.length === 0) return hasTimeIn(facts.timestamps, lo, hi);
+    return environments.some((env) => {
+      const timestamps = facts.byEnvironment.get(env);
+      return timestamps !== undefined && (!ranged || hasTimeIn(timestamps, lo, hi));
+    });
+  };
   const projects =
     options.projectIds && options.projectIds.length > 0 ? new Set(options.projectIds) : null;
   return issues.filter(
@@ -594,19 +594,31 @@ function filterIssueList(
       (projects === null || projects.has(issue.projectId)) &&
       issuePredicates.every((test) => test(issue)) &&
       (eventPredicates.length === 0 ||
-        ((mayMatch === undefined || mayMatch(issue)) &&
-          issue.events.some((event) => eventPredicates.every((test) => test(event))))),
+        (inWindow(issue) &&
+          (onlyWindow ||
+            issue.events.some((event) => eventPredicates.every((test) => test(event)))))),
   );
 }
 
-/** Bounds of an issue's events: their time span and environments. */
+/** True when some of the ascending `timestamps` lies in `[lo, hi]`. */
+function hasTimeIn(timestamps: Float64Array, lo: number, hi: number): boolean {
+  let low = 0;
+  let high = timestamps.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((timestamps[mid] as number) < lo) low = mid + 1;
+    else high = mid;
+  }
+  return low < timestamps.length && (timestamps[low] as number) <= hi;
+}
+
+/** An issue's event times (ascending), overall and per environment. */
 interface EventFacts {
   /** The `events` array they were read from, and its length then. */
   events: readonly EventRecord[];
   length: number;
-  oldest: number;
-  newest: number;
-  environments: Set<string>;
+  timestamps: Float64Array;
+  byEnvironment: Map<string, Float64Array>;
 }
 
 const eventFactsCache = new WeakMap<IssueRecord, EventFacts>();
@@ -621,15 +633,19 @@ function eventFactsOf(issue: IssueRecord): EventFacts {
   if (cached !== undefined && cached.events === events && cached.length === events.length) {
     return cached;
   }
-  let oldest = Number.POSITIVE_INFINITY;
-  let newest = Number.NEGATIVE_INFINITY;
-  const environments = new Set<string>();
+  const grouped = new Map<string, number[]>();
   for (const event of events) {
-    if (event.timestamp < oldest) oldest = event.timestamp;
-    if (event.timestamp > newest) newest = event.timestamp;
-    environments.add(event.environment);
+    const list = grouped.get(event.environment);
+    if (list) list.push(event.timestamp);
+    else grouped.set(event.environment, [event.timestamp]);
   }
-  const facts = { events, length: events.length, oldest, newest, environments };
+  const ascending = (times: number[]) => Float64Array.from(times).sort();
+  const facts: EventFacts = {
+    events,
+    length: events.length,
+    timestamps: ascending(events.map((event) => event.timestamp)),
+    byEnvironment: new Map([...grouped].map(([env, times]) => [env, ascending(times)])),
+  };
   eventFactsCache.set(issue, facts);
   return facts;
 }
