@@ -21,6 +21,8 @@ export interface ContextDependencies {
   fallbackToken?: string | undefined;
   /** @default true */
   batching?: boolean | undefined;
+  /** Most REST calls one request may make. @default 1000 */
+  maxCalls?: number | undefined;
 }
 
 /**
@@ -31,6 +33,7 @@ export function createContextFactory({
   upstream,
   fallbackToken,
   batching = true,
+  maxCalls = 1000,
 }: ContextDependencies) {
   return ({ request }: YogaInitialContext): Context => {
     const token = requestToken(request.headers.get('authorization'), fallbackToken);
@@ -41,6 +44,7 @@ export function createContextFactory({
         upstream,
         ...(token ? { token } : {}),
         signal: request.signal,
+        maxCalls,
       }),
       batching,
     };

@@ -1,20 +1,23 @@
 /**
  * The one place where failures become GraphQL error codes. Sentry's failures (typed by the REST
  * client) map to UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, RATE_LIMITED and
- * UPSTREAM_ERROR; errors the graph raised on purpose pass through; anything else is masked.
+ * UPSTREAM_ERROR, and a request's exhausted call budget to QUERY_TOO_EXPENSIVE; errors the graph raised on purpose pass through; anything else is masked.
  */
 import { GraphQLError } from 'graphql';
 import { type MaskError, maskError as maskUnexpectedError } from 'graphql-yoga';
-import { SentryApiError, SentryBadRequestError } from './sentry/errors.ts';
+import { SentryApiError, SentryBadRequestError, SentryCallBudgetError } from './sentry/errors.ts';
 
 export const maskError: MaskError = (error, message, isDev) => {
   const cause = sentryCause(error);
   if (!cause) return maskUnexpectedError(error, message, isDev);
-  const local = cause instanceof SentryBadRequestError && cause.local;
+  const local =
+    (cause instanceof SentryBadRequestError && cause.local) ||
+    cause instanceof SentryCallBudgetError;
   const extensions: Record<string, unknown> = { code: cause.code };
   if (!local) extensions['upstreamStatus'] = cause.status;
   if (cause.retryAfterSeconds !== undefined) extensions['retryAfter'] = cause.retryAfterSeconds;
   if (cause.detailCode !== undefined) extensions['reason'] = cause.detailCode;
+  if (cause instanceof SentryCallBudgetError) extensions['maxRestCalls'] = cause.maxCalls;
   // No `extensions.http.status`: one failed field must not turn a partial result into an HTTP error.
   return new GraphQLError(cause.message, {
     ...(error instanceof GraphQLError

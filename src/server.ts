@@ -74,6 +74,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       upstream,
       fallbackToken: options.token,
       batching: options.batching ?? true,
+      maxCalls: options.limits?.maxRestCallsPerOperation,
     }),
     maskedErrors: { maskError },
     graphiql:

@@ -40,6 +40,12 @@ export interface QueryLimits {
    */
   maxRestCalls?: number;
   /**
+   * Most REST calls one operation may really make, counted while it runs: the backstop for
+   * shapes the estimate under-counts. Calls past it fail with QUERY_TOO_EXPENSIVE.
+   * @default 1000
+   */
+  maxRestCallsPerOperation?: number;
+  /**
    * Most lexical tokens a document may have; parsing stops past it, so a huge document costs
    * little to refuse.
    * @default 10000

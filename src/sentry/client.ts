@@ -1,6 +1,11 @@
 import { setMaxListeners } from 'node:events';
 import { type ApiPath, apiPath } from './api-path.ts';
-import { localBadRequest, SentryUnauthenticatedError, SentryUpstreamError } from './errors.ts';
+import {
+  localBadRequest,
+  SentryCallBudgetError,
+  SentryUnauthenticatedError,
+  SentryUpstreamError,
+} from './errors.ts';
 import { type Page, type PageParams, pageInfo } from './pagination.ts';
 import type {
   SentryCommit,
@@ -121,6 +126,12 @@ export interface SentryClientOptions {
   token?: string | undefined;
   /** Cancels in-flight and queued calls (the GraphQL request's signal). */
   signal?: AbortSignal | undefined;
+  /**
+   * Most calls this client may start; past it a call is refused locally with
+   * `SentryCallBudgetError`, so no operation can run away whatever its shape.
+   * @default Infinity
+   */
+  maxCalls?: number | undefined;
 }
 
 /** Largest id list a bulk write accepts (Sentry's `BULK_MUTATION_LIMIT`). */
@@ -138,6 +149,8 @@ export class SentryClient {
   readonly #token: string | undefined;
   readonly #signal: AbortSignal | undefined;
   #requestCount = 0;
+  readonly #maxCalls: number;
+  #callsStarted = 0;
   /** Answers of GETs started by `prefetch`, by `GET path?query`, each kept for one later call. */
   readonly #prefetched = new Map<string, Promise<UpstreamResponse>>();
   #prefetching = false;
@@ -146,6 +159,7 @@ export class SentryClient {
     this.#upstream = options.upstream;
     this.#token = options.token || undefined;
     this.#signal = options.signal && fanOut(options.signal);
+    this.#maxCalls = options.maxCalls ?? Number.POSITIVE_INFINITY;
   }
 
   get hasToken(): boolean {
@@ -902,6 +916,10 @@ export class SentryClient {
     query?: QueryParams,
     body?: unknown,
   ): Promise<UpstreamResponse> {
+    if (this.#callsStarted >= this.#maxCalls) {
+      return Promise.reject(new SentryCallBudgetError(this.#maxCalls, `${method} ${path}`));
+    }
+    this.#callsStarted++;
     return this.#upstream.call({
       method,
       path,

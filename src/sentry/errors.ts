@@ -12,7 +12,8 @@ export type SentryErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'RATE_LIMITED'
-  | 'UPSTREAM_ERROR';
+  | 'UPSTREAM_ERROR'
+  | 'QUERY_TOO_EXPENSIVE';
 
 /** Why a `SentryUpstreamError` happened: an HTTP status, or no usable response at all. */
 export type UpstreamFailure = 'status' | 'timeout' | 'connection' | 'malformed';
@@ -63,6 +64,25 @@ export class SentryApiError extends Error {
     if (options.detail !== undefined) this.detail = options.detail;
     if (isDetailObject(options.detail)) this.detailCode = options.detail.code;
     if (options.request !== undefined) this.request = options.request;
+  }
+}
+
+/**
+ * Refused locally, before sending: the request has already made as many calls to Sentry as one
+ * GraphQL operation may make. No upstream status: nothing was sent.
+ */
+export class SentryCallBudgetError extends SentryApiError {
+  override name = 'SentryCallBudgetError';
+  override readonly code = 'QUERY_TOO_EXPENSIVE' as const;
+  readonly maxCalls: number;
+
+  constructor(maxCalls: number, request: string) {
+    super({
+      status: 429,
+      message: `this operation reached its budget of ${maxCalls} calls to Sentry; ask for less`,
+      request,
+    });
+    this.maxCalls = maxCalls;
   }
 }
 

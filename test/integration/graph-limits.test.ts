@@ -92,3 +92,25 @@ describe('REST call budget', () => {
     expect(data).toMatchObject({ organization: { issues: { nodes: expect.any(Array) } } });
   });
 });
+
+describe('REST call budget while running', () => {
+  it('stops calling Sentry at the per-operation budget: later fields fail with QUERY_TOO_EXPENSIVE, the rest is kept', async () => {
+    await using gateway = await startTestGateway({
+      gateway: { limits: { maxRestCallsPerOperation: 3 } },
+    });
+    const { data, errors } = await gateway.execute(/* GraphQL */ `
+      query Dashboard {
+        organization(slug: "acme") {
+          name
+          projects(first: 10) { nodes { slug issues(first: 5) { nodes { shortId } } } }
+        }
+      }
+    `);
+    expect((await gateway.upstreamStats()).requests).toBe(3);
+    expect(data).toMatchObject({ organization: { name: 'Acme Corp' } });
+    const budget = errors?.filter((error) => error.extensions?.['code'] === 'QUERY_TOO_EXPENSIVE');
+    expect(budget?.length).toBeGreaterThan(0);
+    expect(budget?.[0]?.extensions).toMatchObject({ maxRestCalls: 3 });
+    expect(budget?.[0]?.extensions?.['upstreamStatus']).toBeUndefined();
+  });
+});
