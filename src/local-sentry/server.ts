@@ -17,6 +17,7 @@ import {
   tokenHash,
 } from './auth.ts';
 import { generateData } from './data/generate.ts';
+import { storeChanged } from './data/generation.ts';
 import type { LocalData } from './data/model.ts';
 import { QueryError } from './data/query.ts';
 import { findOrganization, StoreError } from './data/store.ts';
@@ -244,16 +245,24 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     const hostHeader = request.headers.host;
     const origin =
       hostHeader && /^[\w.:[\]-]+$/.test(hostHeader) ? `http://${hostHeader}` : baseUrl;
-    return match.route.handle({
-      method,
-      params,
-      query,
-      body,
-      token,
-      data,
-      page: { selfUrl: `${origin}${rawPath}`, query },
-      baseUrl: origin,
-    });
+    // Writes go through the store's helpers, which mark the store changed; marking it here too
+    // keeps derived-value caches honest should a handler ever change a record itself.
+    const writes = method !== 'GET' && method !== 'HEAD';
+    if (writes) storeChanged();
+    try {
+      return await match.route.handle({
+        method,
+        params,
+        query,
+        body,
+        token,
+        data,
+        page: { selfUrl: `${origin}${rawPath}`, query },
+        baseUrl: origin,
+      });
+    } finally {
+      if (writes) storeChanged();
+    }
   }
 
   async function handleApi(

@@ -5,6 +5,7 @@
  * search within an issue or project. A malformed query throws `QueryError` (a 400 in Sentry).
  */
 import type { SentryJson, SentryJsonObject } from '../../sentry/types.ts';
+import { storeGeneration } from './generation.ts';
 import type {
   EventRecord,
   IssueRecord,
@@ -779,10 +780,45 @@ export function searchIssues(
     throw new QueryError(`Invalid sort: ${options.sort}`);
   }
   const sort = (options.sort ?? 'date') as IssueSort;
+  const key = JSON.stringify([
+    data.now,
+    sort,
+    options.query ?? '',
+    options.projectIds ?? [],
+    options.environments ?? [],
+    options.start ?? null,
+    options.end ?? null,
+    options.viewerUserId ?? null,
+  ]);
+  const generation = storeGeneration();
+  let cache = searchCache.get(org);
+  if (cache === undefined || cache.generation !== generation) {
+    cache = { generation, results: new Map() };
+    searchCache.set(org, cache);
+  }
+  const hit = cache.results.get(key);
+  if (hit !== undefined) return [...hit];
   const sorted = sortedIssuesOf(org, sort);
-  if (sorted) return filterIssueList(data, org, sorted, options);
-  return sortIssues(filterIssues(data, org, options), sort);
+  const found = sorted
+    ? filterIssueList(data, org, sorted, options)
+    : sortIssues(filterIssues(data, org, options), sort);
+  if (cache.results.size >= SEARCH_CACHE_SIZE) cache.results.clear();
+  cache.results.set(key, found);
+  return [...found];
 }
+
+/** Search results kept per organization (the issue stream's usual few queries). */
+const SEARCH_CACHE_SIZE = 64;
+
+/**
+ * Issue stream results per organization and search, for the store generation they were computed
+ * in: repeated searches (the stream's pages, the gateway's identical lists) skip the scan of every
+ * issue, which at `large` scale costs a millisecond once the processor caches are cold.
+ */
+const searchCache = new WeakMap<
+  OrgData,
+  { generation: number; results: Map<string, IssueRecord[]> }
+>();
 
 /**
  * A query that names exactly one issue (a short id with `shortIdLookup=1`, or a 32-hex event id),

@@ -34,6 +34,7 @@ import {
   teamRef,
   userActor,
 } from './build.ts';
+import { storeChanged } from './generation.ts';
 import type {
   CommitRecord,
   EventRecord,
@@ -236,6 +237,7 @@ export function updateOrganization(
   org: OrgData,
   patch: { name?: string; slug?: string },
 ): OrgData {
+  storeChanged();
   if (patch.name !== undefined) org.wire.name = patch.name;
   if (patch.slug !== undefined && patch.slug !== org.slug) {
     if (data.organizations.has(patch.slug))
@@ -288,6 +290,7 @@ export function addTeam(
   org: OrgData,
   input: { slug?: string | null; name?: string | null },
 ): TeamRecord {
+  storeChanged();
   const slug = input.slug || slugify(input.name ?? '');
   if (!slug) throw new StoreError('Name or slug is required', 'slug');
   if (org.teamsBySlug.has(slug))
@@ -312,6 +315,7 @@ export function updateTeam(
   team: TeamRecord,
   patch: { slug?: string; name?: string },
 ): TeamRecord {
+  storeChanged();
   if (patch.name !== undefined) team.wire.name = patch.name;
   const old = team.wire.slug;
   if (patch.slug !== undefined && patch.slug !== old) {
@@ -338,6 +342,7 @@ export function updateTeam(
 }
 
 export function deleteTeam(org: OrgData, team: TeamRecord): void {
+  storeChanged();
   const slug = team.wire.slug;
   org.teams = org.teams.filter((t) => t !== team);
   org.teamsBySlug.delete(slug);
@@ -366,6 +371,7 @@ function syncProjectTeams(org: OrgData, project: ProjectRecord): void {
 }
 
 export function syncTeamMemberCounts(org: OrgData): void {
+  storeChanged();
   for (const team of org.teams) {
     team.wire.memberCount = org.members.filter(
       (member) => member.userId !== null && member.teamSlugs.includes(team.wire.slug),
@@ -383,6 +389,7 @@ export function addProject(
   team: TeamRecord | null,
   input: { name: string; slug?: string | null; platform?: string | null },
 ): ProjectRecord {
+  storeChanged();
   const slug = input.slug || slugify(input.name);
   if (!slug) throw new StoreError('This field is required.', 'slug');
   if (org.projectsBySlug.has(slug)) {
@@ -420,6 +427,7 @@ export function updateProject(
   project: ProjectRecord,
   patch: SentryProjectUpdate,
 ): ProjectRecord {
+  storeChanged();
   const wire = project.wire;
   if (patch.slug !== undefined && patch.slug !== wire.slug) {
     if (org.projectsBySlug.has(patch.slug)) {
@@ -477,6 +485,7 @@ export function updateProject(
 
 /** Removes the project with its issues, events, keys and hooks; releases keep their other projects. */
 export function deleteProject(data: LocalData, org: OrgData, project: ProjectRecord): void {
+  storeChanged();
   for (const issue of [...project.issues]) deleteIssue(data, issue);
   org.projects = org.projects.filter((p) => p !== project);
   org.projectsBySlug.delete(project.wire.slug);
@@ -490,11 +499,13 @@ export function deleteProject(data: LocalData, org: OrgData, project: ProjectRec
 }
 
 export function addProjectTeam(org: OrgData, project: ProjectRecord, team: TeamRecord): void {
+  storeChanged();
   if (!project.teamSlugs.includes(team.wire.slug)) project.teamSlugs.push(team.wire.slug);
   syncProjectTeams(org, project);
 }
 
 export function removeProjectTeam(org: OrgData, project: ProjectRecord, team: TeamRecord): void {
+  storeChanged();
   project.teamSlugs = project.teamSlugs.filter((slug) => slug !== team.wire.slug);
   syncProjectTeams(org, project);
 }
@@ -543,6 +554,7 @@ export function applyIssueUpdate(
   issues: readonly IssueRecord[],
   body: SentryIssueUpdate,
 ): SentryIssueBulkUpdateResult {
+  storeChanged();
   const result: SentryIssueBulkUpdateResult = {};
   let actor: SentryActor | null | undefined;
   if (body.assignedTo !== undefined) {
@@ -669,6 +681,7 @@ function statusChange(
 
 /** Removes an issue with its events and feedback links. */
 export function deleteIssue(data: LocalData, issue: IssueRecord): void {
+  storeChanged();
   const org = orgOf(data, issue);
   const project = data.projectsById.get(issue.projectId);
   data.issuesById.delete(issue.wire.id);
@@ -699,6 +712,7 @@ export interface MergeResult {
  * `StoreError` for fewer than two issues or issues of several projects.
  */
 export function mergeIssues(data: LocalData, issues: readonly IssueRecord[]): MergeResult {
+  storeChanged();
   const [parent, ...children] = [...issues].sort(
     (a, b) => b.events.length - a.events.length || Number(b.wire.id) - Number(a.wire.id),
   );
@@ -852,6 +866,7 @@ export function addRelease(
   projects: ProjectRecord[],
   body: SentryReleaseCreate,
 ): ReleaseRecord {
+  storeChanged();
   if (org.releasesByVersion.has(body.version)) {
     throw new StoreError('Release with this version already exists.', 'version');
   }
@@ -886,6 +901,7 @@ export function updateRelease(
   release: ReleaseRecord,
   body: SentryReleaseUpdate,
 ): ReleaseRecord {
+  storeChanged();
   if (body.ref !== undefined) release.wire.ref = body.ref;
   if (body.url !== undefined) release.wire.url = body.url;
   if (body.dateReleased !== undefined) release.wire.dateReleased = body.dateReleased;
@@ -903,6 +919,7 @@ export function releaseInUse(org: OrgData, release: ReleaseRecord): boolean {
 }
 
 export function deleteRelease(data: LocalData, org: OrgData, release: ReleaseRecord): void {
+  storeChanged();
   const version = release.wire.version;
   org.releases = org.releases.filter((r) => r !== release);
   org.releasesByVersion.delete(version);
@@ -936,6 +953,7 @@ export function addDeploy(
     projects?: string[];
   },
 ): ReturnType<typeof buildDeploy> {
+  storeChanged();
   const deploy = buildDeploy({
     id: nextId(data, 'deploy'),
     environment: input.environment,
@@ -972,6 +990,7 @@ export function addProjectKey(
   project: ProjectRecord,
   input: { name?: string | null; rateLimit?: { count?: number | null; window?: number | null } },
 ): ProjectKeyRecord {
+  storeChanged();
   const random = mutationRandom(data, 'key');
   data.sequences.key++;
   const count = input.rateLimit?.count;
@@ -997,6 +1016,7 @@ export function updateProjectKey(
   key: ProjectKeyRecord,
   patch: SentryProjectKeyUpdate,
 ): ProjectKeyRecord {
+  storeChanged();
   const wire = key.wire;
   if (patch.name !== undefined) {
     wire.name = patch.name;
@@ -1018,6 +1038,7 @@ export function updateProjectKey(
 }
 
 export function deleteProjectKey(project: ProjectRecord, key: ProjectKeyRecord): void {
+  storeChanged();
   project.keys = project.keys.filter((k) => k !== key);
 }
 
@@ -1027,6 +1048,7 @@ export function addServiceHook(
   project: ProjectRecord,
   input: { url: string; events: string[] },
 ): ServiceHookRecord {
+  storeChanged();
   const random = mutationRandom(data, 'hook');
   const hook: ServiceHookRecord = {
     org: org.slug,
@@ -1047,12 +1069,14 @@ export function updateServiceHook(
   hook: ServiceHookRecord,
   input: { url?: string; events?: string[] },
 ): ServiceHookRecord {
+  storeChanged();
   if (input.url !== undefined) hook.wire.url = input.url;
   if (input.events !== undefined) hook.wire.events = [...input.events];
   return hook;
 }
 
 export function deleteServiceHook(project: ProjectRecord, hook: ServiceHookRecord): void {
+  storeChanged();
   project.hooks = project.hooks.filter((h) => h !== hook);
 }
 
@@ -1062,6 +1086,7 @@ export function addUserFeedback(
   project: ProjectRecord,
   input: { event_id: string; name: string; email: string; comments: string },
 ): UserFeedbackRecord {
+  storeChanged();
   const eventId = input.event_id.replaceAll('-', '').toLowerCase();
   const event = data.eventsById.get(eventId);
   const inProject = event?.projectId === project.wire.id ? event : undefined;
