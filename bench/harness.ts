@@ -26,6 +26,8 @@ import {
 import type { DataFacts } from './operations-meta.ts';
 import {
   type ChildServer,
+  type CompiledGateway,
+  compileGateway,
   type MemorySample,
   type Scale,
   startGatewayProcess,
@@ -247,12 +249,14 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
   const servers: (ChildServer | undefined)[] = [];
   const clients: { close(): Promise<void> }[] = [];
   let proxy: RecordingProxy | undefined;
+  let compiled: CompiledGateway | undefined;
   try {
     log(
       `bench: starting local Sentry (${options.scale}, ${options.latencyMs} ms)` +
         `${options.throughput ? ' and one with latency 0' : ''}, and the gateways`,
     );
-    const [sentryA, sentryB] = await Promise.all([
+    // The gateways run compiled JavaScript, as in production; the local Sentry stays on tsx.
+    const [sentryA, sentryB, built] = await Promise.all([
       startLocalSentryProcess({
         scale: options.scale,
         latencyMs: options.latencyMs,
@@ -261,15 +265,30 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       options.throughput
         ? startLocalSentryProcess({ scale: options.scale, latencyMs: 0, seed: options.seed })
         : Promise.resolve(undefined),
+      compileGateway().then((gateway) => {
+        compiled = gateway;
+        return gateway;
+      }),
     ]);
+    const compiledRun = { entry: built.entry, execArgv: built.execArgv };
     servers.push(sentryA, sentryB);
     proxy = await startRecordingProxy(sentryA.url);
     const [gateway, noBatchGateway, recordingGateway, throughputGateway] = await Promise.all([
-      startGatewayProcess({ upstream: sentryA.url, batching: true }),
-      settle(startGatewayProcess({ upstream: sentryA.url, batching: false })),
-      startGatewayProcess({ upstream: proxy.url, batching: true, label: 'gateway (recording)' }),
+      startGatewayProcess({ upstream: sentryA.url, batching: true, ...compiledRun }),
+      settle(startGatewayProcess({ upstream: sentryA.url, batching: false, ...compiledRun })),
+      startGatewayProcess({
+        upstream: proxy.url,
+        batching: true,
+        label: 'gateway (recording)',
+        ...compiledRun,
+      }),
       sentryB
-        ? startGatewayProcess({ upstream: sentryB.url, batching: true, label: THROUGHPUT_GATEWAY })
+        ? startGatewayProcess({
+            upstream: sentryB.url,
+            batching: true,
+            label: THROUGHPUT_GATEWAY,
+            ...compiledRun,
+          })
         : Promise.resolve(undefined),
     ]);
     const noBatch = noBatchGateway instanceof Error ? undefined : noBatchGateway;
@@ -469,6 +488,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
         concurrencies: options.concurrencies,
         throughputDurationMs: options.throughputDurationMs,
         rounds: options.rounds,
+        gatewayRuntime: `${['node', ...compiledRun.execArgv].join(' ')} (compiled with tsc)`,
       },
       machine: {
         cpus: cpus().length,
@@ -500,6 +520,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
     await Promise.allSettled(clients.map((c) => c.close()));
     await proxy?.close();
     await stopAll(servers);
+    compiled?.remove();
   }
 }
 

@@ -111,6 +111,8 @@ export interface BenchReport {
     concurrencies: number[];
     throughputDurationMs: number;
     rounds: number;
+    /** How the gateways ran, e.g. `node --max-old-space-size=512 (compiled with tsc)`. */
+    gatewayRuntime?: string;
   };
   machine: {
     cpus: number;
@@ -228,7 +230,8 @@ export function renderMarkdown(report: BenchReport): string {
       `${settings.iterations} timed runs per operation after ${settings.warmup} warm-up runs; ` +
       `${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}; load average ` +
       `${fmt(machine.loadAverageStart, 2)} → ${fmt(machine.loadAverageEnd, 2)}; ` +
-      `whole run ${fmt(report.durationMs / 1000)} s.`,
+      `whole run ${fmt(report.durationMs / 1000)} s.` +
+      (settings.gatewayRuntime ? ` Gateways: ${settings.gatewayRuntime}.` : ''),
   );
   parts.push(
     table(
