@@ -21,6 +21,8 @@ import { childFields, type SelectionInfo } from './selection.ts';
 export interface PrefetchParents {
   Issue: { organizationSlug: string; id: string };
   Release: { organizationSlug: string; version: string };
+  /** For `organization.project(slug:)`: its keys, hooks, user feedback... need only the slug. */
+  Project: { organizationSlug: string; slug: string };
 }
 
 /** A child field as its resolver sees it: its arguments and its own selection. */
