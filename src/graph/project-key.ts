@@ -1,10 +1,13 @@
 /** Client keys (DSNs) of a project, and the `Project.keys` list. */
+
+import type { Context } from '../context.ts';
 import { projectKey } from '../loaders/keys.ts';
 import type { OrgScoped } from '../sentry/client.ts';
 import type { SentryProjectKey } from '../sentry/types.ts';
 import { builder } from './builder.ts';
-import { pageRequest, pageToConnection } from './connections.ts';
+import { type ConnectionArgs, pageRequest, pageToConnection } from './connections.ts';
 import { encodeGlobalId } from './global-id.ts';
+import { type PrefetchParents, prefetchable } from './prefetch.ts';
 import { Project } from './project.ts';
 import { projectResourceKey } from './project-resource-keys.ts';
 
@@ -97,6 +100,22 @@ export const ProjectKeyConnection = builder.connectionObject(
   { name: 'ProjectKeyEdge', description: 'A ProjectKey and the cursor after it.' },
 );
 
+/** The call behind a project's `keys`: it needs only the project's slug. */
+function readProjectKeys(
+  context: Context,
+  project: PrefetchParents['Project'],
+  args: { status?: 'active' | 'inactive' | null | undefined } & ConnectionArgs,
+) {
+  return context.sentry.listProjectKeys(project.organizationSlug, project.slug, {
+    ...pageRequest(args).params,
+    ...(args.status ? { status: args.status } : {}),
+  });
+}
+
+prefetchable('Project', 'keys', (context, project, { args }) =>
+  readProjectKeys(context, project, args),
+);
+
 builder.objectFields(Project, (t) => ({
   keys: t.connection(
     {
@@ -113,11 +132,7 @@ builder.objectFields(Project, (t) => ({
       },
       resolve: async (project, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listProjectKeys(project.organizationSlug, project.slug, {
-          ...request.params,
-          ...(args.status ? { status: args.status } : {}),
-        });
-        return pageToConnection(page, request);
+        return pageToConnection(await readProjectKeys(context, project, args), request);
       },
     },
     ProjectKeyConnection,

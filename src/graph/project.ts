@@ -9,6 +9,7 @@ import { batchOrEach, loaderOptions } from './batching.ts';
 import { builder } from './builder.ts';
 import { pageRequest, pageToConnection } from './connections.ts';
 import { Organization, organizationStub } from './organization.ts';
+import { prefetchChildren } from './prefetch.ts';
 import { full, isStub, type Stub } from './stub.ts';
 import { Team, teamStub } from './team.ts';
 
@@ -220,6 +221,11 @@ builder.objectFields(Organization, (t) => ({
     nullable: true,
     description: 'A project by slug.',
     args: { slug: t.arg.string() },
-    resolve: (org, { slug }, context) => projectBySlug(context, org.slug, slug),
+    resolve: (org, { slug }, context, info) => {
+      // Validates the slug before any call; its children that need only the slug start now.
+      projectSlugKey(org.slug, slug);
+      prefetchChildren(context, info, 'Project', { organizationSlug: org.slug, slug });
+      return projectBySlug(context, org.slug, slug);
+    },
   }),
 }));

@@ -1,10 +1,13 @@
 /** Service hooks of a project, and the `Project.serviceHooks` list. */
+
+import type { Context } from '../context.ts';
 import { projectKey } from '../loaders/keys.ts';
 import type { OrgScoped } from '../sentry/client.ts';
 import type { SentryServiceHook } from '../sentry/types.ts';
 import { builder } from './builder.ts';
-import { pageRequest, pageToConnection } from './connections.ts';
+import { type ConnectionArgs, pageRequest, pageToConnection } from './connections.ts';
 import { encodeGlobalId } from './global-id.ts';
+import { type PrefetchParents, prefetchable } from './prefetch.ts';
 import { Project } from './project.ts';
 import { projectResourceKey } from './project-resource-keys.ts';
 
@@ -64,6 +67,23 @@ export const ServiceHookConnection = builder.connectionObject(
   { name: 'ServiceHookEdge', description: 'A ServiceHook and the cursor after it.' },
 );
 
+/** The call behind a project's `serviceHooks`: it needs only the project's slug. */
+function readServiceHooks(
+  context: Context,
+  project: PrefetchParents['Project'],
+  args: ConnectionArgs,
+) {
+  return context.sentry.listServiceHooks(
+    project.organizationSlug,
+    project.slug,
+    pageRequest(args).params,
+  );
+}
+
+prefetchable('Project', 'serviceHooks', (context, project, { args }) =>
+  readServiceHooks(context, project, args),
+);
+
 builder.objectFields(Project, (t) => ({
   serviceHooks: t.connection(
     {
@@ -73,11 +93,7 @@ builder.objectFields(Project, (t) => ({
         'Service hooks of the project. One call: `GET /projects/{org}/{project}/hooks/`.',
       resolve: async (project, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listServiceHooks(
-          project.organizationSlug,
-          project.slug,
-          request.params,
-        );
+        const page = await readServiceHooks(context, project, args);
         return pageToConnection(
           { ...page, items: page.items.map((hook) => ({ ...hook, projectId: project.id })) },
           request,

@@ -1,12 +1,15 @@
 /** User feedback on events, and the `Project.userFeedback` list. */
+
+import type { Context } from '../context.ts';
 import { eventKey, projectKey } from '../loaders/keys.ts';
 import type { OrgScoped } from '../sentry/client.ts';
 import type { SentryEventUser, SentryUserFeedback } from '../sentry/types.ts';
 import { builder } from './builder.ts';
-import { pageRequest, pageToConnection } from './connections.ts';
+import { type ConnectionArgs, pageRequest, pageToConnection } from './connections.ts';
 import { Event } from './event.ts';
 import { EventUser } from './event-user.ts';
 import { Issue, primeIssues } from './issue.ts';
+import { type PrefetchParents, prefetchable } from './prefetch.ts';
 import { Project } from './project.ts';
 
 /** Sentry's feedback body names no project; the list or mutation that got it does. */
@@ -74,6 +77,23 @@ export const UserFeedbackConnection = builder.connectionObject(
   { name: 'UserFeedbackEdge', description: 'A UserFeedback and the cursor after it.' },
 );
 
+/** The call behind a project's `userFeedback`: it needs only the project's slug. */
+function readUserFeedback(
+  context: Context,
+  project: PrefetchParents['Project'],
+  args: ConnectionArgs,
+) {
+  return context.sentry.listUserFeedback(
+    project.organizationSlug,
+    project.slug,
+    pageRequest(args).params,
+  );
+}
+
+prefetchable('Project', 'userFeedback', (context, project, { args }) =>
+  readUserFeedback(context, project, args),
+);
+
 builder.objectFields(Project, (t) => ({
   userFeedback: t.connection(
     {
@@ -83,11 +103,7 @@ builder.objectFields(Project, (t) => ({
         'Feedback users sent about events of the project, newest first. One call: `GET /projects/{org}/{project}/user-feedback/`; the issues come embedded.',
       resolve: async (project, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listUserFeedback(
-          project.organizationSlug,
-          project.slug,
-          request.params,
-        );
+        const page = await readUserFeedback(context, project, args);
         const items = page.items.map((feedback) => ({ ...feedback, projectId: project.id }));
         primeIssues(
           context,

@@ -241,3 +241,41 @@ describe('prefetch of children that need only the parent key', () => {
     expect(await maxInflight(gateway)).toBe(1);
   });
 });
+
+describe('Prefetch under a project by slug', () => {
+  it("a project's keys, hooks and user feedback start with the project's own call", async () => {
+    await using gateway = await startTestGateway({ localSentry: { latencyMs: 40 } });
+    await resetStats(gateway);
+    const { data, errors } = await gateway.execute<{
+      organization: { project: { slug: string; keys: { nodes: unknown[] } | null } | null };
+    }>(/* GraphQL */ `
+      query PrefetchProject {
+        organization(slug: "acme") {
+          project(slug: "backend") {
+            slug
+            keys(first: 5) { nodes { id } }
+            serviceHooks(first: 5) { nodes { id } }
+            userFeedback(first: 5) { nodes { sentryId } }
+          }
+        }
+      }
+    `);
+    expect(errors).toBeUndefined();
+    expect(data?.organization.project?.keys?.nodes.length).toBeGreaterThan(0);
+    const stats = await gateway.upstreamStats();
+    expect(stats.requests).toBe(4);
+    expect(await maxInflight(gateway)).toBe(4);
+  });
+
+  it('a hostile project slug is refused before any call, prefetch included', async () => {
+    await using gateway = await startTestGateway();
+    await resetStats(gateway);
+    const { errors } = await gateway.execute(/* GraphQL */ `
+      query PrefetchHostile {
+        organization(slug: "acme") { project(slug: "../acme") { keys { nodes { id } } } }
+      }
+    `);
+    expect(errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect((await gateway.upstreamStats()).requests).toBe(0);
+  });
+});
