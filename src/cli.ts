@@ -4,7 +4,7 @@
  * and exit code 2.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, parsePort, parseUpstreamUrl, readServeEnv } from './config.ts';
+import { ConfigError, parseOrigin, parsePort, parseUpstreamUrl, readServeEnv } from './config.ts';
 import { ALL_SCOPES, DEFAULT_TOKEN } from './local-sentry/auth.ts';
 import { DEFAULT_RATE_LIMIT } from './local-sentry/rate-limit.ts';
 import type { LocalSentryOptions } from './local-sentry/server.ts';
@@ -40,6 +40,11 @@ Options:
   --scale S        Data of the embedded server: small, medium or large    [default: medium]
   --no-batch       Naive mode for comparison (npm run bench): DataLoader batch size 1, no
                    priming from lists, nothing answered from data a parent embeds
+  --cors-origin O  An origin whose web pages may call the gateway, e.g.
+                   https://app.example.com; repeatable (env CORS_ORIGINS, comma-separated)
+                                                            [default: none, same origin only]
+  --max-body-bytes N
+                   Largest request body accepted, counted as it is read   [default: 1048576]
   -h, --help       Show this help
 `;
 
@@ -205,6 +210,8 @@ export function parseServeArgs(
         token: { type: 'string' },
         scale: { type: 'string' },
         'no-batch': { type: 'boolean' },
+        'cors-origin': { type: 'string', multiple: true },
+        'max-body-bytes': { type: 'string' },
       },
     }),
   );
@@ -248,6 +255,22 @@ export function parseServeArgs(
     options.scale = scale(values.scale, '--scale');
   }
   if (values['no-batch']) options.batching = false;
+  const origins = values['cors-origin'] ?? fromEnv.corsOrigins;
+  if (origins !== undefined && origins.length > 0) {
+    options.corsOrigins = origins.map((origin) => {
+      try {
+        return parseOrigin(origin, '--cors-origin');
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    });
+  }
+  if (values['max-body-bytes'] !== undefined) {
+    options.maxBodyBytes = integer(values['max-body-bytes'], '--max-body-bytes', {
+      min: 1,
+      max: 2 ** 31 - 1,
+    });
+  }
   return options;
 }
 

@@ -10,6 +10,8 @@ export interface ServeEnv {
   upstream?: string;
   /** `SENTRY_AUTH_TOKEN` (or `SENTRY_TOKEN`): the server-wide token, used only when a request has none. */
   token?: string;
+  /** `CORS_ORIGINS`, comma-separated: origins whose pages may call the gateway. */
+  corsOrigins?: string[];
 }
 
 /** Thrown when an environment variable is set to something unusable. */
@@ -32,6 +34,14 @@ export function readServeEnv(env: Env = process.env): ServeEnv {
   if (upstream !== undefined) settings.upstream = parseUpstreamUrl(upstream, 'SENTRY_URL');
   const token = value('SENTRY_AUTH_TOKEN', 'SENTRY_TOKEN');
   if (token !== undefined) settings.token = token;
+  const origins = value('CORS_ORIGINS');
+  if (origins !== undefined) {
+    settings.corsOrigins = origins
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== '')
+      .map((origin) => parseOrigin(origin, 'CORS_ORIGINS'));
+  }
   return settings;
 }
 
@@ -56,4 +66,28 @@ export function parseUpstreamUrl(raw: string, name: string): string {
     throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+/**
+ * Checks that `raw` is an http(s) origin (scheme, host and port, nothing after them) and returns
+ * it as a browser sends it in `Origin`: lower-case host, default port left out.
+ */
+export function parseOrigin(raw: string, name: string): string {
+  const refused = new ConfigError(
+    `${name} must be an origin such as https://app.example.com (no path, no wildcard), got "${raw}"`,
+  );
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw refused;
+  }
+  const plain =
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.username === '' &&
+    url.password === '' &&
+    url.pathname === '/' &&
+    !/[?#*]/.test(raw);
+  if (!plain) throw refused;
+  return url.origin;
 }

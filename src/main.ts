@@ -19,6 +19,10 @@ export interface ServeOptions {
   scale?: 'small' | 'medium' | 'large';
   /** `false` (`--no-batch`): the naive mode the benchmark compares against. @default true */
   batching?: boolean;
+  /** Other origins whose pages may call the gateway (`--cors-origin`). @default none */
+  corsOrigins?: string[];
+  /** Largest request body accepted (`--max-body-bytes`). @default 1048576 */
+  maxBodyBytes?: number;
 }
 
 /** The query GraphiQL opens with: one round trip over organizations, projects and issues. */
@@ -73,6 +77,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     upstream,
     token: options.token,
     batching: options.batching ?? true,
+    cors: { origins: options.corsOrigins ?? [] },
+    limits: { maxBodyBytes: options.maxBodyBytes },
     graphiql: {
       defaultQuery: EXAMPLE_QUERY,
       // The embedded server's demo token, so the example runs as is; a real Sentry needs yours.
