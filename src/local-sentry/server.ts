@@ -12,9 +12,11 @@ import {
   canAccessOrganization,
   DEFAULT_TOKEN,
   type LocalToken,
+  parseTokenSpec,
   requireScope,
   TokenRegistry,
   tokenHash,
+  validateTokens,
 } from './auth.ts';
 import { generateData } from './data/generate.ts';
 import { storeChanged } from './data/generation.ts';
@@ -57,8 +59,12 @@ export interface LocalSentryOptions {
    * (`GET /api/0/organizations/{org}/issues/`).
    */
   faults?: Record<string, Fault>;
-  /** @default [{ token: 'local-demo-token', scopes: ALL_SCOPES }] */
-  tokens?: LocalToken[];
+  /**
+   * The tokens it accepts, the first being `token`: records, or specs as `--token` takes them
+   * (`'ci:project:releases@acme'`, see `parseTokenSpec`).
+   * @default [{ token: 'local-demo-token', scopes: ALL_SCOPES }]
+   */
+  tokens?: (LocalToken | string)[];
   /** Per token and route. @default { limit: 1_000_000, windowSeconds: 60, concurrentLimit: 25 } */
   rateLimit?: RateLimitConfig;
 }
@@ -68,6 +74,8 @@ export interface LocalSentry extends AsyncDisposable {
   url: string;
   /** The first token. */
   token: string;
+  /** Every token it accepts, specs parsed, in the order given. */
+  tokens: readonly LocalToken[];
   /** The live store: mutations through the API change it. */
   data: LocalData;
   stats(): RequestStats;
@@ -146,11 +154,14 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     latencyMs = 0,
     failRate = 0,
     faults = {},
-    tokens = [{ token: DEFAULT_TOKEN, scopes: [...ALL_SCOPES] }],
+    tokens: tokenInput = [{ token: DEFAULT_TOKEN, scopes: [...ALL_SCOPES] }],
     rateLimit = DEFAULT_RATE_LIMIT,
   } = options;
   const problem = validateFaults(faults, failRate);
   if (problem) throw new TypeError(problem);
+  const tokens = tokenInput.map((t) => (typeof t === 'string' ? parseTokenSpec(t) : t));
+  const tokenError = validateTokens(tokens);
+  if (tokenError) throw new TypeError(tokenError);
   const firstToken = tokens[0];
   if (!firstToken) throw new TypeError('At least one token is required');
 
@@ -460,6 +471,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   return {
     url: baseUrl,
     token: firstToken.token,
+    tokens,
     data,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
