@@ -60,8 +60,8 @@ Options:
   --scale S             small, medium or large                           [default: small]
   --latency-ms N        Delay added to every response                        [default: 0]
   --fail-rate R         Share of requests (0..1) answered with a random fault [default: 0]
-  --token SPEC          A token it accepts; repeat for several (the first is the one printed
-                        first) [default: ${DEFAULT_TOKEN} with every scope]. SPEC is one of
+  --token SPEC          A token it accepts; repeat for several, the first is the one shown
+                        in the curl hint [default: ${DEFAULT_TOKEN}, every scope]. SPEC is
                           TOKEN                  every scope, every organization
                           TOKEN:scope,scope      only those scopes (listed below)
                           TOKEN@org              every scope, that organization only
@@ -119,7 +119,7 @@ function port(raw: string, flag: string): number {
   }
 }
 
-/** Indents `text` by `indent` spaces after its first line, breaking at `, ` before `width`. */
+/** Breaks `text` at spaces into lines of at most `width`, indenting all but the first. */
 function wrap(text: string, indent: number, width: number): string {
   const lines: string[] = [];
   let line = '';

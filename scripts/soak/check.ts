@@ -44,7 +44,7 @@ export interface Classified {
   untyped: ResponseError[];
   /** `userErrors` entries anywhere in `data`. */
   userErrors: number;
-  /** Whether `data` holds any non-null value besides `__typename`. */
+  /** Whether `data` holds any data (see `hasNonNullLeaf`). */
   hasData: boolean;
 }
 
@@ -53,10 +53,13 @@ function asErrors(body: unknown): ResponseError[] {
   return Array.isArray(errors) ? (errors as ResponseError[]) : [];
 }
 
-/** True when `value` holds a non-null leaf other than `__typename` (and no empty `userErrors`). */
+/**
+ * True when `value` holds data: a non-null leaf other than `__typename`, or an empty list (an
+ * answer too); `userErrors` do not count.
+ */
 export function hasNonNullLeaf(value: unknown): boolean {
   if (value === null || value === undefined) return false;
-  if (Array.isArray(value)) return value.some(hasNonNullLeaf);
+  if (Array.isArray(value)) return value.length === 0 || value.some(hasNonNullLeaf);
   if (typeof value === 'object') {
     return Object.entries(value).some(
       ([key, child]) => key !== '__typename' && key !== 'userErrors' && hasNonNullLeaf(child),

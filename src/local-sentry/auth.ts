@@ -96,6 +96,17 @@ export function validateTokens(tokens: readonly LocalToken[]): string | undefine
   return undefined;
 }
 
+/**
+ * The token list of `startLocalSentry({ tokens })`: records as given, specs parsed as
+ * `parseTokenSpec` reads them; throws a `TypeError` when the list is not valid.
+ */
+export function resolveTokens(input: readonly (LocalToken | string)[]): LocalToken[] {
+  const tokens = input.map((token) => (typeof token === 'string' ? parseTokenSpec(token) : token));
+  const problem = validateTokens(tokens);
+  if (problem) throw new TypeError(problem);
+  return tokens;
+}
+
 /** How a token's rights read at startup: `every scope; organization acme`. */
 export function describeToken({ scopes, organizations }: LocalToken): string {
   const all = ALL_SCOPES.every((scope) => scopes.includes(scope));

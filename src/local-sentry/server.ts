@@ -12,11 +12,10 @@ import {
   canAccessOrganization,
   DEFAULT_TOKEN,
   type LocalToken,
-  parseTokenSpec,
   requireScope,
+  resolveTokens,
   TokenRegistry,
   tokenHash,
-  validateTokens,
 } from './auth.ts';
 import { generateData } from './data/generate.ts';
 import { storeChanged } from './data/generation.ts';
@@ -159,9 +158,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   } = options;
   const problem = validateFaults(faults, failRate);
   if (problem) throw new TypeError(problem);
-  const tokens = tokenInput.map((t) => (typeof t === 'string' ? parseTokenSpec(t) : t));
-  const tokenError = validateTokens(tokens);
-  if (tokenError) throw new TypeError(tokenError);
+  const tokens = resolveTokens(tokenInput);
   const firstToken = tokens[0];
   if (!firstToken) throw new TypeError('At least one token is required');
 

@@ -37,6 +37,10 @@ describe('classify', () => {
       },
     });
     expect(refused).toMatchObject({ outcome: 'failed', hasData: false });
+    // An empty list is an answer.
+    expect(classify({ status: 200, body: { data: { issues: { nodes: [] } } } }).outcome).toBe(
+      'clean',
+    );
     const userErrors = classify({
       status: 200,
       body: { data: { updateIssue: { issue: null, userErrors: [{ code: 'NOT_FOUND' }] } } },
