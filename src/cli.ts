@@ -5,7 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, parseOrigin, parsePort, parseUpstreamUrl, readServeEnv } from './config.ts';
-import { ALL_SCOPES, DEFAULT_TOKEN } from './local-sentry/auth.ts';
+import {
+  ALL_SCOPES,
+  DEFAULT_TOKEN,
+  describeToken,
+  type LocalToken,
+  parseTokenSpec,
+} from './local-sentry/auth.ts';
 import { DEFAULT_RATE_LIMIT } from './local-sentry/rate-limit.ts';
 import type { LocalSentryOptions } from './local-sentry/server.ts';
 import type { ServeOptions } from './main.ts';
@@ -59,7 +65,12 @@ Options:
   --scale S             small, medium or large                           [default: small]
   --latency-ms N        Delay added to every response                        [default: 0]
   --fail-rate R         Share of requests (0..1) answered with a random fault [default: 0]
-  --token T             The token to accept (it has every scope) [default: ${DEFAULT_TOKEN}]
+  --token SPEC          A token it accepts; repeat for several, the first is the one shown
+                        in the curl hint [default: ${DEFAULT_TOKEN}, every scope]. SPEC is
+                          TOKEN                  every scope, every organization
+                          TOKEN:scope,scope      only those scopes (listed below)
+                          TOKEN@org              every scope, that organization only
+                          TOKEN:scope,scope@org  both; @org,org for several organizations
   --rate-limit N        Requests per token and endpoint per window   [default: ${DEFAULT_RATE_LIMIT.limit}]
   --rate-window S       Rate-limit window in seconds                        [default: ${DEFAULT_RATE_LIMIT.windowSeconds}]
   --concurrent-limit N  Requests in flight per token and endpoint          [default: ${DEFAULT_RATE_LIMIT.concurrentLimit}]
@@ -67,6 +78,8 @@ Options:
 
 Besides /api/0/..., it answers GET /_local/stats, POST /_local/stats/reset,
 GET /_local/inflight and POST /_local/faults (no auth).
+
+Scopes: ${wrap(ALL_SCOPES.join(', '), 2, 90)}
 `;
 
 /** A usage error: printed as one line, exit code 2. */
@@ -111,6 +124,42 @@ function port(raw: string, flag: string): number {
   }
 }
 
+/** Breaks `text` at spaces into lines of at most `width`, indenting all but the first. */
+function wrap(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
+
+/** Reads repeated `--token SPEC` flags (see LOCAL_SENTRY_HELP); a bad one is a usage error. */
+function tokenSpecs(specs: readonly string[]): LocalToken[] {
+  const seen = new Set<string>();
+  return specs.map((spec, index) => {
+    // Messages name the problem, never the token (it may be a real secret).
+    const which = specs.length > 1 ? ` (the ${ordinal(index + 1)})` : '';
+    let token: LocalToken;
+    try {
+      token = parseTokenSpec(spec);
+    } catch (error) {
+      throw new UsageError(`--token${which}: ${(error as Error).message}`);
+    }
+    if (seen.has(token.token)) throw new UsageError(`--token${which}: that token is given twice`);
+    seen.add(token.token);
+    return token;
+  });
+}
+
+const ordinal = (n: number) => `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
+
 /** Resolves when the process gets SIGINT or SIGTERM. */
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
@@ -139,7 +188,7 @@ export function parseLocalSentryArgs(args: string[]): LocalSentryOptions | 'help
         scale: { type: 'string' },
         'latency-ms': { type: 'string' },
         'fail-rate': { type: 'string' },
-        token: { type: 'string' },
+        token: { type: 'string', multiple: true },
         'rate-limit': { type: 'string' },
         'rate-window': { type: 'string' },
         'concurrent-limit': { type: 'string' },
@@ -167,10 +216,7 @@ export function parseLocalSentryArgs(args: string[]): LocalSentryOptions | 'help
     }
     options.failRate = rate;
   }
-  if (values.token !== undefined) {
-    if (!/^\S+$/.test(values.token)) throw new UsageError('--token must be a non-empty word');
-    options.tokens = [{ token: values.token, scopes: [...ALL_SCOPES] }];
-  }
+  if (values.token !== undefined) options.tokens = tokenSpecs(values.token);
   const rateFlags = [values['rate-limit'], values['rate-window'], values['concurrent-limit']];
   if (rateFlags.some((flag) => flag !== undefined)) {
     options.rateLimit = {
@@ -278,7 +324,10 @@ async function runLocalSentry(options: LocalSentryOptions): Promise<number> {
   const { startLocalSentry } = await import('./local-sentry/server.ts');
   const sentry = await startLocalSentry(options);
   console.info(`local-sentry listening on ${sentry.url}`);
-  console.info(`token: ${sentry.token}`);
+  const [first, ...others] = sentry.tokens;
+  console.info(`token: ${sentry.token}${first ? ` (${describeToken(first)})` : ''}`);
+  for (const other of others)
+    console.info(`also accepted: ${other.token} (${describeToken(other)})`);
   console.info(
     `try: curl -H 'Authorization: Bearer ${sentry.token}' ${sentry.url}/api/0/organizations/`,
   );
