@@ -27,7 +27,33 @@ export function apiPath(strings: TemplateStringsArray, ...values: PathValue[]): 
   values.forEach((value, index) => {
     path += encodeSegment(value) + (strings[index + 1] ?? '');
   });
+  rememberTemplate(path, strings);
   return path as ApiPath;
+}
+
+/** Paths built recently → their route template; bounded, oldest dropped first. */
+const templates = new Map<string, string>();
+const MAX_TEMPLATES = 10_000;
+
+function rememberTemplate(path: string, strings: TemplateStringsArray): void {
+  if (strings.length === 1) return; // no values: the path is its own template
+  const template = strings.join('{}');
+  templates.delete(path);
+  if (templates.size >= MAX_TEMPLATES) {
+    const oldest = templates.keys().next();
+    if (!oldest.done) templates.delete(oldest.value);
+  }
+  templates.set(path, template);
+}
+
+/**
+ * The route template of a path `apiPath` built: `/api/0/organizations/{}/issues/{}/` for
+ * `/api/0/organizations/acme/issues/42/`. Sentry's rate limits are per endpoint, not per
+ * concrete path, so this is what a budget is keyed by. The templates of the last 10,000 paths
+ * built are kept (a path is used right after it is built); an older one is its own template.
+ */
+export function routeTemplate(path: ApiPath): string {
+  return templates.get(path) ?? path;
 }
 
 /** Encodes one path segment value, or throws a local `SentryBadRequestError`. */
