@@ -4,7 +4,13 @@
  * and exit code 2.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, parsePort, parseUpstreamUrl, readServeEnv } from './config.ts';
+import {
+  ConfigError,
+  parseMilliseconds,
+  parsePort,
+  parseUpstreamUrl,
+  readServeEnv,
+} from './config.ts';
 import { ALL_SCOPES, DEFAULT_TOKEN } from './local-sentry/auth.ts';
 import { DEFAULT_RATE_LIMIT } from './local-sentry/rate-limit.ts';
 import type { LocalSentryOptions } from './local-sentry/server.ts';
@@ -40,7 +46,16 @@ Options:
   --scale S        Data of the embedded server: small, medium or large    [default: medium]
   --no-batch       Naive mode for comparison (npm run bench): DataLoader batch size 1, no
                    priming from lists, nothing answered from data a parent embeds
+  --upstream-timeout MS
+                   Longest a GraphQL request waits for Sentry, retries included
+                   (env UPSTREAM_TIMEOUT)                                [default: 15000]
+  --shutdown-timeout MS
+                   Longest wait for in-flight requests after SIGTERM/SIGINT before
+                   their connections are closed (env SHUTDOWN_TIMEOUT)   [default: 10000]
   -h, --help       Show this help
+
+On SIGTERM or SIGINT it stops accepting connections, answers the requests in flight, then
+exits; a second signal (later than 250 ms after the first) exits at once.
 `;
 
 const LOCAL_SENTRY_HELP = `Usage: sentry-graphql local-sentry [options]
@@ -101,6 +116,14 @@ function scale(raw: string, flag: string): Scale {
 function port(raw: string, flag: string): number {
   try {
     return parsePort(raw, flag);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function milliseconds(raw: string, flag: string, min: number): number {
+  try {
+    return parseMilliseconds(raw, flag, min);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -205,6 +228,8 @@ export function parseServeArgs(
         token: { type: 'string' },
         scale: { type: 'string' },
         'no-batch': { type: 'boolean' },
+        'upstream-timeout': { type: 'string' },
+        'shutdown-timeout': { type: 'string' },
       },
     }),
   );
@@ -248,6 +273,18 @@ export function parseServeArgs(
     options.scale = scale(values.scale, '--scale');
   }
   if (values['no-batch']) options.batching = false;
+  const upstreamTimeout = values['upstream-timeout'];
+  const upstreamTimeoutMs =
+    upstreamTimeout === undefined
+      ? fromEnv.upstreamTimeoutMs
+      : milliseconds(upstreamTimeout, '--upstream-timeout', 1);
+  if (upstreamTimeoutMs !== undefined) options.upstreamTimeoutMs = upstreamTimeoutMs;
+  const shutdownTimeout = values['shutdown-timeout'];
+  const shutdownTimeoutMs =
+    shutdownTimeout === undefined
+      ? fromEnv.shutdownTimeoutMs
+      : milliseconds(shutdownTimeout, '--shutdown-timeout', 0);
+  if (shutdownTimeoutMs !== undefined) options.shutdownTimeoutMs = shutdownTimeoutMs;
   return options;
 }
 
@@ -290,8 +327,7 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         const { runServe } = await import('./main.ts');
-        await runServe(options);
-        return 0;
+        return await runServe(options);
       }
       default:
         throw new UsageError(

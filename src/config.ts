@@ -10,6 +10,10 @@ export interface ServeEnv {
   upstream?: string;
   /** `SENTRY_AUTH_TOKEN` (or `SENTRY_TOKEN`): the server-wide token, used only when a request has none. */
   token?: string;
+  /** `SHUTDOWN_TIMEOUT` (ms): longest wait for in-flight requests after SIGTERM/SIGINT. */
+  shutdownTimeoutMs?: number;
+  /** `UPSTREAM_TIMEOUT` (ms): longest a GraphQL request waits for Sentry, retries included. */
+  upstreamTimeoutMs?: number;
 }
 
 /** Thrown when an environment variable is set to something unusable. */
@@ -32,7 +36,29 @@ export function readServeEnv(env: Env = process.env): ServeEnv {
   if (upstream !== undefined) settings.upstream = parseUpstreamUrl(upstream, 'SENTRY_URL');
   const token = value('SENTRY_AUTH_TOKEN', 'SENTRY_TOKEN');
   if (token !== undefined) settings.token = token;
+  const shutdownTimeout = value('SHUTDOWN_TIMEOUT');
+  if (shutdownTimeout !== undefined) {
+    settings.shutdownTimeoutMs = parseMilliseconds(shutdownTimeout, 'SHUTDOWN_TIMEOUT', 0);
+  }
+  const upstreamTimeout = value('UPSTREAM_TIMEOUT');
+  if (upstreamTimeout !== undefined) {
+    settings.upstreamTimeoutMs = parseMilliseconds(upstreamTimeout, 'UPSTREAM_TIMEOUT', 1);
+  }
   return settings;
+}
+
+/** Longest duration a setting takes: one hour. */
+const MAX_MILLISECONDS = 3_600_000;
+
+/** Parses a whole number of milliseconds between `min` and one hour; `name` names the source. */
+export function parseMilliseconds(raw: string, name: string, min: number): number {
+  const ms = Number(raw);
+  if (!/^\d+$/.test(raw) || ms < min || ms > MAX_MILLISECONDS) {
+    throw new ConfigError(
+      `${name} must be a number of milliseconds between ${min} and ${MAX_MILLISECONDS}, got "${raw}"`,
+    );
+  }
+  return ms;
 }
 
 /** Parses a TCP port (0–65535); `name` names the source in the error. */
