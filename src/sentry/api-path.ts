@@ -1,4 +1,5 @@
 import { localBadRequest } from './errors.ts';
+import type { QueryParams } from './upstream.ts';
 
 declare const apiPathBrand: unique symbol;
 
@@ -78,4 +79,20 @@ function numberSegment(value: number): string {
     throw localBadRequest('Numeric path values must be non-negative integers');
   }
   return String(value);
+}
+
+/** Arrays repeat the key; `undefined` is left out; `''` is sent as `key=`. */
+export function queryString(query: QueryParams | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) params.append(key, String(item));
+    } else {
+      params.append(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }

@@ -44,6 +44,27 @@ export function isTrustedRegion(configured: URL, candidate: URL): boolean {
   );
 }
 
+/**
+ * Where calls for an organization go when a response names `regionUrl` for it: a trusted
+ * region's target, `'configured'` for the configured host itself (a self-hosted Sentry naming
+ * its own, often internal, URL: another port, no proxy path prefix; the configured base URL
+ * stays authoritative), or `'refused'`.
+ */
+export function regionTarget(
+  configured: URL,
+  regionUrl: string,
+): Target | 'configured' | 'refused' {
+  let url: URL;
+  try {
+    url = new URL(regionUrl);
+  } catch {
+    return 'refused';
+  }
+  if (url.hostname.toLowerCase() === configured.hostname.toLowerCase()) return 'configured';
+  if (!isTrustedRegion(configured, url)) return 'refused';
+  return { origin: url.origin, basePath: trimPath(url.pathname) };
+}
+
 function isIpAddress(host: string): boolean {
   return /^\d+(\.\d+){3}$/.test(host) || host.startsWith('[') || host.includes(':');
 }

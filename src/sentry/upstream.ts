@@ -5,13 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { type buildConnector, Pool } from 'undici';
-import { type ApiPath, routeTemplate } from './api-path.ts';
+import { type ApiPath, queryString, routeTemplate } from './api-path.ts';
 import { type CallEnvironment, type CallState, runCall } from './call.ts';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts';
 import { type ResponseHeaders, SentryUpstreamError } from './errors.ts';
 import { ConcurrencyLimiter } from './limiter.ts';
 import { concurrentLimitOf, parseRateLimit, RateLimitBudgets } from './rate-limit.ts';
-import { isTrustedRegion, parseBaseUrl, type Target, trimPath } from './regions.ts';
+import { parseBaseUrl, regionTarget, type Target, trimPath } from './regions.ts';
 import { abortReason, type RetryOptions, resolveRetry } from './retry.ts';
 import type { SentryRateLimit } from './types.ts';
 
@@ -305,25 +305,11 @@ class SentryUpstream implements Upstream {
 
   rememberRegion(organization: string, regionUrl: string | undefined | null): boolean {
     if (!regionUrl) return false;
-    let url: URL;
-    try {
-      url = new URL(regionUrl);
-    } catch {
-      this.#stats.refusedRegions++;
-      return false;
-    }
-    if (url.hostname.toLowerCase() === this.#base.hostname.toLowerCase()) {
-      // The configured host itself (a self-hosted Sentry naming its own, often internal, URL:
-      // another port, no proxy path prefix): the configured base URL stays authoritative.
-      this.#regions.delete(organization);
-      return true;
-    }
-    if (!isTrustedRegion(this.#base, url)) {
-      this.#stats.refusedRegions++;
-      return false;
-    }
-    this.#regions.set(organization, { origin: url.origin, basePath: trimPath(url.pathname) });
-    return true;
+    const region = regionTarget(this.#base, regionUrl);
+    if (region === 'refused') this.#stats.refusedRegions++;
+    else if (region === 'configured') this.#regions.delete(organization);
+    else this.#regions.set(organization, region);
+    return region !== 'refused';
   }
 
   baseUrlFor(organization?: string): string {
@@ -397,22 +383,6 @@ class SentryUpstream implements Upstream {
     }
     return pool;
   }
-}
-
-/** Arrays repeat the key; `undefined` is left out; `''` is sent as `key=`. */
-export function queryString(query: QueryParams | undefined): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) params.append(key, String(item));
-    } else {
-      params.append(key, String(value));
-    }
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
 
 /** First 32 hex digits of SHA-256 of the token: a map key that is not the token. */
