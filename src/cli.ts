@@ -4,7 +4,14 @@
  * and exit code 2.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, parseOrigin, parsePort, parseUpstreamUrl, readServeEnv } from './config.ts';
+import {
+  ConfigError,
+  parseMilliseconds,
+  parseOrigin,
+  parsePort,
+  parseUpstreamUrl,
+  readServeEnv,
+} from './config.ts';
 import {
   ALL_SCOPES,
   DEFAULT_TOKEN,
@@ -51,7 +58,16 @@ Options:
                                                             [default: none, same origin only]
   --max-body-bytes N
                    Largest request body accepted, counted as it is read   [default: 1048576]
+  --upstream-timeout MS
+                   Longest a GraphQL request waits for Sentry, retries included
+                   (env UPSTREAM_TIMEOUT)                                [default: 15000]
+  --shutdown-timeout MS
+                   Longest wait for in-flight requests after SIGTERM/SIGINT before
+                   their connections are closed (env SHUTDOWN_TIMEOUT)   [default: 10000]
   -h, --help       Show this help
+
+On SIGTERM or SIGINT it stops accepting connections, answers the requests in flight, then
+exits; a second signal (later than 250 ms after the first) exits at once.
 `;
 
 const LOCAL_SENTRY_HELP = `Usage: sentry-graphql local-sentry [options]
@@ -160,6 +176,14 @@ function tokenSpecs(specs: readonly string[]): LocalToken[] {
 
 const ordinal = (n: number) => `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
 
+function milliseconds(raw: string, flag: string, min: number): number {
+  try {
+    return parseMilliseconds(raw, flag, min);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 /** Resolves when the process gets SIGINT or SIGTERM. */
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
@@ -258,6 +282,8 @@ export function parseServeArgs(
         'no-batch': { type: 'boolean' },
         'cors-origin': { type: 'string', multiple: true },
         'max-body-bytes': { type: 'string' },
+        'upstream-timeout': { type: 'string' },
+        'shutdown-timeout': { type: 'string' },
       },
     }),
   );
@@ -317,6 +343,18 @@ export function parseServeArgs(
       max: 2 ** 31 - 1,
     });
   }
+  const upstreamTimeout = values['upstream-timeout'];
+  const upstreamTimeoutMs =
+    upstreamTimeout === undefined
+      ? fromEnv.upstreamTimeoutMs
+      : milliseconds(upstreamTimeout, '--upstream-timeout', 1);
+  if (upstreamTimeoutMs !== undefined) options.upstreamTimeoutMs = upstreamTimeoutMs;
+  const shutdownTimeout = values['shutdown-timeout'];
+  const shutdownTimeoutMs =
+    shutdownTimeout === undefined
+      ? fromEnv.shutdownTimeoutMs
+      : milliseconds(shutdownTimeout, '--shutdown-timeout', 0);
+  if (shutdownTimeoutMs !== undefined) options.shutdownTimeoutMs = shutdownTimeoutMs;
   return options;
 }
 
@@ -362,8 +400,7 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         const { runServe } = await import('./main.ts');
-        await runServe(options);
-        return 0;
+        return await runServe(options);
       }
       default:
         throw new UsageError(

@@ -12,6 +12,10 @@ export interface ServeEnv {
   token?: string;
   /** `CORS_ORIGINS`, comma-separated: origins whose pages may call the gateway. */
   corsOrigins?: string[];
+  /** `SHUTDOWN_TIMEOUT` (ms): longest wait for in-flight requests after SIGTERM/SIGINT. */
+  shutdownTimeoutMs?: number;
+  /** `UPSTREAM_TIMEOUT` (ms): longest a GraphQL request waits for Sentry, retries included. */
+  upstreamTimeoutMs?: number;
 }
 
 /** Thrown when an environment variable is set to something unusable. */
@@ -42,7 +46,29 @@ export function readServeEnv(env: Env = process.env): ServeEnv {
       .filter((origin) => origin !== '')
       .map((origin) => parseOrigin(origin, 'CORS_ORIGINS'));
   }
+  const shutdownTimeout = value('SHUTDOWN_TIMEOUT');
+  if (shutdownTimeout !== undefined) {
+    settings.shutdownTimeoutMs = parseMilliseconds(shutdownTimeout, 'SHUTDOWN_TIMEOUT', 0);
+  }
+  const upstreamTimeout = value('UPSTREAM_TIMEOUT');
+  if (upstreamTimeout !== undefined) {
+    settings.upstreamTimeoutMs = parseMilliseconds(upstreamTimeout, 'UPSTREAM_TIMEOUT', 1);
+  }
   return settings;
+}
+
+/** Longest duration a setting takes: one hour. */
+const MAX_MILLISECONDS = 3_600_000;
+
+/** Parses a whole number of milliseconds between `min` and one hour; `name` names the source. */
+export function parseMilliseconds(raw: string, name: string, min: number): number {
+  const ms = Number(raw);
+  if (!/^\d+$/.test(raw) || ms < min || ms > MAX_MILLISECONDS) {
+    throw new ConfigError(
+      `${name} must be a number of milliseconds between ${min} and ${MAX_MILLISECONDS}, got "${raw}"`,
+    );
+  }
+  return ms;
 }
 
 /** Parses a TCP port (0–65535); `name` names the source in the error. */

@@ -1,25 +1,18 @@
+/**
+ * The process-wide side of the REST client: connection pools per origin, region routing,
+ * concurrency limiters per token and origin, Sentry's spent rate-limit budgets, circuit
+ * breakers per origin and call deadlines. How one call runs across its attempts is `call.ts`.
+ */
 import { createHash } from 'node:crypto';
-import { type buildConnector, Pool, errors as undiciErrors } from 'undici';
-import type { ApiPath } from './api-path.ts';
-import {
-  localBadRequest,
-  normaliseError,
-  type ResponseHeaders,
-  type SentryApiError,
-  SentryRateLimitedError,
-  SentryUpstreamError,
-} from './errors.ts';
+import { type buildConnector, Pool } from 'undici';
+import { type ApiPath, queryString, routeTemplate } from './api-path.ts';
+import { type CallEnvironment, type CallState, runCall } from './call.ts';
+import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts';
+import { type ResponseHeaders, SentryUpstreamError } from './errors.ts';
 import { ConcurrencyLimiter } from './limiter.ts';
-import { concurrentLimitOf, parseRateLimit } from './rate-limit.ts';
-import {
-  abortReason,
-  backoffDelay,
-  isRetryable,
-  type ResolvedRetryOptions,
-  type RetryOptions,
-  resolveRetry,
-  sleep,
-} from './retry.ts';
+import { concurrentLimitOf, parseRateLimit, RateLimitBudgets } from './rate-limit.ts';
+import { parseBaseUrl, regionTarget, type Target, trimPath } from './regions.ts';
+import { abortReason, type RetryOptions, resolveRetry } from './retry.ts';
 import type { SentryRateLimit } from './types.ts';
 
 export interface UpstreamTimeouts {
@@ -59,14 +52,32 @@ export interface UpstreamOptions {
    */
   concurrency?: number;
   timeouts?: UpstreamTimeouts;
+  /**
+   * Longest a caller waits for Sentry, from its first call: queueing, attempts, back-offs and
+   * rate-limit waits included; then the call fails with `UPSTREAM_ERROR` (a 504, `timeout`).
+   * Calls that carry the same `AbortSignal` (the calls of one GraphQL request) share one
+   * deadline counted from the first of them, so an operation is answered within about this
+   * long whatever the upstream does; a call without a signal has a deadline of its own.
+   * @default 15000
+   */
+  timeoutMs?: number;
   /** Retries of GET requests (never of writes). */
   retry?: RetryOptions;
   /**
-   * A GET answered 429 waits for `X-Sentry-Rate-Limit-Reset` and retries once when the wait is
-   * at most this long; otherwise it fails at once with `retryAfterSeconds`.
+   * After a 429 or `X-Sentry-Rate-Limit-Remaining: 0`, no call goes out for that token,
+   * endpoint and method until `X-Sentry-Rate-Limit-Reset`. A GET meeting such a spent budget
+   * waits for the reset and goes once when that is at most this far away (and within
+   * `timeoutMs`); otherwise, and for writes, it fails at once with `RATE_LIMITED` and
+   * `retryAfterSeconds`, without calling Sentry.
    * @default 2000
    */
   maxRateLimitWaitMs?: number;
+  /**
+   * Per upstream origin: after `threshold` connection failures in a row, calls fail fast for
+   * `coolDownMs`, then one probe goes through. `false` turns it off.
+   * @default { threshold: 5, coolDownMs: 5000 }
+   */
+  circuitBreaker?: CircuitBreakerOptions | false;
   /**
    * Largest response body accepted, in bytes.
    * @default 33554432 (32 MiB)
@@ -113,8 +124,14 @@ export interface UpstreamStats {
   attempts: number;
   /** Attempts that were retries after a retryable failure. */
   retries: number;
-  /** Retries after waiting for a 429's reset. */
+  /** Calls that waited for a rate-limit reset, then went. */
   rateLimitRetries: number;
+  /** Calls refused without a request because Sentry's budget for them was spent. */
+  rateLimited: number;
+  /** Calls refused without a request because the origin's circuit breaker was open. */
+  circuitRefused: number;
+  /** Calls that ran out of `timeoutMs`. */
+  timeouts: number;
   /** Region URLs a response named that were refused (not a trusted host). */
   refusedRegions: number;
 }
@@ -142,11 +159,6 @@ export interface Upstream extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-interface Target {
-  origin: string;
-  basePath: string;
-}
-
 /** Entries kept per (token, origin) before idle ones are dropped. */
 const MAX_TRACKED_KEYS = 5000;
 
@@ -160,21 +172,26 @@ class SentryUpstream implements Upstream {
   readonly #base: URL;
   readonly #target: Target;
   readonly #options: UpstreamOptions;
-  readonly #retry: ResolvedRetryOptions;
   readonly #concurrency: number;
-  readonly #maxRateLimitWaitMs: number;
-  readonly #random: () => number;
+  readonly #timeoutMs: number;
   readonly #timeouts: Required<UpstreamTimeouts>;
+  readonly #env: CallEnvironment;
   readonly #pools = new Map<string, Pool>();
+  readonly #breakers = new Map<string, CircuitBreaker>();
   readonly #regions = new Map<string, Target>();
   /** Keyed by `${sha256(token) prefix} ${origin}`: the token itself is never a key. */
   readonly #limiters = new Map<string, ConcurrencyLimiter>();
   readonly #rateLimits = new Map<string, SentryRateLimit>();
   readonly #latestRateLimit = new Map<string, SentryRateLimit>();
+  /** One deadline per caller signal (one GraphQL request), set by its first call. */
+  readonly #deadlines = new WeakMap<AbortSignal, number>();
   readonly #stats: UpstreamStats = {
     attempts: 0,
     retries: 0,
     rateLimitRetries: 0,
+    rateLimited: 0,
+    circuitRefused: 0,
+    timeouts: 0,
     refusedRegions: 0,
   };
   #closed = false;
@@ -184,14 +201,24 @@ class SentryUpstream implements Upstream {
     this.#base = parseBaseUrl(options.baseUrl);
     this.#target = { origin: this.#base.origin, basePath: trimPath(this.#base.pathname) };
     this.baseUrl = this.#target.origin + this.#target.basePath;
-    this.#retry = resolveRetry(options.retry);
     this.#concurrency = Math.max(1, Math.floor(options.concurrency ?? 16));
-    this.#maxRateLimitWaitMs = Math.max(0, options.maxRateLimitWaitMs ?? 2000);
-    this.#random = options.random ?? Math.random;
+    this.#timeoutMs = Math.max(1, options.timeoutMs ?? 15_000);
     this.#timeouts = {
       connectMs: options.timeouts?.connectMs ?? 5000,
       headersMs: options.timeouts?.headersMs ?? 30_000,
       bodyMs: options.timeouts?.bodyMs ?? 30_000,
+    };
+    this.#env = {
+      retry: resolveRetry(options.retry),
+      maxRateLimitWaitMs: Math.max(0, options.maxRateLimitWaitMs ?? 2000),
+      random: options.random ?? Math.random,
+      headersMs: this.#timeouts.headersMs,
+      bodyMs: this.#timeouts.bodyMs,
+      userAgent: options.userAgent ?? 'sentry-graphql-gateway',
+      budgets: new RateLimitBudgets({ maxKeys: MAX_TRACKED_KEYS }),
+      stats: this.#stats,
+      pool: (origin) => this.#pool(origin),
+      observe: (state, headers) => this.#observeRateLimit(state, headers),
     };
   }
 
@@ -207,168 +234,67 @@ class SentryUpstream implements Upstream {
     }
     const target = this.#targetFor(call.organization);
     const tokenKey = `${tokenHash(call.token)} ${target.origin}`;
-    const limiter = this.#limiter(tokenKey);
-    const path = target.basePath + call.path + queryString(call.query);
     const label = `${method} ${call.path}`;
-    // The retry budget counts time spent sending and backing off, not waiting for a slot.
-    const clock = { spent: 0 };
-    let attempt = 0;
-    let waitedForRateLimit = false;
-    while (true) {
-      attempt++;
-      const outcome = await this.#attempt(
-        call,
-        target,
-        path,
-        label,
-        limiter,
-        tokenKey,
-        clock,
-        attempt > 1,
-      );
-      if (!(outcome instanceof Error)) return outcome;
-      const error = outcome;
-      if (signal?.aborted) throw abortReason(signal);
-      const elapsed = clock.spent;
-      if (method === 'GET' && error instanceof SentryRateLimitedError && !waitedForRateLimit) {
-        const wait = this.#rateLimitWait(error);
-        if (wait !== undefined) {
-          waitedForRateLimit = true;
-          this.#stats.rateLimitRetries++;
-          clock.spent += wait;
-          await sleep(wait, signal);
-          continue;
-        }
-      }
-      if (method === 'GET' && isRetryable(error) && attempt < this.#retry.attempts) {
-        const delay = backoffDelay(attempt, this.#retry, this.#random);
-        if (elapsed + delay < this.#retry.totalMs) {
-          this.#stats.retries++;
-          clock.spent += delay;
-          await sleep(delay, signal);
-          continue;
-        }
-      }
-      throw error;
-    }
-  }
-
-  /** One HTTP exchange. Returns the response, or the typed error it amounts to. */
-  async #attempt(
-    call: UpstreamCall,
-    target: Target,
-    path: string,
-    label: string,
-    limiter: ConcurrencyLimiter,
-    tokenKey: string,
-    clock: { spent: number },
-    retry: boolean,
-  ): Promise<UpstreamResponse | SentryApiError> {
-    const { method, signal, token } = call;
-    const release = await limiter.acquire(signal, retry);
-    const started = Date.now();
-    const attempt = new AbortController();
-    let expired: 'headers' | 'body' | undefined;
-    const expire = (what: 'headers' | 'body') => {
-      expired = what;
-      attempt.abort();
-    };
-    let timer: NodeJS.Timeout | undefined;
-    let status: number;
-    let headers: ResponseHeaders;
-    let text: string;
+    const deadline = this.#deadlineFor(signal);
+    const left = deadline - Date.now();
+    if (left <= 0) throw this.#timedOut(label);
+    // Aborted by the caller (with its reason) or at the deadline (with the timeout error).
+    const bounded = new AbortController();
+    const onAbort = () => bounded.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => bounded.abort(this.#timedOut(label)), left);
     try {
-      this.#stats.attempts++;
-      call.onAttempt?.();
-      const requestHeaders: Record<string, string> = {
-        authorization: `Bearer ${token}`,
-        accept: 'application/json',
-        'user-agent': this.#options.userAgent ?? 'sentry-graphql-gateway',
-      };
-      let body: string | undefined;
-      if (call.body !== undefined) {
-        body = JSON.stringify(call.body);
-        requestHeaders['content-type'] = 'application/json';
-      }
-      // undici's own header/body timers tick at one-second resolution; these are exact.
-      // The headers timer runs from dispatch (connect included), the body timer is an idle
-      // timer re-armed by every chunk.
-      timer = setTimeout(() => expire('headers'), this.#timeouts.headersMs);
-      const response = await this.#pool(target.origin).request({
-        method,
-        path,
-        headers: requestHeaders,
-        body: body ?? null,
-        signal: signal ? AbortSignal.any([signal, attempt.signal]) : attempt.signal,
-        idempotent: method === 'GET',
-      });
-      clearTimeout(timer);
-      status = response.statusCode;
-      headers = response.headers as ResponseHeaders;
-      timer = setTimeout(() => expire('body'), this.#timeouts.bodyMs);
-      const chunks: Buffer[] = [];
-      for await (const chunk of response.body) {
-        chunks.push(chunk as Buffer);
-        timer.refresh();
-      }
-      text = Buffer.concat(chunks).toString('utf8');
-    } catch (error) {
-      if (signal?.aborted) throw abortReason(signal);
-      if (expired) {
-        return new SentryUpstreamError({
-          status: 504,
-          failure: 'timeout',
-          message: `Sentry did not send the response ${expired} in time`,
-          request: label,
-        });
-      }
-      return transportError(error, label, token);
+      return await runCall(
+        {
+          call,
+          target,
+          path: target.basePath + call.path + queryString(call.query),
+          label,
+          limiter: this.#limiter(tokenKey),
+          tokenKey,
+          budgetKey: `${tokenKey} ${method} ${routeTemplate(call.path)}`,
+          breaker: this.#breaker(target.origin),
+          signal: bounded.signal,
+          deadline,
+          spent: 0,
+        },
+        this.#env,
+      );
     } finally {
       clearTimeout(timer);
-      release();
-      clock.spent += Date.now() - started;
+      signal?.removeEventListener('abort', onAbort);
     }
-    this.#observeRateLimit(tokenKey, token, headers, limiter);
-    if (status >= 200 && status < 300) {
-      if (text.trim() === '') {
-        if (method !== 'GET') return { status, headers, body: undefined };
-        return malformed(label, 'Sentry sent an empty body');
-      }
-      try {
-        return { status, headers, body: JSON.parse(text) as unknown };
-      } catch {
-        return malformed(label, 'Sentry sent a body that is not JSON');
-      }
-    }
-    return normaliseError(status, text, headers, { request: label, secrets: [token] });
   }
 
-  /** Milliseconds to wait before retrying a 429, or undefined to fail fast. */
-  #rateLimitWait(error: SentryRateLimitedError): number | undefined {
-    let wait: number;
-    if (error.resetAt !== undefined) wait = Math.max(0, error.resetAt * 1000 - Date.now());
-    else if (error.retryAfterSeconds !== undefined) wait = error.retryAfterSeconds * 1000;
-    // No reset header (self-hosted, proxies): back off as for any transient failure.
-    else wait = backoffDelay(1, this.#retry, this.#random);
-    if (wait > this.#maxRateLimitWaitMs) return undefined;
-    // A little jitter so that callers held by the same window do not return in one burst.
-    return wait + Math.floor(this.#random() * 100);
+  #timedOut(label: string): SentryUpstreamError {
+    this.#stats.timeouts++;
+    return new SentryUpstreamError({
+      status: 504,
+      failure: 'timeout',
+      message: `Sentry did not answer within the upstream timeout (${this.#timeoutMs} ms)`,
+      request: label,
+    });
   }
 
-  #observeRateLimit(
-    tokenKey: string,
-    token: string,
-    headers: ResponseHeaders,
-    limiter: ConcurrencyLimiter,
-  ): void {
+  #deadlineFor(signal: AbortSignal | undefined): number {
+    if (!signal) return Date.now() + this.#timeoutMs;
+    let deadline = this.#deadlines.get(signal);
+    if (deadline === undefined) {
+      deadline = Date.now() + this.#timeoutMs;
+      this.#deadlines.set(signal, deadline);
+    }
+    return deadline;
+  }
+
+  #observeRateLimit(state: CallState, headers: ResponseHeaders): void {
     const rateLimit = parseRateLimit(headers);
     if (rateLimit) {
-      trackedSet(this.#rateLimits, tokenKey, rateLimit);
-      trackedSet(this.#latestRateLimit, tokenHash(token), rateLimit);
+      trackedSet(this.#rateLimits, state.tokenKey, rateLimit);
+      trackedSet(this.#latestRateLimit, tokenHash(state.call.token), rateLimit);
     }
     const reported = concurrentLimitOf(headers);
-    if (reported !== undefined && reported >= 1 && reported < limiter.limit) {
-      limiter.setLimit(reported);
+    if (reported !== undefined && reported >= 1 && reported < state.limiter.limit) {
+      state.limiter.setLimit(reported);
     }
   }
 
@@ -379,25 +305,11 @@ class SentryUpstream implements Upstream {
 
   rememberRegion(organization: string, regionUrl: string | undefined | null): boolean {
     if (!regionUrl) return false;
-    let url: URL;
-    try {
-      url = new URL(regionUrl);
-    } catch {
-      this.#stats.refusedRegions++;
-      return false;
-    }
-    if (url.hostname.toLowerCase() === this.#base.hostname.toLowerCase()) {
-      // The configured host itself (a self-hosted Sentry naming its own, often internal, URL:
-      // another port, no proxy path prefix): the configured base URL stays authoritative.
-      this.#regions.delete(organization);
-      return true;
-    }
-    if (!isTrustedRegion(this.#base, url)) {
-      this.#stats.refusedRegions++;
-      return false;
-    }
-    this.#regions.set(organization, { origin: url.origin, basePath: trimPath(url.pathname) });
-    return true;
+    const region = regionTarget(this.#base, regionUrl);
+    if (region === 'refused') this.#stats.refusedRegions++;
+    else if (region === 'configured') this.#regions.delete(organization);
+    else this.#regions.set(organization, region);
+    return region !== 'refused';
   }
 
   baseUrlFor(organization?: string): string {
@@ -428,6 +340,17 @@ class SentryUpstream implements Upstream {
 
   #targetFor(organization: string | undefined): Target {
     return (organization !== undefined && this.#regions.get(organization)) || this.#target;
+  }
+
+  #breaker(origin: string): CircuitBreaker | undefined {
+    const options = this.#options.circuitBreaker;
+    if (options === false) return undefined;
+    let breaker = this.#breakers.get(origin);
+    if (!breaker) {
+      breaker = new CircuitBreaker(options);
+      this.#breakers.set(origin, breaker);
+    }
+    return breaker;
   }
 
   #limiter(key: string): ConcurrencyLimiter {
@@ -462,84 +385,6 @@ class SentryUpstream implements Upstream {
   }
 }
 
-/**
- * Whether a region URL named by a response may receive the caller's token. Trusted:
- * - the configured host itself (then `rememberRegion` keeps using the configured base URL:
- *   a self-hosted Sentry behind a proxy often names its internal port or drops the path);
- * - a subdomain of it (`sentry.io` → `us.sentry.io`);
- * - a sibling region host (`us.sentry.io` → `de.sentry.io`): same parent domain of at least two
- *   labels, and both first labels look like region names (two letters and an optional digit),
- *   so that a multi-tenant parent (`team.example-paas.com`) never hands the token to a
- *   neighbour tenant.
- * The scheme must be https, or http only when the configured URL is http. No credentials in
- * the URL. Anything else (another domain, an IP, a look-alike) is refused and the organization
- * keeps using the configured URL.
- */
-export function isTrustedRegion(configured: URL, candidate: URL): boolean {
-  if (
-    candidate.protocol !== 'https:' &&
-    !(candidate.protocol === 'http:' && configured.protocol === 'http:')
-  ) {
-    return false;
-  }
-  if (candidate.username || candidate.password) return false;
-  const base = configured.hostname.toLowerCase();
-  const host = candidate.hostname.toLowerCase();
-  if (host === base) return true;
-  if (isIpAddress(base) || isIpAddress(host)) return false;
-  if (host.endsWith(`.${base}`)) return true;
-  const baseLabels = base.split('.');
-  const hostLabels = host.split('.');
-  if (baseLabels.length < 3 || hostLabels.length !== baseLabels.length) return false;
-  const region = /^[a-z]{2}\d?$/;
-  return (
-    baseLabels.slice(1).join('.') === hostLabels.slice(1).join('.') &&
-    region.test(baseLabels[0] ?? '') &&
-    region.test(hostLabels[0] ?? '')
-  );
-}
-
-function isIpAddress(host: string): boolean {
-  return /^\d+(\.\d+){3}$/.test(host) || host.startsWith('[') || host.includes(':');
-}
-
-function parseBaseUrl(value: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw localBadRequest('Sentry base URL is not a valid URL');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw localBadRequest('Sentry base URL must be http or https');
-  }
-  if (url.username || url.password) {
-    throw localBadRequest('Sentry base URL must not carry credentials');
-  }
-  return url;
-}
-
-/** `/sentry/` → `/sentry`, `/` → ``, `/sentry/api/0/` → `/sentry`. */
-function trimPath(pathname: string): string {
-  return pathname.replace(/\/+$/, '').replace(/\/api\/0$/, '');
-}
-
-/** Arrays repeat the key; `undefined` is left out; `''` is sent as `key=`. */
-export function queryString(query: QueryParams | undefined): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) params.append(key, String(item));
-    } else {
-      params.append(key, String(value));
-    }
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
 /** First 32 hex digits of SHA-256 of the token: a map key that is not the token. */
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex').slice(0, 32);
@@ -552,44 +397,4 @@ function trackedSet<V>(map: Map<string, V>, key: string, value: V): void {
   }
   map.delete(key);
   map.set(key, value);
-}
-
-function malformed(label: string, message: string): SentryUpstreamError {
-  return new SentryUpstreamError({ status: 502, failure: 'malformed', message, request: label });
-}
-
-const TIMEOUT_CODES = new Set([
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'ETIMEDOUT',
-]);
-
-/** A failure without a usable response: timeout or connection trouble. */
-function transportError(error: unknown, label: string, token: string): SentryUpstreamError {
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  if (TIMEOUT_CODES.has(code)) {
-    return new SentryUpstreamError({
-      status: 504,
-      failure: 'timeout',
-      message: `Sentry did not answer in time (${code})`,
-      request: label,
-    });
-  }
-  if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {
-    return new SentryUpstreamError({
-      status: 502,
-      failure: 'malformed',
-      message: 'Sentry response exceeded the size limit',
-      request: label,
-    });
-  }
-  const reason = code || (error instanceof Error ? error.name : 'unknown');
-  return new SentryUpstreamError({
-    status: 502,
-    failure: 'connection',
-    message: `Connection to Sentry failed (${reason.replaceAll(token, '[redacted]')})`,
-    request: label,
-  });
 }

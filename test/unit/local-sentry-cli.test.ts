@@ -177,6 +177,18 @@ describe('sentry-graphql serve flags', () => {
       upstream: 'http://localhost:9000',
     });
   });
+
+  it('reads the upstream and shutdown timeouts from flags, or else the environment', () => {
+    const env = { UPSTREAM_TIMEOUT: '20000', SHUTDOWN_TIMEOUT: '0' };
+    expect(parseServeArgs([], env)).toMatchObject({
+      upstreamTimeoutMs: 20_000,
+      shutdownTimeoutMs: 0,
+    });
+    expect(
+      parseServeArgs(['--upstream-timeout', '500', '--shutdown-timeout', '30000'], env),
+    ).toMatchObject({ upstreamTimeoutMs: 500, shutdownTimeoutMs: 30_000 });
+    expect(parseServeArgs([], {})).not.toHaveProperty('shutdownTimeoutMs');
+  });
 });
 
 describe('main', () => {
@@ -196,6 +208,9 @@ describe('main', () => {
     [['serve', '--upstream', 'http://x', '--scale', 'small']],
     [['serve', '--port', '-1']],
     [['serve', '--nope']],
+    [['serve', '--upstream-timeout', '0']],
+    [['serve', '--shutdown-timeout', '1.5']],
+    [['serve', '--shutdown-timeout', '-1']],
     [['frobnicate']],
     [['--verbose']],
     [[]],

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { queryString } from '../../src/sentry/api-path.ts';
 import { SentryBadRequestError } from '../../src/sentry/errors.ts';
-import {
-  createUpstream,
-  isTrustedRegion,
-  queryString,
-  tokenHash,
-} from '../../src/sentry/upstream.ts';
+import { isTrustedRegion } from '../../src/sentry/regions.ts';
+import { createUpstream, tokenHash } from '../../src/sentry/upstream.ts';
 
 const trusted = (base: string, candidate: string) =>
   isTrustedRegion(new URL(base), new URL(candidate));
