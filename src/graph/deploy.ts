@@ -1,6 +1,6 @@
 import type { Context } from '../context.ts';
 import type { OrgScoped } from '../sentry/client.ts';
-import type { Page } from '../sentry/pagination.ts';
+import type { Page } from '../sentry/http/pagination.ts';
 import type { SentryDeploy } from '../sentry/types.ts';
 import { builder } from './builder.ts';
 import { type PageRequest, pageRequest, pageToConnection } from './connections.ts';

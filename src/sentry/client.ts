@@ -1,12 +1,12 @@
 import { setMaxListeners } from 'node:events';
-import { type ApiPath, apiPath } from './api-path.ts';
+import { type ApiPath, apiPath } from './http/api-path.ts';
 import {
   localBadRequest,
   SentryCallBudgetError,
   SentryUnauthenticatedError,
   SentryUpstreamError,
-} from './errors.ts';
-import { type Page, type PageParams, pageInfo } from './pagination.ts';
+} from './http/errors.ts';
+import { type Page, type PageParams, pageInfo } from './http/pagination.ts';
 import type {
   SentryCommit,
   SentryDeploy,
@@ -54,7 +54,7 @@ import type {
   SentryUserFeedback,
   SentryUserFeedbackCreate,
 } from './types.ts';
-import type { HttpMethod, QueryParams, Upstream, UpstreamResponse } from './upstream.ts';
+import type { HttpMethod, QueryParams, Upstream, UpstreamResponse } from './http/upstream.ts';
 
 /** A payload that belongs to an organization, stamped with the organization it was read from. */
 export type OrgScoped<T> = T & { organizationSlug: string };

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startLocalSentry } from '../../src/local-sentry/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
-import { createUpstream } from '../../src/sentry/upstream.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 
 /** An upstream that records each request's method and query and answers like a bulk write. */
 async function recordingSentry() {

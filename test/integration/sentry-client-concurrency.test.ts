@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { startLocalSentry } from '../../src/local-sentry/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
-import { createUpstream } from '../../src/sentry/upstream.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 
 interface Inflight {
   max: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalSentry } from '../../src/local-sentry/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
-import { createUpstream } from '../../src/sentry/upstream.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 
 /** Each client method reaches the route Sentry serves it on, with the body shape it expects. */
 async function setup() {

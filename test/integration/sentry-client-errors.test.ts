@@ -9,8 +9,8 @@ import {
   SentryRateLimitedError,
   SentryUnauthenticatedError,
   SentryUpstreamError,
-} from '../../src/sentry/errors.ts';
-import { createUpstream, type UpstreamOptions } from '../../src/sentry/upstream.ts';
+} from '../../src/sentry/http/errors.ts';
+import { createUpstream, type UpstreamOptions } from '../../src/sentry/http/upstream.ts';
 
 /** A local Sentry and an upstream pointed at it, both closed with `await using`. */
 async function setup(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalSentry } from '../../src/local-sentry/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
-import { SentryApiError } from '../../src/sentry/errors.ts';
-import { createUpstream } from '../../src/sentry/upstream.ts';
+import { SentryApiError } from '../../src/sentry/http/errors.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 
 const WRITE = /^(PUT|POST|DELETE) /;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalSentry } from '../../src/local-sentry/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
-import { SentryApiError } from '../../src/sentry/errors.ts';
-import { paginate } from '../../src/sentry/pagination.ts';
-import { createUpstream } from '../../src/sentry/upstream.ts';
+import { SentryApiError } from '../../src/sentry/http/errors.ts';
+import { paginate } from '../../src/sentry/http/pagination.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 
 async function setup() {
   const sentry = await startLocalSentry({ scale: 'small' });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalSentry } from '../../src/local-sentry/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
-import { SentryNotFoundError } from '../../src/sentry/errors.ts';
-import { createUpstream } from '../../src/sentry/upstream.ts';
+import { SentryNotFoundError } from '../../src/sentry/http/errors.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 
 describe('SentryClient.prefetch', () => {
   it('an identical later GET takes the prefetched answer: one call in all', async () => {

@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startLocalSentry } from '../../src/local-sentry/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
-import { paginate } from '../../src/sentry/pagination.ts';
-import { createUpstream } from '../../src/sentry/upstream.ts';
+import { paginate } from '../../src/sentry/http/pagination.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 
 interface Proxy extends AsyncDisposable {
   port: number;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SentryBadRequestError } from '../../src/sentry/errors.ts';
+import { SentryBadRequestError } from '../../src/sentry/http/errors.ts';
 import {
   createUpstream,
   isTrustedRegion,
   queryString,
   tokenHash,
-} from '../../src/sentry/upstream.ts';
+} from '../../src/sentry/http/upstream.ts';
 
 const trusted = (base: string, candidate: string) =>
   isTrustedRegion(new URL(base), new URL(candidate));

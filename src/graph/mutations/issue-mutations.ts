@@ -9,7 +9,7 @@
  */
 import type { Context } from '../../context.ts';
 import { type IssueKey, issueKey, splitKey, teamKey, userKey } from '../../loaders/keys.ts';
-import { SentryNotFoundError } from '../../sentry/errors.ts';
+import { SentryNotFoundError } from '../../sentry/http/errors.ts';
 import type { SentryIssueUpdate } from '../../sentry/types.ts';
 import { builder } from '../builder.ts';
 import { encodeGlobalId } from '../global-id.ts';
