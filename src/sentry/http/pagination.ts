@@ -132,7 +132,7 @@ export interface PaginateOptions {
  * a cursor it already gave (a loop would otherwise never end).
  *
  * ```ts
- * for await (const issue of paginate((cursor) => client.listIssues('acme', { cursor }))) …
+ * for await (const issue of paginate((cursor) => client.issues.list('acme', { cursor }))) …
  * ```
  */
 export async function* paginate<T>(

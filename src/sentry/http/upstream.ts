@@ -20,7 +20,7 @@ import {
   resolveRetry,
   sleep,
 } from './retry.ts';
-import type { SentryRateLimit } from '../types.ts';
+import type { SentryRateLimit } from './wire.ts';
 
 export interface UpstreamTimeouts {
   /**

@@ -1,0 +1,275 @@
+/**
+ * Releases: `sentry.releases.list(org)`, `.get(org, version)`, their writes, a release's deploys
+ * (`.deploys(org, version)`, `.createDeploy`), commits and files, and the release wire types.
+ */
+import { apiPath } from './http/api-path.ts';
+import type { Page, PageParams } from './http/pagination.ts';
+import { type OrgScoped, type ProjectFilter, pageQuery, Resource } from './http/requester.ts';
+import type { SentryDateTime, SentryJsonObject } from './http/wire.ts';
+import type { SentryCommit } from './repositories.ts';
+import type { SentryUnmappedAuthor, SentryUser } from './users.ts';
+
+export interface ReleaseListParams extends PageParams {
+  query?: string;
+  /** Defaults to `-1` (all accessible projects; without it Sentry shows member projects only). */
+  project?: ProjectFilter;
+  environment?: readonly string[];
+  /** `open` (Sentry's default) or `archived`. */
+  status?: string;
+  sort?: string;
+}
+
+export class Releases extends Resource {
+  /** `GET /organizations/{org}/releases/`; sends `project=-1` unless projects are given. */
+  async list(org: string, p: ReleaseListParams = {}): Promise<Page<OrgScoped<SentryRelease>>> {
+    return this.http.page(
+      org,
+      apiPath`/api/0/organizations/${org}/releases/`,
+      pageQuery(p, {
+        query: p.query,
+        project: p.project && p.project.length > 0 ? p.project : -1,
+        environment: p.environment,
+        status: p.status,
+        sort: p.sort,
+      }),
+    );
+  }
+
+  async get(org: string, version: string): Promise<OrgScoped<SentryRelease>> {
+    return this.http.one(org, apiPath`/api/0/organizations/${org}/releases/${version}/`);
+  }
+
+  async create(org: string, body: SentryReleaseCreate): Promise<OrgScoped<SentryRelease>> {
+    return this.http.write('POST', org, apiPath`/api/0/organizations/${org}/releases/`, body);
+  }
+
+  async update(
+    org: string,
+    version: string,
+    body: SentryReleaseUpdate,
+  ): Promise<OrgScoped<SentryRelease>> {
+    return this.http.write(
+      'PUT',
+      org,
+      apiPath`/api/0/organizations/${org}/releases/${version}/`,
+      body,
+    );
+  }
+
+  async delete(org: string, version: string): Promise<void> {
+    await this.http.delete(org, apiPath`/api/0/organizations/${org}/releases/${version}/`);
+  }
+
+  async deploys(
+    org: string,
+    version: string,
+    p: PageParams = {},
+  ): Promise<Page<OrgScoped<SentryDeploy>>> {
+    return this.http.page(
+      org,
+      apiPath`/api/0/organizations/${org}/releases/${version}/deploys/`,
+      pageQuery(p),
+    );
+  }
+
+  async createDeploy(
+    org: string,
+    version: string,
+    body: SentryDeployCreate,
+  ): Promise<OrgScoped<SentryDeploy>> {
+    return this.http.write(
+      'POST',
+      org,
+      apiPath`/api/0/organizations/${org}/releases/${version}/deploys/`,
+      body,
+    );
+  }
+
+  async commits(
+    org: string,
+    version: string,
+    p: PageParams = {},
+  ): Promise<Page<OrgScoped<SentryCommit>>> {
+    return this.http.page(
+      org,
+      apiPath`/api/0/organizations/${org}/releases/${version}/commits/`,
+      pageQuery(p),
+    );
+  }
+
+  async files(
+    org: string,
+    version: string,
+    p: PageParams = {},
+  ): Promise<Page<OrgScoped<SentryReleaseFile>>> {
+    return this.http.page(
+      org,
+      apiPath`/api/0/organizations/${org}/releases/${version}/files/`,
+      pageQuery(p),
+    );
+  }
+}
+
+/** The release embedded in an event, an issue's `firstRelease`/`lastRelease`. */
+export interface SentryReleaseSummary {
+  id?: number;
+  version?: string | null;
+  shortVersion?: string;
+  status?: string;
+  ref?: string | null;
+  url?: string | null;
+  dateCreated?: SentryDateTime;
+  dateReleased?: SentryDateTime | null;
+  data?: SentryJsonObject;
+  commitCount?: number;
+  deployCount?: number;
+  lastCommit?: SentryCommit | null;
+  lastDeploy?: SentryDeploy | null;
+  userAgent?: string | null;
+  versionInfo?: SentryVersionInfo | null;
+  firstEvent?: SentryDateTime | null;
+  lastEvent?: SentryDateTime | null;
+  newGroups?: number;
+  authors?: (SentryUser | SentryUnmappedAuthor)[];
+  owner?: SentryJsonObject | null;
+  projects?: { id?: number; name: string; slug: string }[];
+}
+
+export interface SentryVersionInfo {
+  package: string | null;
+  version: SentryJsonObject;
+  buildHash: string | null;
+  description?: string;
+}
+
+export interface SentryReleaseHealth {
+  durationP50?: number | null;
+  durationP90?: number | null;
+  crashFreeUsers?: number | null;
+  crashFreeSessions?: number | null;
+  totalUsers?: number | null;
+  totalUsers24h?: number | null;
+  totalProjectUsers24h?: number | null;
+  totalSessions?: number | null;
+  totalSessions24h?: number | null;
+  totalProjectSessions24h?: number | null;
+  adoption?: number | null;
+  sessionsAdoption?: number | null;
+  sessionsCrashed: number;
+  sessionsErrored: number;
+  hasHealthData: boolean;
+  stats: SentryJsonObject;
+}
+
+export interface SentryReleaseProject {
+  id: number;
+  slug: string;
+  name: string;
+  platform: string | null;
+  platforms: string[] | null;
+  hasHealthData: boolean;
+  newGroups: number;
+  healthData?: SentryReleaseHealth | null;
+}
+
+/** `GET /organizations/{org}/releases/` rows and `GET .../releases/{version}/`. */
+export interface SentryRelease {
+  id: number;
+  /** e.g. `backend@1.4.0`. */
+  version: string;
+  shortVersion: string;
+  status: string;
+  ref?: string | null;
+  url?: string | null;
+  dateCreated?: SentryDateTime | null;
+  dateReleased?: SentryDateTime | null;
+  dateStarted?: SentryDateTime | null;
+  newGroups: number;
+  versionInfo: SentryVersionInfo | null;
+  data: SentryJsonObject;
+  commitCount: number;
+  deployCount: number;
+  authors: (SentryUser | SentryUnmappedAuthor)[];
+  projects: SentryReleaseProject[];
+  owner?: SentryJsonObject | null;
+  lastCommit?: SentryCommit | null;
+  lastDeploy?: SentryDeploy | null;
+  firstEvent?: SentryDateTime | null;
+  lastEvent?: SentryDateTime | null;
+  currentProjectMeta?: SentryJsonObject | null;
+  userAgent?: string | null;
+  adoptionStages?: SentryJsonObject | null;
+}
+
+/** A commit in a release-create or release-update body. */
+export interface SentryCommitInput {
+  id: string;
+  repository?: string | null;
+  message?: string | null;
+  author_name?: string | null;
+  author_email?: string | null;
+  timestamp?: SentryDateTime | null;
+  patch_set?: { path: string; type: string }[] | null;
+}
+
+export interface SentryRefInput {
+  commit: string;
+  repository: string;
+  previousCommit?: string | null;
+}
+
+/** `POST /organizations/{org}/releases/`. */
+export interface SentryReleaseCreate {
+  version: string;
+  /** Project slugs. */
+  projects: string[];
+  ref?: string | null;
+  url?: string | null;
+  dateReleased?: SentryDateTime | null;
+  commits?: SentryCommitInput[];
+  refs?: SentryRefInput[];
+  status?: string;
+  owner?: string;
+}
+
+/** `PUT /organizations/{org}/releases/{version}/`. */
+export interface SentryReleaseUpdate {
+  ref?: string | null;
+  url?: string | null;
+  dateReleased?: SentryDateTime | null;
+  commits?: SentryCommitInput[];
+  refs?: SentryRefInput[];
+  /** `open` or `archived` (accepted by Sentry though the spec omits it). */
+  status?: string;
+}
+
+/** `GET /organizations/{org}/releases/{version}/deploys/` rows. */
+export interface SentryDeploy {
+  id: string;
+  environment: string;
+  dateStarted: SentryDateTime | null;
+  dateFinished: SentryDateTime;
+  name: string | null;
+  url: string | null;
+}
+
+/** `POST /organizations/{org}/releases/{version}/deploys/`. */
+export interface SentryDeployCreate {
+  environment: string;
+  name?: string | null;
+  url?: string | null;
+  dateStarted?: SentryDateTime | null;
+  dateFinished?: SentryDateTime | null;
+  projects?: string[];
+}
+
+/** `GET /organizations/{org}/releases/{version}/files/` rows. */
+export interface SentryReleaseFile {
+  id: string;
+  name: string;
+  dist: string | null;
+  headers: Record<string, string>;
+  size: number;
+  sha1: string;
+  dateCreated: SentryDateTime;
+}
