@@ -42,11 +42,7 @@ function readDeploys(
   release: PrefetchParents['Release'],
   request: PageRequest,
 ): Promise<Page<OrgScoped<SentryDeploy>>> {
-  return context.sentry.listReleaseDeploys(
-    release.organizationSlug,
-    release.version,
-    request.params,
-  );
+  return context.sentry.releases.deploys(release.organizationSlug, release.version, request.params);
 }
 
 prefetchable('Release', 'deploys', (context, release, { args }) =>
