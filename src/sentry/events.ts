@@ -4,7 +4,7 @@
  */
 import { apiPath } from './http/api-path.ts';
 import type { Page, PageParams } from './http/pagination.ts';
-import { type OrgScoped, pageQuery, Resource } from './http/requester.ts';
+import { type OrgScoped, Resource } from './http/requester.ts';
 import type { QueryParams } from './http/upstream.ts';
 import type { SentryDateTime, SentryJson, SentryJsonObject } from './http/wire.ts';
 import type { SentryIssueType } from './issue.ts';
@@ -21,74 +21,59 @@ export interface EventListParams extends PageParams {
   end?: string;
 }
 
+/** Event summaries, or full event bodies with `full: true`. */
+type EventPages<A extends string[]> = {
+  (
+    org: string,
+    ...args: [...A, EventListParams & { full: true }]
+  ): Promise<Page<OrgScoped<SentryEvent>>>;
+  (org: string, ...args: [...A, EventListParams?]): Promise<Page<OrgScoped<SentryEventSummary>>>;
+};
+
 export class Events extends Resource {
-  listForProject(
-    org: string,
-    project: string,
-    p: EventListParams & { full: true },
-  ): Promise<Page<OrgScoped<SentryEvent>>>;
-  listForProject(
-    org: string,
-    project: string,
-    p?: EventListParams,
-  ): Promise<Page<OrgScoped<SentryEventSummary>>>;
-  async listForProject(
-    org: string,
-    project: string,
-    p: EventListParams = {},
-  ): Promise<Page<OrgScoped<SentryEventSummary | SentryEvent>>> {
-    return this.http.page(org, apiPath`/api/0/projects/${org}/${project}/events/`, eventQuery(p));
-  }
+  readonly listForProject = this.http.lister<
+    SentryEventSummary | SentryEvent,
+    [project: string],
+    EventListParams
+  >(
+    (org, project) => apiPath`/api/0/projects/${org}/${project}/events/`,
+    eventParams,
+  ) as EventPages<[project: string]>;
 
-  async get(org: string, project: string, eventId: string): Promise<OrgScoped<SentryEvent>> {
-    return this.http.one(org, apiPath`/api/0/projects/${org}/${project}/events/${eventId}/`);
-  }
+  readonly get = this.http.getter<SentryEvent, [project: string, eventId: string]>(
+    (org, project, eventId) => apiPath`/api/0/projects/${org}/${project}/events/${eventId}/`,
+  );
 
-  listForIssue(
-    org: string,
-    issueId: string,
-    p: EventListParams & { full: true },
-  ): Promise<Page<OrgScoped<SentryEvent>>>;
-  listForIssue(
-    org: string,
-    issueId: string,
-    p?: EventListParams,
-  ): Promise<Page<OrgScoped<SentryEventSummary>>>;
-  async listForIssue(
-    org: string,
-    issueId: string,
-    p: EventListParams = {},
-  ): Promise<Page<OrgScoped<SentryEventSummary | SentryEvent>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/organizations/${org}/issues/${issueId}/events/`,
-      eventQuery(p),
-    );
-  }
+  readonly listForIssue = this.http.lister<
+    SentryEventSummary | SentryEvent,
+    [issueId: string],
+    EventListParams
+  >(
+    (org, issueId) => apiPath`/api/0/organizations/${org}/issues/${issueId}/events/`,
+    eventParams,
+  ) as EventPages<[issueId: string]>;
 
   /** `which`: `latest`, `oldest`, `recommended` or a 32-hex event id. */
-  async getForIssue(org: string, issueId: string, which: string): Promise<OrgScoped<SentryEvent>> {
-    return this.http.one(
-      org,
+  readonly getForIssue = this.http.getter<SentryEvent, [issueId: string, which: string]>(
+    (org, issueId, which) =>
       apiPath`/api/0/organizations/${org}/issues/${issueId}/events/${which}/`,
-    );
-  }
+  );
 
   /** `GET /organizations/{org}/eventids/{id}/`. Sentry allows 1 request/s: never fan out. */
-  async resolveId(org: string, eventId: string): Promise<OrgScoped<SentryEventIdLookup>> {
-    return this.http.one(org, apiPath`/api/0/organizations/${org}/eventids/${eventId}/`);
-  }
+  readonly resolveId = this.http.getter<SentryEventIdLookup, [eventId: string]>(
+    (org, eventId) => apiPath`/api/0/organizations/${org}/eventids/${eventId}/`,
+  );
 }
 
-function eventQuery(p: EventListParams): QueryParams {
-  return pageQuery(p, {
+function eventParams(p: EventListParams): QueryParams {
+  return {
     full: p.full ? 'true' : undefined,
     query: p.query,
     environment: p.environment,
     statsPeriod: p.statsPeriod,
     start: p.start,
     end: p.end,
-  });
+  };
 }
 
 /** A `{key, value}` pair on an event. */

@@ -11,7 +11,6 @@ import {
   asObject,
   type OrgScoped,
   type ProjectFilter,
-  pageQuery,
   Resource,
   unique,
 } from './http/requester.ts';
@@ -83,13 +82,13 @@ export class Issues extends Resource {
   }
 
   /** `GET /organizations/{org}/issues/{id}/`: numeric id or short id; follows merges. */
-  async get(org: string, issueIdOrShortId: string): Promise<OrgScoped<SentryIssueDetail>> {
-    return this.http.one(org, apiPath`/api/0/organizations/${org}/issues/${issueIdOrShortId}/`);
-  }
+  readonly get = this.http.getter<SentryIssueDetail, [issueIdOrShortId: string]>(
+    (org, issueIdOrShortId) => apiPath`/api/0/organizations/${org}/issues/${issueIdOrShortId}/`,
+  );
 
-  async resolveShortId(org: string, shortId: string): Promise<OrgScoped<SentryShortIdLookup>> {
-    return this.http.one(org, apiPath`/api/0/organizations/${org}/shortids/${shortId}/`);
-  }
+  readonly resolveShortId = this.http.getter<SentryShortIdLookup, [shortId: string]>(
+    (org, shortId) => apiPath`/api/0/organizations/${org}/shortids/${shortId}/`,
+  );
 
   /** `GET /projects/{org}/{project}/issues/` (Sentry's older project stream; page size `limit`). */
   async listForProject(
@@ -133,44 +132,30 @@ export class Issues extends Resource {
     );
   }
 
-  async tagValues(
-    org: string,
-    issueId: string,
-    key: string,
-    p: PageParams & { environment?: readonly string[]; sort?: string } = {},
-  ): Promise<Page<OrgScoped<SentryTagValue>>> {
-    return this.http.page(
-      org,
+  readonly tagValues = this.http.lister<
+    SentryTagValue,
+    [issueId: string, key: string],
+    PageParams & { environment?: readonly string[]; sort?: string }
+  >(
+    (org, issueId, key) =>
       apiPath`/api/0/organizations/${org}/issues/${issueId}/tags/${key}/values/`,
-      pageQuery(p, { environment: p.environment, sort: p.sort }),
-    );
-  }
+    (p) => ({ environment: p.environment, sort: p.sort }),
+  );
 
-  async hashes(
-    org: string,
-    issueId: string,
-    p: PageParams & { full?: boolean } = {},
-  ): Promise<Page<OrgScoped<SentryIssueHash>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/organizations/${org}/issues/${issueId}/hashes/`,
-      pageQuery(p, { full: p.full === undefined ? undefined : String(p.full) }),
-    );
-  }
+  readonly hashes = this.http.lister<
+    SentryIssueHash,
+    [issueId: string],
+    PageParams & { full?: boolean }
+  >(
+    (org, issueId) => apiPath`/api/0/organizations/${org}/issues/${issueId}/hashes/`,
+    (p) => ({ full: p.full === undefined ? undefined : String(p.full) }),
+  );
 
   /** `PUT /organizations/{org}/issues/{id}/`: returns the full updated issue. */
-  async update(
-    org: string,
-    issueId: string,
-    body: SentryIssueUpdate,
-  ): Promise<OrgScoped<SentryIssueDetail>> {
-    return this.http.write(
-      'PUT',
-      org,
-      apiPath`/api/0/organizations/${org}/issues/${issueId}/`,
-      body,
-    );
-  }
+  readonly update = this.http.writer<SentryIssueDetail, [issueId: string], SentryIssueUpdate>(
+    'PUT',
+    (org, issueId) => apiPath`/api/0/organizations/${org}/issues/${issueId}/`,
+  );
 
   /**
    * `PUT /organizations/{org}/issues/?id=..&project=-1&query=issue.id:[..]`. Returns Sentry's
@@ -198,9 +183,9 @@ export class Issues extends Resource {
     return asObject<SentryIssueBulkUpdateResult>(response, 'bulk update');
   }
 
-  async delete(org: string, issueId: string): Promise<void> {
-    await this.http.delete(org, apiPath`/api/0/organizations/${org}/issues/${issueId}/`);
-  }
+  readonly delete = this.http.deleter<[issueId: string]>(
+    (org, issueId) => apiPath`/api/0/organizations/${org}/issues/${issueId}/`,
+  );
 
   /**
    * `DELETE /organizations/{org}/issues/?id=..&project=-1&query=issue.id:[..]`. Refuses an empty

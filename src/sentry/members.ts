@@ -3,34 +3,24 @@
  * member and role wire types.
  */
 import { apiPath } from './http/api-path.ts';
-import type { Page, PageParams } from './http/pagination.ts';
-import { type OrgScoped, pageQuery, Resource } from './http/requester.ts';
+import type { PageParams } from './http/pagination.ts';
+import { Resource } from './http/requester.ts';
 import type { SentryDateTime } from './http/wire.ts';
 import type { SentryUser } from './users.ts';
 
 export class Members extends Resource {
-  async list(
-    org: string,
-    p: PageParams & { query?: string } = {},
-  ): Promise<Page<OrgScoped<SentryMember>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/organizations/${org}/members/`,
-      pageQuery(p, { query: p.query }),
-    );
-  }
+  readonly list = this.http.lister<SentryMember, [], PageParams & { query?: string }>(
+    (org) => apiPath`/api/0/organizations/${org}/members/`,
+    (p) => ({ query: p.query }),
+  );
 
-  async get(org: string, memberId: string): Promise<OrgScoped<SentryMemberDetail>> {
-    return this.http.one(org, apiPath`/api/0/organizations/${org}/members/${memberId}/`);
-  }
+  readonly get = this.http.getter<SentryMemberDetail, [memberId: string]>(
+    (org, memberId) => apiPath`/api/0/organizations/${org}/members/${memberId}/`,
+  );
 
-  async listForTeam(
-    org: string,
-    team: string,
-    p: PageParams = {},
-  ): Promise<Page<OrgScoped<SentryTeamMember>>> {
-    return this.http.page(org, apiPath`/api/0/teams/${org}/${team}/members/`, pageQuery(p));
-  }
+  readonly listForTeam = this.http.lister<SentryTeamMember, [team: string]>(
+    (org, team) => apiPath`/api/0/teams/${org}/${team}/members/`,
+  );
 }
 
 export interface SentryMemberFlags {

@@ -55,16 +55,14 @@ export class Organizations extends Resource {
   }
 
   /** `GET /organizations/{org}/users/`: members with the projects they belong to. */
-  async users(
-    org: string,
-    p: PageParams & { project?: ProjectFilter } = {},
-  ): Promise<Page<OrgScoped<SentryOrganizationUser>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/organizations/${org}/users/`,
-      pageQuery(p, { project: p.project }),
-    );
-  }
+  readonly users = this.http.lister<
+    SentryOrganizationUser,
+    [],
+    PageParams & { project?: ProjectFilter }
+  >(
+    (org) => apiPath`/api/0/organizations/${org}/users/`,
+    (p) => ({ project: p.project }),
+  );
 
   #learnRegion(organization: SentryOrganization): void {
     const regionUrl = organization.links?.regionUrl;

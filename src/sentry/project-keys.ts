@@ -3,48 +3,34 @@
  * with their wire types.
  */
 import { apiPath } from './http/api-path.ts';
-import type { Page, PageParams } from './http/pagination.ts';
-import { type OrgScoped, pageQuery, Resource } from './http/requester.ts';
+import type { PageParams } from './http/pagination.ts';
+import { Resource } from './http/requester.ts';
 import type { SentryDateTime } from './http/wire.ts';
 
 export class ProjectKeys extends Resource {
-  async list(
-    org: string,
-    project: string,
-    p: PageParams & { status?: 'active' | 'inactive' } = {},
-  ): Promise<Page<OrgScoped<SentryProjectKey>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/projects/${org}/${project}/keys/`,
-      pageQuery(p, { status: p.status }),
-    );
-  }
+  readonly list = this.http.lister<
+    SentryProjectKey,
+    [project: string],
+    PageParams & { status?: 'active' | 'inactive' }
+  >(
+    (org, project) => apiPath`/api/0/projects/${org}/${project}/keys/`,
+    (p) => ({ status: p.status }),
+  );
 
-  async create(
-    org: string,
-    project: string,
-    body: SentryProjectKeyCreate,
-  ): Promise<OrgScoped<SentryProjectKey>> {
-    return this.http.write('POST', org, apiPath`/api/0/projects/${org}/${project}/keys/`, body);
-  }
+  readonly create = this.http.writer<SentryProjectKey, [project: string], SentryProjectKeyCreate>(
+    'POST',
+    (org, project) => apiPath`/api/0/projects/${org}/${project}/keys/`,
+  );
 
-  async update(
-    org: string,
-    project: string,
-    keyId: string,
-    body: SentryProjectKeyUpdate,
-  ): Promise<OrgScoped<SentryProjectKey>> {
-    return this.http.write(
-      'PUT',
-      org,
-      apiPath`/api/0/projects/${org}/${project}/keys/${keyId}/`,
-      body,
-    );
-  }
+  readonly update = this.http.writer<
+    SentryProjectKey,
+    [project: string, keyId: string],
+    SentryProjectKeyUpdate
+  >('PUT', (org, project, keyId) => apiPath`/api/0/projects/${org}/${project}/keys/${keyId}/`);
 
-  async delete(org: string, project: string, keyId: string): Promise<void> {
-    await this.http.delete(org, apiPath`/api/0/projects/${org}/${project}/keys/${keyId}/`);
-  }
+  readonly delete = this.http.deleter<[project: string, keyId: string]>(
+    (org, project, keyId) => apiPath`/api/0/projects/${org}/${project}/keys/${keyId}/`,
+  );
 }
 
 export interface SentryProjectKeyDsn {

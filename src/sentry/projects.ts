@@ -3,8 +3,8 @@
  * a project's event users and tag values, and the project wire types.
  */
 import { apiPath } from './http/api-path.ts';
-import type { Page, PageParams } from './http/pagination.ts';
-import { type OrgScoped, pageQuery, Resource } from './http/requester.ts';
+import type { PageParams } from './http/pagination.ts';
+import { type OrgScoped, Resource } from './http/requester.ts';
 import type { SentryDateTime, SentryJson, SentryJsonObject } from './http/wire.ts';
 import type { SentryTagValue } from './issues.ts';
 import type { SentryOrganization } from './organizations.ts';
@@ -13,79 +13,55 @@ import type { SentryAvatar } from './users.ts';
 
 export class Projects extends Resource {
   /** `GET /organizations/{org}/projects/`; `allProjects` returns every project unpaginated. */
-  async list(
-    org: string,
-    p: PageParams & { query?: string; allProjects?: boolean } = {},
-  ): Promise<Page<OrgScoped<SentryProject>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/organizations/${org}/projects/`,
-      pageQuery(p, { query: p.query, all_projects: p.allProjects ? '1' : undefined }),
-    );
-  }
+  readonly list = this.http.lister<
+    SentryProject,
+    [],
+    PageParams & { query?: string; allProjects?: boolean }
+  >(
+    (org) => apiPath`/api/0/organizations/${org}/projects/`,
+    (p) => ({ query: p.query, all_projects: p.allProjects ? '1' : undefined }),
+  );
 
-  async get(org: string, project: string): Promise<OrgScoped<SentryProjectDetail>> {
-    return this.http.one(org, apiPath`/api/0/projects/${org}/${project}/`);
-  }
+  readonly get = this.http.getter<SentryProjectDetail, [project: string]>(
+    (org, project) => apiPath`/api/0/projects/${org}/${project}/`,
+  );
 
   /** `POST /teams/{org}/{team}/projects/`: Sentry creates projects under a team. */
-  async create(
-    org: string,
-    team: string,
-    body: SentryProjectCreate,
-  ): Promise<OrgScoped<SentryProject>> {
-    return this.http.write('POST', org, apiPath`/api/0/teams/${org}/${team}/projects/`, body);
-  }
+  readonly create = this.http.writer<SentryProject, [team: string], SentryProjectCreate>(
+    'POST',
+    (org, team) => apiPath`/api/0/teams/${org}/${team}/projects/`,
+  );
 
-  async update(
-    org: string,
-    project: string,
-    body: SentryProjectUpdate,
-  ): Promise<OrgScoped<SentryProjectDetail>> {
-    return this.http.write('PUT', org, apiPath`/api/0/projects/${org}/${project}/`, body);
-  }
+  readonly update = this.http.writer<SentryProjectDetail, [project: string], SentryProjectUpdate>(
+    'PUT',
+    (org, project) => apiPath`/api/0/projects/${org}/${project}/`,
+  );
 
-  async delete(org: string, project: string): Promise<void> {
-    await this.http.delete(org, apiPath`/api/0/projects/${org}/${project}/`);
-  }
+  readonly delete = this.http.deleter<[project: string]>(
+    (org, project) => apiPath`/api/0/projects/${org}/${project}/`,
+  );
 
   async addTeam(org: string, project: string, team: string): Promise<OrgScoped<SentryProject>> {
     return this.http.write('POST', org, apiPath`/api/0/projects/${org}/${project}/teams/${team}/`);
   }
 
-  async listForTeam(
-    org: string,
-    team: string,
-    p: PageParams = {},
-  ): Promise<Page<OrgScoped<SentryProject>>> {
-    return this.http.page(org, apiPath`/api/0/teams/${org}/${team}/projects/`, pageQuery(p));
-  }
+  readonly listForTeam = this.http.lister<SentryProject, [team: string]>(
+    (org, team) => apiPath`/api/0/teams/${org}/${team}/projects/`,
+  );
 
   /** `GET /projects/{org}/{project}/users/`: the event users seen in the project. */
-  async users(
-    org: string,
-    project: string,
-    p: PageParams & { query?: string } = {},
-  ): Promise<Page<OrgScoped<SentryProjectUser>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/projects/${org}/${project}/users/`,
-      pageQuery(p, { query: p.query }),
-    );
-  }
+  readonly users = this.http.lister<
+    SentryProjectUser,
+    [project: string],
+    PageParams & { query?: string }
+  >(
+    (org, project) => apiPath`/api/0/projects/${org}/${project}/users/`,
+    (p) => ({ query: p.query }),
+  );
 
-  async tagValues(
-    org: string,
-    project: string,
-    key: string,
-    p: PageParams = {},
-  ): Promise<Page<OrgScoped<SentryTagValue>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/projects/${org}/${project}/tags/${key}/values/`,
-      pageQuery(p),
-    );
-  }
+  readonly tagValues = this.http.lister<SentryTagValue, [project: string, key: string]>(
+    (org, project, key) => apiPath`/api/0/projects/${org}/${project}/tags/${key}/values/`,
+  );
 }
 
 /** Fields of Sentry's base project serializer, shared by every project form. */

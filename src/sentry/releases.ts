@@ -3,8 +3,8 @@
  * (`.deploys(org, version)`, `.createDeploy`), commits and files, and the release wire types.
  */
 import { apiPath } from './http/api-path.ts';
-import type { Page, PageParams } from './http/pagination.ts';
-import { type OrgScoped, type ProjectFilter, pageQuery, Resource } from './http/requester.ts';
+import type { PageParams } from './http/pagination.ts';
+import { type ProjectFilter, Resource } from './http/requester.ts';
 import type { SentryDateTime, SentryJsonObject } from './http/wire.ts';
 import type { SentryCommit } from './repositories.ts';
 import type { SentryUnmappedAuthor, SentryUser } from './users.ts';
@@ -21,93 +21,51 @@ export interface ReleaseListParams extends PageParams {
 
 export class Releases extends Resource {
   /** `GET /organizations/{org}/releases/`; sends `project=-1` unless projects are given. */
-  async list(org: string, p: ReleaseListParams = {}): Promise<Page<OrgScoped<SentryRelease>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/organizations/${org}/releases/`,
-      pageQuery(p, {
-        query: p.query,
-        project: p.project && p.project.length > 0 ? p.project : -1,
-        environment: p.environment,
-        status: p.status,
-        sort: p.sort,
-      }),
-    );
-  }
+  readonly list = this.http.lister<SentryRelease, [], ReleaseListParams>(
+    (org) => apiPath`/api/0/organizations/${org}/releases/`,
+    (p) => ({
+      query: p.query,
+      project: p.project && p.project.length > 0 ? p.project : -1,
+      environment: p.environment,
+      status: p.status,
+      sort: p.sort,
+    }),
+  );
 
-  async get(org: string, version: string): Promise<OrgScoped<SentryRelease>> {
-    return this.http.one(org, apiPath`/api/0/organizations/${org}/releases/${version}/`);
-  }
+  readonly get = this.http.getter<SentryRelease, [version: string]>(
+    (org, version) => apiPath`/api/0/organizations/${org}/releases/${version}/`,
+  );
 
-  async create(org: string, body: SentryReleaseCreate): Promise<OrgScoped<SentryRelease>> {
-    return this.http.write('POST', org, apiPath`/api/0/organizations/${org}/releases/`, body);
-  }
+  readonly create = this.http.writer<SentryRelease, [], SentryReleaseCreate>(
+    'POST',
+    (org) => apiPath`/api/0/organizations/${org}/releases/`,
+  );
 
-  async update(
-    org: string,
-    version: string,
-    body: SentryReleaseUpdate,
-  ): Promise<OrgScoped<SentryRelease>> {
-    return this.http.write(
-      'PUT',
-      org,
-      apiPath`/api/0/organizations/${org}/releases/${version}/`,
-      body,
-    );
-  }
+  readonly update = this.http.writer<SentryRelease, [version: string], SentryReleaseUpdate>(
+    'PUT',
+    (org, version) => apiPath`/api/0/organizations/${org}/releases/${version}/`,
+  );
 
-  async delete(org: string, version: string): Promise<void> {
-    await this.http.delete(org, apiPath`/api/0/organizations/${org}/releases/${version}/`);
-  }
+  readonly delete = this.http.deleter<[version: string]>(
+    (org, version) => apiPath`/api/0/organizations/${org}/releases/${version}/`,
+  );
 
-  async deploys(
-    org: string,
-    version: string,
-    p: PageParams = {},
-  ): Promise<Page<OrgScoped<SentryDeploy>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/organizations/${org}/releases/${version}/deploys/`,
-      pageQuery(p),
-    );
-  }
+  readonly deploys = this.http.lister<SentryDeploy, [version: string]>(
+    (org, version) => apiPath`/api/0/organizations/${org}/releases/${version}/deploys/`,
+  );
 
-  async createDeploy(
-    org: string,
-    version: string,
-    body: SentryDeployCreate,
-  ): Promise<OrgScoped<SentryDeploy>> {
-    return this.http.write(
-      'POST',
-      org,
-      apiPath`/api/0/organizations/${org}/releases/${version}/deploys/`,
-      body,
-    );
-  }
+  readonly createDeploy = this.http.writer<SentryDeploy, [version: string], SentryDeployCreate>(
+    'POST',
+    (org, version) => apiPath`/api/0/organizations/${org}/releases/${version}/deploys/`,
+  );
 
-  async commits(
-    org: string,
-    version: string,
-    p: PageParams = {},
-  ): Promise<Page<OrgScoped<SentryCommit>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/organizations/${org}/releases/${version}/commits/`,
-      pageQuery(p),
-    );
-  }
+  readonly commits = this.http.lister<SentryCommit, [version: string]>(
+    (org, version) => apiPath`/api/0/organizations/${org}/releases/${version}/commits/`,
+  );
 
-  async files(
-    org: string,
-    version: string,
-    p: PageParams = {},
-  ): Promise<Page<OrgScoped<SentryReleaseFile>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/organizations/${org}/releases/${version}/files/`,
-      pageQuery(p),
-    );
-  }
+  readonly files = this.http.lister<SentryReleaseFile, [version: string]>(
+    (org, version) => apiPath`/api/0/organizations/${org}/releases/${version}/files/`,
+  );
 }
 
 /** The release embedded in an event, an issue's `firstRelease`/`lastRelease`. */

@@ -3,34 +3,24 @@
  * commit and pull-request wire types (release commits use them too).
  */
 import { apiPath } from './http/api-path.ts';
-import type { Page, PageParams } from './http/pagination.ts';
-import { type OrgScoped, pageQuery, Resource } from './http/requester.ts';
+import type { PageParams } from './http/pagination.ts';
+import { Resource } from './http/requester.ts';
 import type { SentryDateTime } from './http/wire.ts';
 import type { SentryUnmappedAuthor, SentryUser } from './users.ts';
 
 export class Repositories extends Resource {
-  async list(
-    org: string,
-    p: PageParams & { query?: string; status?: string } = {},
-  ): Promise<Page<OrgScoped<SentryRepository>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/organizations/${org}/repos/`,
-      pageQuery(p, { query: p.query, status: p.status }),
-    );
-  }
+  readonly list = this.http.lister<
+    SentryRepository,
+    [],
+    PageParams & { query?: string; status?: string }
+  >(
+    (org) => apiPath`/api/0/organizations/${org}/repos/`,
+    (p) => ({ query: p.query, status: p.status }),
+  );
 
-  async commits(
-    org: string,
-    repoId: string,
-    p: PageParams = {},
-  ): Promise<Page<OrgScoped<SentryCommit>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/organizations/${org}/repos/${repoId}/commits/`,
-      pageQuery(p),
-    );
-  }
+  readonly commits = this.http.lister<SentryCommit, [repoId: string]>(
+    (org, repoId) => apiPath`/api/0/organizations/${org}/repos/${repoId}/commits/`,
+  );
 }
 
 /** `GET /organizations/{org}/repos/` rows. */

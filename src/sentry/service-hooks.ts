@@ -3,48 +3,32 @@
  * the hook writes, with their wire types.
  */
 import { apiPath } from './http/api-path.ts';
-import type { Page, PageParams } from './http/pagination.ts';
-import { type OrgScoped, pageQuery, Resource } from './http/requester.ts';
+import { Resource } from './http/requester.ts';
 import type { SentryDateTime } from './http/wire.ts';
 
 export class ServiceHooks extends Resource {
-  async list(
-    org: string,
-    project: string,
-    p: PageParams = {},
-  ): Promise<Page<OrgScoped<SentryServiceHook>>> {
-    return this.http.page(org, apiPath`/api/0/projects/${org}/${project}/hooks/`, pageQuery(p));
-  }
+  readonly list = this.http.lister<SentryServiceHook, [project: string]>(
+    (org, project) => apiPath`/api/0/projects/${org}/${project}/hooks/`,
+  );
 
-  async get(org: string, project: string, hookId: string): Promise<OrgScoped<SentryServiceHook>> {
-    return this.http.one(org, apiPath`/api/0/projects/${org}/${project}/hooks/${hookId}/`);
-  }
+  readonly get = this.http.getter<SentryServiceHook, [project: string, hookId: string]>(
+    (org, project, hookId) => apiPath`/api/0/projects/${org}/${project}/hooks/${hookId}/`,
+  );
 
-  async create(
-    org: string,
-    project: string,
-    body: SentryServiceHookInput,
-  ): Promise<OrgScoped<SentryServiceHook>> {
-    return this.http.write('POST', org, apiPath`/api/0/projects/${org}/${project}/hooks/`, body);
-  }
+  readonly create = this.http.writer<SentryServiceHook, [project: string], SentryServiceHookInput>(
+    'POST',
+    (org, project) => apiPath`/api/0/projects/${org}/${project}/hooks/`,
+  );
 
-  async update(
-    org: string,
-    project: string,
-    hookId: string,
-    body: SentryServiceHookInput,
-  ): Promise<OrgScoped<SentryServiceHook>> {
-    return this.http.write(
-      'PUT',
-      org,
-      apiPath`/api/0/projects/${org}/${project}/hooks/${hookId}/`,
-      body,
-    );
-  }
+  readonly update = this.http.writer<
+    SentryServiceHook,
+    [project: string, hookId: string],
+    SentryServiceHookInput
+  >('PUT', (org, project, hookId) => apiPath`/api/0/projects/${org}/${project}/hooks/${hookId}/`);
 
-  async delete(org: string, project: string, hookId: string): Promise<void> {
-    await this.http.delete(org, apiPath`/api/0/projects/${org}/${project}/hooks/${hookId}/`);
-  }
+  readonly delete = this.http.deleter<[project: string, hookId: string]>(
+    (org, project, hookId) => apiPath`/api/0/projects/${org}/${project}/hooks/${hookId}/`,
+  );
 }
 
 /** `GET /projects/{org}/{project}/hooks/` rows. */

@@ -1,7 +1,7 @@
 /** Teams: `sentry.teams.list(org)`, `.get(org, team)`, their writes, and the team wire types. */
 import { apiPath } from './http/api-path.ts';
-import type { Page, PageParams } from './http/pagination.ts';
-import { type OrgScoped, pageQuery, Resource } from './http/requester.ts';
+import type { PageParams } from './http/pagination.ts';
+import { Resource } from './http/requester.ts';
 import type { SentryDateTime, SentryJsonObject } from './http/wire.ts';
 import type { SentryExternalActor } from './members.ts';
 import type { SentryOrganization } from './organizations.ts';
@@ -9,35 +9,35 @@ import type { SentryProjectBase } from './projects.ts';
 import type { SentryAvatar } from './users.ts';
 
 export class Teams extends Resource {
-  async list(
-    org: string,
-    p: PageParams & { query?: string; detailed?: boolean } = {},
-  ): Promise<Page<OrgScoped<SentryTeam>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/organizations/${org}/teams/`,
-      pageQuery(p, {
-        query: p.query,
-        detailed: p.detailed === undefined ? undefined : p.detailed ? '1' : '0',
-      }),
-    );
-  }
+  readonly list = this.http.lister<
+    SentryTeam,
+    [],
+    PageParams & { query?: string; detailed?: boolean }
+  >(
+    (org) => apiPath`/api/0/organizations/${org}/teams/`,
+    (p) => ({
+      query: p.query,
+      detailed: p.detailed === undefined ? undefined : p.detailed ? '1' : '0',
+    }),
+  );
 
-  async get(org: string, team: string): Promise<OrgScoped<SentryTeam>> {
-    return this.http.one(org, apiPath`/api/0/teams/${org}/${team}/`);
-  }
+  readonly get = this.http.getter<SentryTeam, [team: string]>(
+    (org, team) => apiPath`/api/0/teams/${org}/${team}/`,
+  );
 
-  async create(org: string, body: SentryTeamCreate): Promise<OrgScoped<SentryTeam>> {
-    return this.http.write('POST', org, apiPath`/api/0/organizations/${org}/teams/`, body);
-  }
+  readonly create = this.http.writer<SentryTeam, [], SentryTeamCreate>(
+    'POST',
+    (org) => apiPath`/api/0/organizations/${org}/teams/`,
+  );
 
-  async update(org: string, team: string, body: SentryTeamUpdate): Promise<OrgScoped<SentryTeam>> {
-    return this.http.write('PUT', org, apiPath`/api/0/teams/${org}/${team}/`, body);
-  }
+  readonly update = this.http.writer<SentryTeam, [team: string], SentryTeamUpdate>(
+    'PUT',
+    (org, team) => apiPath`/api/0/teams/${org}/${team}/`,
+  );
 
-  async delete(org: string, team: string): Promise<void> {
-    await this.http.delete(org, apiPath`/api/0/teams/${org}/${team}/`);
-  }
+  readonly delete = this.http.deleter<[team: string]>(
+    (org, team) => apiPath`/api/0/teams/${org}/${team}/`,
+  );
 }
 
 /** A team as embedded in a project (`team`, `teams`). */

@@ -3,36 +3,20 @@
  * body)`, and the feedback wire types.
  */
 import { apiPath } from './http/api-path.ts';
-import type { Page, PageParams } from './http/pagination.ts';
-import { type OrgScoped, pageQuery, Resource } from './http/requester.ts';
+import { Resource } from './http/requester.ts';
 import type { SentryDateTime } from './http/wire.ts';
 import type { SentryIssueBase } from './issue.ts';
 
 export class UserFeedback extends Resource {
-  async list(
-    org: string,
-    project: string,
-    p: PageParams = {},
-  ): Promise<Page<OrgScoped<SentryUserFeedback>>> {
-    return this.http.page(
-      org,
-      apiPath`/api/0/projects/${org}/${project}/user-feedback/`,
-      pageQuery(p),
-    );
-  }
+  readonly list = this.http.lister<SentryUserFeedback, [project: string]>(
+    (org, project) => apiPath`/api/0/projects/${org}/${project}/user-feedback/`,
+  );
 
-  async submit(
-    org: string,
-    project: string,
-    body: SentryUserFeedbackCreate,
-  ): Promise<OrgScoped<SentryUserFeedback>> {
-    return this.http.write(
-      'POST',
-      org,
-      apiPath`/api/0/projects/${org}/${project}/user-feedback/`,
-      body,
-    );
-  }
+  readonly submit = this.http.writer<
+    SentryUserFeedback,
+    [project: string],
+    SentryUserFeedbackCreate
+  >('POST', (org, project) => apiPath`/api/0/projects/${org}/${project}/user-feedback/`);
 }
 
 /** `GET /projects/{org}/{project}/user-feedback/` rows. */

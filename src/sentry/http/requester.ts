@@ -12,7 +12,13 @@ import {
   SentryUpstreamError,
 } from './errors.ts';
 import { type Page, type PageParams, pageInfo } from './pagination.ts';
-import type { HttpMethod, QueryParams, Upstream, UpstreamResponse } from './upstream.ts';
+import type {
+  HttpMethod,
+  QueryParams,
+  Upstream,
+  UpstreamCall,
+  UpstreamResponse,
+} from './upstream.ts';
 import type { SentryRateLimit } from './wire.ts';
 
 /** A payload that belongs to an organization, stamped with the organization it was read from. */
@@ -103,16 +109,22 @@ export class Requester {
         }),
       );
     }
-    const token = this.#token;
+    const call: UpstreamCall = {
+      method,
+      path,
+      token: this.#token,
+      ...(query ? { query } : {}),
+      ...(org !== undefined ? { organization: org } : {}),
+    };
     if (method !== 'GET') {
       this.#prefetched.clear();
-      return this.#call(token, method, org, path, query, body);
+      return this.#call(body === undefined ? call : { ...call, body });
     }
     const key = `${path}?${JSON.stringify(query ?? {})}`;
     const kept = this.#prefetched.get(key);
     if (this.#prefetching) {
       if (kept) return kept;
-      const response = this.#call(token, method, org, path, query);
+      const response = this.#call(call);
       response.catch(ignore);
       this.#prefetched.set(key, response);
       return response;
@@ -121,7 +133,7 @@ export class Requester {
       this.#prefetched.delete(key);
       return kept;
     }
-    return this.#call(token, method, org, path, query);
+    return this.#call(call);
   }
 
   /** A GET of one page of a list, each item stamped with `org`. */
@@ -162,27 +174,56 @@ export class Requester {
     await this.send('DELETE', org, path, query);
   }
 
+  // Endpoint builders: the namespaces declare their regular endpoints with these, by path, so
+  // that each endpoint is one entry. `path`'s parameters after `org` are the endpoint's.
+
+  /** An endpoint reading one page of a list; `params` adds its filters after `per_page`, `cursor`. */
+  lister<T, A extends string[] = [], P extends PageParams = PageParams>(
+    path: (org: string, ...args: A) => ApiPath,
+    params?: (p: P) => QueryParams,
+  ): (org: string, ...args: [...A, P?]) => Promise<Page<OrgScoped<T>>> {
+    const arity = path.length - 1;
+    return async (org, ...args) => {
+      const p = (args[arity] ?? {}) as P;
+      const query = pageQuery(p, params?.(p));
+      return this.page<T>(org, path(org, ...(args.slice(0, arity) as A)), query);
+    };
+  }
+
+  /** An endpoint reading one object. */
+  getter<T, A extends string[] = []>(
+    path: (org: string, ...args: A) => ApiPath,
+  ): (org: string, ...args: A) => Promise<OrgScoped<T>> {
+    return async (org, ...args) => this.one<T>(org, path(org, ...args));
+  }
+
+  /** An endpoint writing a body and answering with the entity. */
+  writer<T, A extends string[], B>(
+    method: 'POST' | 'PUT',
+    path: (org: string, ...args: A) => ApiPath,
+  ): (org: string, ...args: [...A, body: B]) => Promise<OrgScoped<T>> {
+    const arity = path.length - 1;
+    return async (org, ...args) =>
+      this.write<T>(method, org, path(org, ...(args.slice(0, arity) as A)), args[arity]);
+  }
+
+  /** An endpoint deleting what its path names. */
+  deleter<A extends string[]>(
+    path: (org: string, ...args: A) => ApiPath,
+  ): (org: string, ...args: A) => Promise<void> {
+    return async (org, ...args) => this.delete(org, path(org, ...args));
+  }
+
   /** One logical request through the upstream (limits, retries), counted per attempt. */
-  #call(
-    token: string,
-    method: HttpMethod,
-    org: string | undefined,
-    path: ApiPath,
-    query?: QueryParams,
-    body?: unknown,
-  ): Promise<UpstreamResponse> {
+  #call(call: UpstreamCall): Promise<UpstreamResponse> {
     if (this.#callsStarted >= this.#maxCalls) {
-      return Promise.reject(new SentryCallBudgetError(this.#maxCalls, `${method} ${path}`));
+      const request = `${call.method} ${call.path}`;
+      return Promise.reject(new SentryCallBudgetError(this.#maxCalls, request));
     }
     this.#callsStarted++;
     return this.#upstream.call({
-      method,
-      path,
-      token,
-      ...(query ? { query } : {}),
-      ...(body !== undefined ? { body } : {}),
+      ...call,
       ...(this.#signal ? { signal: this.#signal } : {}),
-      ...(org !== undefined ? { organization: org } : {}),
       onAttempt: () => {
         this.#requestCount++;
       },
