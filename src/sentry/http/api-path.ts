@@ -1,3 +1,4 @@
+/** Request paths: `apiPath` encodes every interpolated value into a segment of its own. */
 import { localBadRequest } from './errors.ts';
 
 declare const apiPathBrand: unique symbol;

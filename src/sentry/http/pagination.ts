@@ -1,3 +1,4 @@
+/** Link-header pagination: page parameters, `Page`, cursor parsing and `paginate`. */
 import { header, type ResponseHeaders, SentryUpstreamError } from './errors.ts';
 
 /** Page request parameters shared by every paginated endpoint. */
