@@ -4,7 +4,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { constants } from 'node:os';
 import { type LocalSentry, startLocalSentry } from './local-sentry/server.ts';
-import { probeUpstream } from './sentry/probe.ts';
+import { probeUpstream } from './sentry/http/probe.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from './server.ts';
 
 /** Options of `sentry-graphql serve`, after the CLI has parsed and validated them. */

@@ -5,7 +5,11 @@
  */
 import { GraphQLError } from 'graphql';
 import { type MaskError, maskError as maskUnexpectedError } from 'graphql-yoga';
-import { SentryApiError, SentryBadRequestError, SentryCallBudgetError } from './sentry/errors.ts';
+import {
+  SentryApiError,
+  SentryBadRequestError,
+  SentryCallBudgetError,
+} from './sentry/http/errors.ts';
 
 export const maskError: MaskError = (error, message, isDev) => {
   const cause = sentryCause(error);

@@ -11,7 +11,7 @@ import { type Context, createContextFactory } from './context.ts';
 import { schema } from './graph/index.ts';
 import { checkQueryCost, type QueryLimits, queryTooExpensive } from './graph/query-cost.ts';
 import { maskError } from './mask-error.ts';
-import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/upstream.ts';
+import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
 import {
   corsFor,
   useCloseAfterCutBody,

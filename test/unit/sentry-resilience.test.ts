@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { apiPath, routeTemplate } from '../../src/sentry/api-path.ts';
-import { CircuitBreaker, circuitOpenError } from '../../src/sentry/circuit-breaker.ts';
-import { RateLimitBudgets } from '../../src/sentry/rate-limit.ts';
-import { isRetryable } from '../../src/sentry/retry.ts';
+import { apiPath, routeTemplate } from '../../src/sentry/http/api-path.ts';
+import { CircuitBreaker, circuitOpenError } from '../../src/sentry/http/circuit-breaker.ts';
+import { RateLimitBudgets } from '../../src/sentry/http/rate-limit.ts';
+import { isRetryable } from '../../src/sentry/http/retry.ts';
 
 /** A clock the test moves by hand. */
 function clock(start = 1_000_000) {

@@ -1,3 +1,4 @@
+/** Request paths: `apiPath` encodes every interpolated value into a segment of its own. */
 import { localBadRequest } from './errors.ts';
 import type { QueryParams } from './upstream.ts';
 

@@ -13,7 +13,7 @@ import { ConcurrencyLimiter } from './limiter.ts';
 import { concurrentLimitOf, parseRateLimit, RateLimitBudgets } from './rate-limit.ts';
 import { parseBaseUrl, regionTarget, type Target, trimPath } from './regions.ts';
 import { abortReason, type RetryOptions, resolveRetry } from './retry.ts';
-import type { SentryRateLimit } from './types.ts';
+import type { SentryRateLimit } from './wire.ts';
 
 export interface UpstreamTimeouts {
   /**

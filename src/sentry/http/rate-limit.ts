@@ -1,5 +1,5 @@
 import { header, type ResponseHeaders } from './errors.ts';
-import type { SentryRateLimit } from './types.ts';
+import type { SentryRateLimit } from './wire.ts';
 
 /**
  * Reads Sentry's `X-Sentry-Rate-Limit-*` headers. Sentry sets all five together or none (none
