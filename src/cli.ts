@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import {
   ConfigError,
+  parseHostName,
   parseMilliseconds,
   parseOrigin,
   parsePort,
@@ -56,6 +57,9 @@ Options:
   --cors-origin O  An origin whose web pages may call the gateway, e.g.
                    https://app.example.com; repeatable (env CORS_ORIGINS, comma-separated)
                                                             [default: none, same origin only]
+  --allowed-host H Another Host name to answer besides localhost, 127.0.0.1 and [::1], e.g.
+                   a local proxy's; repeatable (env ALLOWED_HOSTS). Others are refused
+                   (DNS rebinding) on loopback, or when any is given
   --max-body-bytes N
                    Largest request body accepted, counted as it is read   [default: 1048576]
   --upstream-timeout MS
@@ -281,6 +285,7 @@ export function parseServeArgs(
         scale: { type: 'string' },
         'no-batch': { type: 'boolean' },
         'cors-origin': { type: 'string', multiple: true },
+        'allowed-host': { type: 'string', multiple: true },
         'max-body-bytes': { type: 'string' },
         'upstream-timeout': { type: 'string' },
         'shutdown-timeout': { type: 'string' },
@@ -332,6 +337,16 @@ export function parseServeArgs(
     options.corsOrigins = origins.map((origin) => {
       try {
         return parseOrigin(origin, '--cors-origin');
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    });
+  }
+  const hosts = values['allowed-host'] ?? fromEnv.allowedHosts;
+  if (hosts !== undefined && hosts.length > 0) {
+    options.allowedHosts = hosts.map((host) => {
+      try {
+        return parseHostName(host, '--allowed-host');
       } catch (error) {
         throw new UsageError((error as Error).message);
       }

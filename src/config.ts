@@ -12,6 +12,8 @@ export interface ServeEnv {
   token?: string;
   /** `CORS_ORIGINS`, comma-separated: origins whose pages may call the gateway. */
   corsOrigins?: string[];
+  /** `ALLOWED_HOSTS`, comma-separated: further Host names to answer besides loopback's. */
+  allowedHosts?: string[];
   /** `SHUTDOWN_TIMEOUT` (ms): longest wait for in-flight requests after SIGTERM/SIGINT. */
   shutdownTimeoutMs?: number;
   /** `UPSTREAM_TIMEOUT` (ms): longest a GraphQL request waits for Sentry, retries included. */
@@ -45,6 +47,14 @@ export function readServeEnv(env: Env = process.env): ServeEnv {
       .map((origin) => origin.trim())
       .filter((origin) => origin !== '')
       .map((origin) => parseOrigin(origin, 'CORS_ORIGINS'));
+  }
+  const hosts = value('ALLOWED_HOSTS');
+  if (hosts !== undefined) {
+    settings.allowedHosts = hosts
+      .split(',')
+      .map((host) => host.trim())
+      .filter((host) => host !== '')
+      .map((host) => parseHostName(host, 'ALLOWED_HOSTS'));
   }
   const shutdownTimeout = value('SHUTDOWN_TIMEOUT');
   if (shutdownTimeout !== undefined) {
@@ -116,4 +126,12 @@ export function parseOrigin(raw: string, name: string): string {
     !/[?#*]/.test(raw);
   if (!plain) throw refused;
   return url.origin;
+}
+
+/** A host name as a `Host` header carries it, without the port: `proxy.internal`, `[::1]`. */
+export function parseHostName(raw: string, name: string): string {
+  const host = raw.trim().toLowerCase();
+  if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host)) return host;
+  if (/^\[[0-9a-f:.]+\]$/.test(host)) return host;
+  throw new ConfigError(`${name} must be a host name without scheme or port, e.g. proxy.internal`);
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { constants } from 'node:os';
 import { type LocalSentry, startLocalSentry } from './local-sentry/server.ts';
 import { probeUpstream } from './sentry/http/probe.ts';
+import { LOOPBACK_HOSTS } from './server/exposure.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from './server.ts';
 
 /** Options of `sentry-graphql serve`, after the CLI has parsed and validated them. */
@@ -23,6 +24,13 @@ export interface ServeOptions {
   batching?: boolean;
   /** Other origins whose pages may call the gateway (`--cors-origin`). @default none */
   corsOrigins?: string[];
+  /**
+   * Further host names the gateway answers besides loopback's (`--allowed-host`), e.g. the name a
+   * local reverse proxy sends. Listening on loopback, any other Host header is refused (DNS
+   * rebinding); listening elsewhere, only these (and loopback's) when some are given.
+   * @default none
+   */
+  allowedHosts?: string[];
   /** Largest request body accepted (`--max-body-bytes`). @default 1048576 */
   maxBodyBytes?: number;
   /** Longest a GraphQL request waits for Sentry, retries included. @default 15000 */
@@ -102,6 +110,15 @@ export interface RunningServer extends AsyncDisposable {
   close(): Promise<void>;
 }
 
+const LOOPBACK_ADDRESSES = ['127.0.0.1', 'localhost', '::1'];
+
+/** The Host names to answer: see `ServeOptions.allowedHosts`. */
+function allowedHosts(options: ServeOptions): string[] | undefined {
+  const extra = options.allowedHosts ?? [];
+  if (!LOOPBACK_ADDRESSES.includes(options.host) && extra.length === 0) return undefined;
+  return [...LOOPBACK_HOSTS, ...extra];
+}
+
 /** Starts the embedded Sentry (unless `upstream` is given) and the gateway, and listens. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const localSentry = options.upstream
@@ -113,6 +130,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token: options.token,
     batching: options.batching ?? true,
     cors: { origins: options.corsOrigins ?? [] },
+    allowedHosts: allowedHosts(options),
     limits: { maxBodyBytes: options.maxBodyBytes },
     ...(options.upstreamTimeoutMs !== undefined
       ? { upstreamOptions: { timeoutMs: options.upstreamTimeoutMs } }
@@ -150,7 +168,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     throw error;
   }
   const { port } = server.address() as AddressInfo;
-  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
+  const loopback = LOOPBACK_ADDRESSES.includes(options.host);
   const host = loopback
     ? 'localhost'
     : options.host.includes(':')

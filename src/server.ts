@@ -17,6 +17,7 @@ import {
   useCloseAfterCutBody,
   useCSRFPrevention,
   useExposureHeaders,
+  useHostCheck,
 } from './server/exposure.ts';
 
 export interface GraphiQLSettings {
@@ -46,6 +47,13 @@ export interface GatewayOptions {
    * @default { origins: [] }: the gateway's own origin only (GraphiQL)
    */
   cors?: { origins: readonly string[] };
+  /**
+   * Host names (from the `Host` header, any port) the gateway answers; any other is refused
+   * with BAD_REQUEST, which stops DNS-rebinding pages. `startServer` sets the loopback names
+   * when it listens on loopback.
+   * @default undefined: any host
+   */
+  allowedHosts?: readonly string[] | undefined;
   /** Pool, timeout and retry settings of the upstream client. */
   upstreamOptions?: Omit<UpstreamOptions, 'baseUrl'>;
   /**
@@ -118,6 +126,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return assets ? withLocalAssets(html) : html;
     },
     plugins: [
+      useHostCheck(options.allowedHosts),
       useCSRFPrevention(),
       useExposureHeaders(cors.origins),
       useCloseAfterCutBody(),

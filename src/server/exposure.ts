@@ -109,3 +109,47 @@ export function useCloseAfterCutBody(): Plugin {
     },
   };
 }
+
+/** The names a browser uses for this machine's loopback interface. */
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
+
+/**
+ * DNS rebinding: a page of `evil.example` whose name is made to resolve to 127.0.0.1 is
+ * same-origin with a loopback gateway, so CORS and CSRF prevention do not stop it; its requests
+ * still say `Host: evil.example`. With `allowed` set, a request whose Host names another host
+ * (any port) is refused with 400 and BAD_REQUEST before anything else runs, as Vite's and
+ * webpack-dev-server's `allowedHosts` do. `*.localhost` names loopback by definition and passes.
+ */
+export function useHostCheck(allowed: readonly string[] | undefined): Plugin {
+  if (allowed === undefined) return {};
+  const names = new Set(allowed.map((host) => host.toLowerCase()));
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const hostname = hostnameOf(request.headers.get('host'));
+      if (hostname !== undefined && (names.has(hostname) || hostname.endsWith('.localhost'))) {
+        return;
+      }
+      const error = createGraphQLError(
+        'This Host header names a host the gateway does not serve; add it with --allowed-host.',
+        { extensions: { code: 'BAD_REQUEST' } },
+      );
+      endResponse(
+        new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+    },
+  };
+}
+
+/** `example.com:4000` → `example.com`, `[::1]:4000` → `[::1]`; undefined when absent. */
+function hostnameOf(host: string | null): string | undefined {
+  if (host === null || host === '') return undefined;
+  const lower = host.toLowerCase();
+  if (lower.startsWith('[')) {
+    const end = lower.indexOf(']');
+    return end === -1 ? undefined : lower.slice(0, end + 1);
+  }
+  return lower.split(':')[0];
+}

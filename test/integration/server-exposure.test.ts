@@ -310,3 +310,59 @@ describe('request body limit', () => {
     }
   });
 });
+
+describe('DNS rebinding', () => {
+  const body = JSON.stringify({ query: QUERY });
+  const json = { 'content-type': 'application/json' };
+
+  it('on loopback answers only loopback Host names: a rebound name is refused and reaches nothing', async () => {
+    await using gateway = await startExposed();
+    const before = (await gateway.upstream()).requests;
+    const rebound = await rawRequest(gateway.server.url, {
+      method: 'POST',
+      headers: { ...json, host: 'evil.test:4000' },
+      body,
+    });
+    expect(rebound.status).toBe(400);
+    expect(errorsOf(rebound)?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(rebound.text).not.toContain('acme');
+    expect((await gateway.upstream()).requests).toBe(before);
+    for (const host of ['localhost:4000', '127.0.0.1', '[::1]:4000', 'app.localhost']) {
+      const ok = await rawRequest(gateway.server.url, {
+        method: 'POST',
+        headers: { ...json, host },
+        body,
+      });
+      expect(ok.status, host).toBe(200);
+      expect(ok.text, host).toContain('acme');
+    }
+  });
+
+  it('answers a name given with --allowed-host, and any name when listening beyond loopback with none given', async () => {
+    await using proxied = await startExposed({ allowedHosts: ['gateway.internal'] });
+    const named = await rawRequest(proxied.server.url, {
+      method: 'POST',
+      headers: { ...json, host: 'gateway.internal' },
+      body,
+    });
+    expect(named.status).toBe(200);
+    const other = await rawRequest(proxied.server.url, {
+      method: 'POST',
+      headers: { ...json, host: 'evil.test' },
+      body,
+    });
+    expect(other.status).toBe(400);
+    // 0.0.0.0 is an explicit choice to serve other hosts: no Host check unless names are given.
+    await using open = await startExposed({ host: '0.0.0.0', token: undefined });
+    const url = open.server.url.replace(
+      /\/\/[^/]+/,
+      `//127.0.0.1:${new URL(open.server.url).port}`,
+    );
+    const any = await rawRequest(url, {
+      method: 'POST',
+      headers: { ...json, host: 'gateway.example.com', authorization: 'Bearer local-demo-token' },
+      body,
+    });
+    expect(any.status).toBe(200);
+  });
+});

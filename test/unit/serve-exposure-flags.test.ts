@@ -81,3 +81,26 @@ describe('sentry-graphql serve --cors-origin and --max-body-bytes', () => {
     expect(stdout).toMatch(/--max-body-bytes N/);
   });
 });
+
+describe('sentry-graphql serve --allowed-host', () => {
+  it('takes host names from repeated flags or ALLOWED_HOSTS, lower-cased, flags winning', () => {
+    expect(parseServeArgs([], {})).not.toHaveProperty('allowedHosts');
+    expect(
+      parseServeArgs(['--allowed-host', 'Gateway.Internal', '--allowed-host=[::1]'], {}),
+    ).toMatchObject({ allowedHosts: ['gateway.internal', '[::1]'] });
+    const env = { ALLOWED_HOSTS: 'a.internal, b.internal,' };
+    expect(parseServeArgs([], env)).toMatchObject({ allowedHosts: ['a.internal', 'b.internal'] });
+    expect(parseServeArgs(['--allowed-host', 'c.internal'], env)).toMatchObject({
+      allowedHosts: ['c.internal'],
+    });
+  });
+
+  it('refuses a scheme, a port or a path with one line and exit code 2', async () => {
+    for (const bad of ['http://a.internal', 'a.internal:4000', 'a.internal/x', '']) {
+      const { code, stderr } = await run(['serve', '--allowed-host', bad]);
+      expect(code, bad).toBe(2);
+      expect(stderr.trim().split('\n'), bad).toHaveLength(1);
+      expect(stderr, bad).toContain('--allowed-host');
+    }
+  });
+});
