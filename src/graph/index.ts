@@ -2,10 +2,12 @@
 import { withNaiveMode } from './schema-kit/batching.ts';
 import { builder } from './schema-kit/builder.ts';
 import './organizations/organization.ts';
-import './projects/project.ts';
-import './teams/team.ts';
-import './teams/member.ts';
 import './teams/user.ts';
+import './teams/member.ts';
+import './teams/team.ts';
+import './projects/project.ts';
+import './teams/team-projects.ts';
+import './teams/team-members.ts';
 import './issues/assignee.ts';
 import './issues/issue.ts';
 import './issues/issue-lists.ts';

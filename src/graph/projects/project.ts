@@ -11,7 +11,6 @@ import { builder } from '../schema-kit/builder.ts';
 import { pageRequest, pageToConnection } from '../schema-kit/connections.ts';
 import { prefetchChildren } from '../schema-kit/prefetch.ts';
 import { full, isStub, type Stub } from '../schema-kit/stub.ts';
-import { Team, teamStub } from '../teams/team.ts';
 
 /** What issues, events and releases embed of their project. */
 export type ProjectStub = Stub<
@@ -168,15 +167,6 @@ Project.implement({
       type: Organization,
       description: 'Costs no call unless fields beyond `slug` are asked for.',
       resolve: (project) => organizationStub(project.organizationSlug),
-    }),
-    teams: t.field({
-      type: [Team],
-      nullable: true,
-      description: 'Teams with access to the project.',
-      resolve: async (project, _args, context) =>
-        (await fullProject(project, context)).teams.map((team) =>
-          teamStub(project.organizationSlug, team),
-        ),
     }),
   }),
 });

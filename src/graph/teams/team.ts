@@ -6,12 +6,10 @@ import { loadTeams, loadTeamsBySlug } from '../../loaders/teams.ts';
 import type { OrgScoped } from '../../sentry/client.ts';
 import type { SentryTeam } from '../../sentry/types.ts';
 import { Organization, organizationStub } from '../organizations/organization.ts';
-import { Project, ProjectConnection, primeProjects } from '../projects/project.ts';
 import { batchOrEach, loaderOptions } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { pageRequest, pageToConnection } from '../schema-kit/connections.ts';
 import { full, isStub, type Stub } from '../schema-kit/stub.ts';
-import { Member, MemberConnection } from './member.ts';
 
 /** What projects and issue assignees embed of a team. */
 export type TeamStub = Stub<
@@ -108,43 +106,6 @@ Team.implement({
       type: Organization,
       resolve: (team) => organizationStub(team.organizationSlug),
     }),
-    projects: t.connection(
-      {
-        type: Project,
-        nullable: true,
-        description: 'Projects the team has access to.',
-        resolve: async (team, args, context) => {
-          const request = pageRequest(args);
-          const slug = team.slug ?? (await fullTeam(team, context)).slug;
-          const page = await context.sentry.listTeamProjects(
-            team.organizationSlug,
-            slug,
-            request.params,
-          );
-          primeProjects(context, page.items);
-          return pageToConnection(page, request);
-        },
-      },
-      ProjectConnection,
-    ),
-    members: t.connection(
-      {
-        type: Member,
-        nullable: true,
-        description: 'Members of the team.',
-        resolve: async (team, args, context) => {
-          const request = pageRequest(args);
-          const slug = team.slug ?? (await fullTeam(team, context)).slug;
-          const page = await context.sentry.listTeamMembers(
-            team.organizationSlug,
-            slug,
-            request.params,
-          );
-          return pageToConnection(page, request);
-        },
-      },
-      MemberConnection,
-    ),
   }),
 });
 
