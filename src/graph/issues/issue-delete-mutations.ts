@@ -1,0 +1,88 @@
+/** `deleteIssue` and `deleteIssues`: delete one issue or several, with their events. */
+import { splitKey } from '../../loaders/keys.ts';
+import { builder } from '../schema-kit/builder.ts';
+import {
+  type DeletedPayload,
+  deleted,
+  deletedListPayload,
+  deletedPayload,
+  MUTATION_SCOPES,
+} from '../schema-kit/mutations/payloads.ts';
+import { UserErrors } from '../schema-kit/mutations/user-errors.ts';
+import {
+  existingIssues,
+  forgetIssues,
+  idOf,
+  issueGlobalId,
+  issueIdsField,
+  readIssueId,
+  readIssueIds,
+} from './issue-ids.ts';
+
+builder.relayMutationField(
+  'deleteIssue',
+  {
+    description: 'The issue to delete.',
+    inputFields: (t) => ({ id: t.id({ description: 'The `Issue` to delete.' }) }),
+  },
+  {
+    description:
+      'Deletes one issue and its events. One REST call: `DELETE /organizations/{org}/issues/{id}/`.',
+    nullable: true,
+    authScopes: MUTATION_SCOPES,
+    resolve: async (_root, { input }, context): Promise<DeletedPayload<'deletedIssueId'>> => {
+      const errors = new UserErrors();
+      const key = readIssueId(errors, input.id);
+      if (!key) return { deletedIssueId: null, userErrors: errors.list };
+      const [org, issueId] = splitKey(key);
+      const done = await deleted(errors, { target: ['input', 'id'], what: 'issue' }, () =>
+        context.sentry.deleteIssue(org, issueId),
+      ).finally(() => forgetIssues(context, [key]));
+      return { deletedIssueId: done ? issueGlobalId(key) : null, userErrors: errors.list };
+    },
+  },
+  deletedPayload(
+    'deleteIssue',
+    'deletedIssueId',
+    'The id of the deleted issue, for removing it from client caches.',
+  ),
+);
+
+builder.relayMutationField(
+  'deleteIssues',
+  {
+    description: 'The issues to delete.',
+    inputFields: (t) => ({
+      ids: issueIdsField(t, 'delete', 1, 'organization'),
+    }),
+  },
+  {
+    description:
+      'Deletes several issues. REST calls: `GET /organizations/{org}/issues/?group=..&project=-1` (every id must exist; none is deleted otherwise), then `DELETE /organizations/{org}/issues/?id=..&project=-1`.',
+    nullable: true,
+    authScopes: MUTATION_SCOPES,
+    resolve: async (
+      _root,
+      { input },
+      context,
+    ): Promise<DeletedPayload<'deletedIssueIds', string[]>> => {
+      const errors = new UserErrors();
+      const list = readIssueIds(errors, input.ids, { min: 1 });
+      if (!list) return { deletedIssueIds: null, userErrors: errors.list };
+      await existingIssues(context, errors, list);
+      if (errors.any) return { deletedIssueIds: null, userErrors: errors.list };
+      const done = await deleted(errors, { target: ['input', 'ids'], what: 'issues' }, () =>
+        context.sentry.bulkDeleteIssues(list.org, list.keys.map(idOf)),
+      ).finally(() => forgetIssues(context, list.keys));
+      return {
+        deletedIssueIds: done ? list.keys.map(issueGlobalId) : null,
+        userErrors: errors.list,
+      };
+    },
+  },
+  deletedListPayload(
+    'deleteIssues',
+    'deletedIssueIds',
+    'The ids of the deleted issues, for removing them from client caches.',
+  ),
+);
