@@ -31,6 +31,9 @@ import './issues/issue-delete-mutations.ts';
 import './issues/issue-merge-mutation.ts';
 import './releases/release-mutations.ts';
 import './projects/project-mutations.ts';
+import './projects/project-key-mutations.ts';
+import './projects/service-hook-mutations.ts';
+import './projects/user-feedback-mutations.ts';
 import './teams/team-mutations.ts';
 
 export const schema = withNaiveMode(

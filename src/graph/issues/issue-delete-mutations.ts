@@ -1,11 +1,10 @@
 /** `deleteIssue` and `deleteIssues`: delete one issue or several, with their events. */
 import { splitKey } from '../../loaders/keys.ts';
 import { builder } from '../schema-kit/builder.ts';
+import { deleteByIdMutation, deleted } from '../schema-kit/mutations/deletes.ts';
 import {
   type DeletedPayload,
-  deleted,
   deletedListPayload,
-  deletedPayload,
   MUTATION_SCOPES,
 } from '../schema-kit/mutations/payloads.ts';
 import { UserErrors } from '../schema-kit/mutations/user-errors.ts';
@@ -15,38 +14,23 @@ import {
   idOf,
   issueGlobalId,
   issueIdsField,
-  readIssueId,
+  parseIssueKey,
   readIssueIds,
 } from './issue-ids.ts';
 
-builder.relayMutationField(
-  'deleteIssue',
-  {
-    description: 'The issue to delete.',
-    inputFields: (t) => ({ id: t.id({ description: 'The `Issue` to delete.' }) }),
-  },
-  {
-    description:
-      'Deletes one issue and its events. One REST call: `DELETE /organizations/{org}/issues/{id}/`.',
-    nullable: true,
-    authScopes: MUTATION_SCOPES,
-    resolve: async (_root, { input }, context): Promise<DeletedPayload<'deletedIssueId'>> => {
-      const errors = new UserErrors();
-      const key = readIssueId(errors, input.id);
-      if (!key) return { deletedIssueId: null, userErrors: errors.list };
-      const [org, issueId] = splitKey(key);
-      const done = await deleted(errors, { target: ['input', 'id'], what: 'issue' }, () =>
-        context.sentry.deleteIssue(org, issueId),
-      ).finally(() => forgetIssues(context, [key]));
-      return { deletedIssueId: done ? issueGlobalId(key) : null, userErrors: errors.list };
-    },
-  },
-  deletedPayload(
-    'deleteIssue',
-    'deletedIssueId',
-    'The id of the deleted issue, for removing it from client caches.',
-  ),
-);
+deleteByIdMutation('deleteIssue', {
+  typename: 'Issue',
+  parse: parseIssueKey,
+  input: 'The issue to delete.',
+  id: 'The `Issue` to delete.',
+  description:
+    'Deletes one issue and its events. One REST call: `DELETE /organizations/{org}/issues/{id}/`.',
+  what: 'issue',
+  field: 'deletedIssueId',
+  fieldDescription: 'The id of the deleted issue, for removing it from client caches.',
+  remove: (context, key) => context.sentry.deleteIssue(...splitKey(key)),
+  forget: (context, key) => forgetIssues(context, [key]),
+});
 
 builder.relayMutationField(
   'deleteIssues',

@@ -1,70 +1,35 @@
 /**
- * Project administration: create (under a team), update and delete projects, their client keys
- * and service hooks, and submit user feedback. Sentry addresses projects by id or slug, so the
- * numeric id inside a `Project` global id is used as is: every mutation here costs one call.
+ * Project administration: create (under a team), update and delete projects. Sentry addresses
+ * projects by id or slug, so the numeric id inside a `Project` global id is used as is: every
+ * mutation here costs one call.
  */
-import type { Context } from '../../context.ts';
-import {
-  type ProjectKey as ProjectLoaderKey,
-  projectKey,
-  splitKey,
-  teamKey,
-} from '../../loaders/keys.ts';
+import { splitKey, teamKey } from '../../loaders/keys.ts';
 import type { OrgScoped } from '../../sentry/client.ts';
 import type {
   SentryProject,
   SentryProjectCreate,
-  SentryProjectKeyCreate,
-  SentryProjectKeyUpdate,
   SentryProjectUpdate,
-  SentryServiceHookInput,
 } from '../../sentry/types.ts';
 import { builder } from '../schema-kit/builder.ts';
-import { encodeGlobalId } from '../schema-kit/global-id.ts';
+import { deleteByIdMutation } from '../schema-kit/mutations/deletes.ts';
+import { checkSlugValue, checkText } from '../schema-kit/mutations/input-checks.ts';
 import {
-  checkEmail,
-  checkEventIdValue,
-  checkSlugValue,
-  checkText,
-  checkUrl,
-} from '../schema-kit/mutations/input-checks.ts';
+  MUTATION_SCOPES,
+  type StoredPayload,
+  storedPayload,
+} from '../schema-kit/mutations/payloads.ts';
 import {
   attempt,
-  type BuilderTypes,
   type FieldPath,
   readIdOf,
-  type UserErrorShape,
   UserErrors,
-  userErrorsField,
-  type WriteFailureOptions,
 } from '../schema-kit/mutations/user-errors.ts';
-import { forgetProject, Project, primeProjects } from './project.ts';
-import { ProjectKey, type ProjectKeyShape } from './project-key.ts';
-import {
-  type ProjectResourceKey,
-  projectResourceKey,
-  splitProjectResourceKey,
-} from './project-resource-keys.ts';
-import { ServiceHook, ServiceHookEvent, type ServiceHookShape } from './service-hook.ts';
-import { UserFeedback } from './user-feedback.ts';
+import { forgetProject, Project } from './project.ts';
+import { parseProjectKey, readProjectId, refreshProject } from './project-writes.ts';
 
-const SCOPES = { authenticated: true } as const;
 /** Sentry's longest auto-resolve age: 720 hours. */
 const MAX_RESOLVE_AGE_HOURS = 720;
-/** Sentry's longest client-key rate-limit window: one day, in seconds. */
-const MAX_RATE_WINDOW_SECONDS = 24 * 60 * 60;
 const PLATFORM = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
-
-const parseProjectKey = (id: string): ProjectLoaderKey => projectKey(...splitKey(id));
-
-export function readProjectId(
-  errors: UserErrors,
-  path: FieldPath,
-  id: string,
-): [org: string, projectId: string] | undefined {
-  const key = readIdOf(errors, path, id, 'Project', parseProjectKey);
-  return key ? splitKey(key) : undefined;
-}
 
 function checkPlatform(errors: UserErrors, path: FieldPath, platform: string): string {
   if (platform.length > 64 || !PLATFORM.test(platform)) {
@@ -73,29 +38,7 @@ function checkPlatform(errors: UserErrors, path: FieldPath, platform: string): s
   return platform;
 }
 
-/** Drops this request's cached copies of a project and caches the new body. */
-export function refreshProject(context: Context, project: OrgScoped<SentryProject>): void {
-  forgetProject(context, project.organizationSlug, project.id);
-  primeProjects(context, [project]);
-}
-
-interface ProjectPayload {
-  project: OrgScoped<SentryProject> | null;
-  userErrors: UserErrorShape[];
-}
-
-const projectPayload = (name: string) => ({
-  description: `The result of \`${name}\`.`,
-  outputFields: (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, ProjectPayload>) => ({
-    project: t.field({
-      type: Project,
-      nullable: true,
-      description: 'The project as Sentry stored it; null when `userErrors` says why.',
-      resolve: (payload) => payload.project,
-    }),
-    userErrors: userErrorsField(t),
-  }),
-});
+type ProjectPayload = StoredPayload<'project', OrgScoped<SentryProject>>;
 
 builder.relayMutationField(
   'createProject',
@@ -118,7 +61,7 @@ builder.relayMutationField(
     description:
       'Creates a project under a team. One REST call: `POST /teams/{org}/{team}/projects/`.',
     nullable: true,
-    authScopes: SCOPES,
+    authScopes: MUTATION_SCOPES,
     resolve: async (_root, { input }, context): Promise<ProjectPayload> => {
       const errors = new UserErrors();
       const team = readIdOf(errors, ['input', 'teamId'], input.teamId, 'Team', (id) =>
@@ -151,7 +94,7 @@ builder.relayMutationField(
       return { project: project ?? null, userErrors: errors.list };
     },
   },
-  projectPayload('createProject'),
+  storedPayload('createProject', 'project', Project, 'project'),
 );
 
 builder.relayMutationField(
@@ -174,7 +117,7 @@ builder.relayMutationField(
   {
     description: 'Changes a project. One REST call: `PUT /projects/{org}/{project}/`.',
     nullable: true,
-    authScopes: SCOPES,
+    authScopes: MUTATION_SCOPES,
     resolve: async (_root, { input }, context): Promise<ProjectPayload> => {
       const errors = new UserErrors();
       const target = readProjectId(errors, ['input', 'id'], input.id);
@@ -215,465 +158,19 @@ builder.relayMutationField(
       return { project: project ?? null, userErrors: errors.list };
     },
   },
-  projectPayload('updateProject'),
+  storedPayload('updateProject', 'project', Project, 'project'),
 );
 
-builder.relayMutationField(
-  'deleteProject',
-  {
-    description: 'The project to delete.',
-    inputFields: (t) => ({ id: t.id({ description: 'The `Project` to delete.' }) }),
-  },
-  {
-    description:
-      'Deletes a project with its issues and events (Sentry schedules it). One REST call: `DELETE /projects/{org}/{project}/`.',
-    nullable: true,
-    authScopes: SCOPES,
-    resolve: async (_root, { input }, context) => {
-      const errors = new UserErrors();
-      const target = readProjectId(errors, ['input', 'id'], input.id);
-      if (!target) return { deletedProjectId: null, userErrors: errors.list };
-      const [org, projectId] = target;
-      const key = projectKey(org, projectId);
-      const done = await attempt(errors, { target: ['input', 'id'], what: 'project' }, async () => {
-        await context.sentry.deleteProject(org, projectId);
-        return true;
-      }).finally(() => forgetProject(context, org, projectId));
-      return {
-        deletedProjectId: done ? encodeGlobalId('Project', key) : null,
-        userErrors: errors.list,
-      };
-    },
-  },
-  {
-    description: 'The result of `deleteProject`.',
-    outputFields: (t) => ({
-      deletedProjectId: t.id({
-        nullable: true,
-        description: 'The id of the deleted project, for removing it from client caches.',
-        resolve: (payload) => payload.deletedProjectId,
-      }),
-      userErrors: userErrorsField(t),
-    }),
-  },
-);
-
-// --- client keys ---------------------------------------------------------------------------
-
-const ProjectKeyRateLimitInput = builder.inputType('ProjectKeyRateLimitInput', {
-  description: 'How many events a client key may send per window.',
-  fields: (t) => ({
-    count: t.int({ description: 'Events per window (0 or more).' }),
-    window: t.int({ description: `Window length in seconds (1 to ${MAX_RATE_WINDOW_SECONDS}).` }),
-  }),
+deleteByIdMutation('deleteProject', {
+  typename: 'Project',
+  parse: parseProjectKey,
+  input: 'The project to delete.',
+  id: 'The `Project` to delete.',
+  description:
+    'Deletes a project with its issues and events (Sentry schedules it). One REST call: `DELETE /projects/{org}/{project}/`.',
+  what: 'project',
+  field: 'deletedProjectId',
+  fieldDescription: 'The id of the deleted project, for removing it from client caches.',
+  remove: (context, key) => context.sentry.deleteProject(...splitKey(key)),
+  forget: (context, key) => forgetProject(context, ...splitKey(key)),
 });
-
-function rateLimitBody(
-  errors: UserErrors,
-  rateLimit: { count: number; window: number } | null,
-): { count: number | null; window: number | null } {
-  if (rateLimit === null) return { count: null, window: null };
-  if (rateLimit.count < 0)
-    errors.add('INVALID_VALUE', 'At least 0.', ['input', 'rateLimit', 'count']);
-  if (rateLimit.window < 1 || rateLimit.window > MAX_RATE_WINDOW_SECONDS) {
-    errors.add('INVALID_VALUE', `Between 1 and ${MAX_RATE_WINDOW_SECONDS} seconds.`, [
-      'input',
-      'rateLimit',
-      'window',
-    ]);
-  }
-  return { count: rateLimit.count, window: rateLimit.window };
-}
-
-const readProjectKeyId = (errors: UserErrors, id: string) =>
-  readResourceId(errors, id, 'ProjectKey');
-
-function readResourceId(
-  errors: UserErrors,
-  id: string,
-  typename: 'ProjectKey' | 'ServiceHook',
-): [org: string, projectId: string, id: string] | undefined {
-  const key = readIdOf(errors, ['input', 'id'], id, typename, (raw): ProjectResourceKey => {
-    splitProjectResourceKey(raw);
-    return raw as ProjectResourceKey;
-  });
-  return key ? splitProjectResourceKey(key) : undefined;
-}
-
-interface ProjectKeyPayload {
-  projectKey: ProjectKeyShape | null;
-  userErrors: UserErrorShape[];
-}
-
-const projectKeyPayload = (name: string) => ({
-  description: `The result of \`${name}\`.`,
-  outputFields: (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, ProjectKeyPayload>) => ({
-    projectKey: t.field({
-      type: ProjectKey,
-      nullable: true,
-      description: 'The key as Sentry stored it; null when `userErrors` says why.',
-      resolve: (payload) => payload.projectKey,
-    }),
-    userErrors: userErrorsField(t),
-  }),
-});
-
-builder.relayMutationField(
-  'createProjectKey',
-  {
-    description: 'A new client key (DSN) for a project.',
-    inputFields: (t) => ({
-      projectId: t.id({ description: 'The `Project`.' }),
-      name: t.string({ required: false, description: 'At most 64 characters.' }),
-      rateLimit: t.field({
-        type: ProjectKeyRateLimitInput,
-        required: false,
-        description: 'Unlimited when left out.',
-      }),
-    }),
-  },
-  {
-    description: 'Creates a client key. One REST call: `POST /projects/{org}/{project}/keys/`.',
-    nullable: true,
-    authScopes: SCOPES,
-    resolve: async (_root, { input }, context): Promise<ProjectKeyPayload> => {
-      const errors = new UserErrors();
-      const target = readProjectId(errors, ['input', 'projectId'], input.projectId);
-      const body: SentryProjectKeyCreate = {};
-      if (input.name != null)
-        body.name = checkText(errors, ['input', 'name'], input.name, { max: 64 });
-      if (input.rateLimit != null) body.rateLimit = rateLimitBody(errors, input.rateLimit);
-      if (errors.any || !target) return { projectKey: null, userErrors: errors.list };
-      const [org, projectId] = target;
-      const key = await attempt(errors, { target: ['input', 'projectId'], what: 'project' }, () =>
-        context.sentry.createProjectKey(org, projectId, body),
-      );
-      return { projectKey: key ?? null, userErrors: errors.list };
-    },
-  },
-  projectKeyPayload('createProjectKey'),
-);
-
-builder.relayMutationField(
-  'updateProjectKey',
-  {
-    description: 'Changes to a client key. Fields left out stay as they are.',
-    inputFields: (t) => ({
-      id: t.id({ description: 'The `ProjectKey` (its `id` field).' }),
-      name: t.string({ required: false, description: 'A new label.' }),
-      isActive: t.boolean({
-        required: false,
-        description: 'False makes Sentry refuse its events.',
-      }),
-      rateLimit: t.field({
-        type: ProjectKeyRateLimitInput,
-        required: false,
-        description: '`null` removes the limit.',
-      }),
-    }),
-  },
-  {
-    description:
-      'Changes a client key. One REST call: `PUT /projects/{org}/{project}/keys/{key}/`.',
-    nullable: true,
-    authScopes: SCOPES,
-    resolve: async (_root, { input }, context): Promise<ProjectKeyPayload> => {
-      const errors = new UserErrors();
-      const target = readProjectKeyId(errors, input.id);
-      const body: SentryProjectKeyUpdate = {};
-      if (input.name != null)
-        body.name = checkText(errors, ['input', 'name'], input.name, { max: 64, required: true });
-      if (input.isActive != null) body.isActive = input.isActive;
-      if (input.rateLimit !== undefined) body.rateLimit = rateLimitBody(errors, input.rateLimit);
-      if (Object.keys(body).length === 0 && !errors.any)
-        errors.add('NOTHING_TO_CHANGE', 'Name at least one change.');
-      if (errors.any || !target) return { projectKey: null, userErrors: errors.list };
-      const [org, projectId, keyId] = target;
-      const key = await attempt(errors, { target: ['input', 'id'], what: 'client key' }, () =>
-        context.sentry.updateProjectKey(org, projectId, keyId, body),
-      );
-      return { projectKey: key ?? null, userErrors: errors.list };
-    },
-  },
-  projectKeyPayload('updateProjectKey'),
-);
-
-builder.relayMutationField(
-  'deleteProjectKey',
-  {
-    description: 'The client key to delete.',
-    inputFields: (t) => ({ id: t.id({ description: 'The `ProjectKey` (its `id` field).' }) }),
-  },
-  {
-    description:
-      'Deletes a client key: SDKs using its DSN can no longer send events. One REST call: `DELETE /projects/{org}/{project}/keys/{key}/`.',
-    nullable: true,
-    authScopes: SCOPES,
-    resolve: async (_root, { input }, context) => {
-      const errors = new UserErrors();
-      const target = readProjectKeyId(errors, input.id);
-      if (!target) return { deletedProjectKeyId: null, userErrors: errors.list };
-      const [org, projectId, keyId] = target;
-      const done = await attempt(
-        errors,
-        { target: ['input', 'id'], what: 'client key' },
-        async () => {
-          await context.sentry.deleteProjectKey(org, projectId, keyId);
-          return true;
-        },
-      );
-      return {
-        deletedProjectKeyId: done
-          ? encodeGlobalId('ProjectKey', projectResourceKey(org, projectId, keyId))
-          : null,
-        userErrors: errors.list,
-      };
-    },
-  },
-  {
-    description: 'The result of `deleteProjectKey`.',
-    outputFields: (t) => ({
-      deletedProjectKeyId: t.id({
-        nullable: true,
-        description: 'The id of the deleted key.',
-        resolve: (payload) => payload.deletedProjectKeyId,
-      }),
-      userErrors: userErrorsField(t),
-    }),
-  },
-);
-
-// --- service hooks -------------------------------------------------------------------------
-
-type HookEvent = (typeof ServiceHookEvent)['$inferType'];
-
-interface ServiceHookPayload {
-  serviceHook: ServiceHookShape | null;
-  userErrors: UserErrorShape[];
-}
-
-const serviceHookPayload = (name: string) => ({
-  description: `The result of \`${name}\`.`,
-  outputFields: (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, ServiceHookPayload>) => ({
-    serviceHook: t.field({
-      type: ServiceHook,
-      nullable: true,
-      description: 'The hook as Sentry stored it; null when `userErrors` says why.',
-      resolve: (payload) => payload.serviceHook,
-    }),
-    userErrors: userErrorsField(t),
-  }),
-});
-
-function checkHookEvents(errors: UserErrors, events: readonly HookEvent[]): string[] {
-  if (events.length === 0)
-    errors.add('EMPTY_LIST', 'Name at least one event.', ['input', 'events']);
-  return [...new Set(events)];
-}
-
-builder.relayMutationField(
-  'createServiceHook',
-  {
-    description: 'A new service hook.',
-    inputFields: (t) => ({
-      projectId: t.id({ description: 'The `Project`.' }),
-      url: t.string({ description: 'The http(s) URL Sentry will POST to.' }),
-      events: t.field({
-        type: [ServiceHookEvent],
-        description: 'What to call it for (at least one).',
-      }),
-    }),
-  },
-  {
-    description: 'Creates a service hook. One REST call: `POST /projects/{org}/{project}/hooks/`.',
-    nullable: true,
-    authScopes: SCOPES,
-    resolve: async (_root, { input }, context): Promise<ServiceHookPayload> => {
-      const errors = new UserErrors();
-      const target = readProjectId(errors, ['input', 'projectId'], input.projectId);
-      const body: SentryServiceHookInput = {
-        url: checkUrl(errors, ['input', 'url'], input.url),
-        events: checkHookEvents(errors, input.events),
-      };
-      if (errors.any || !target) return { serviceHook: null, userErrors: errors.list };
-      const [org, projectId] = target;
-      const hook = await attempt(
-        errors,
-        {
-          target: ['input', 'projectId'],
-          what: 'project',
-          fields: { url: ['input', 'url'], events: ['input', 'events'] },
-        },
-        () => context.sentry.createServiceHook(org, projectId, body),
-      );
-      return { serviceHook: hook ? { ...hook, projectId } : null, userErrors: errors.list };
-    },
-  },
-  serviceHookPayload('createServiceHook'),
-);
-
-builder.relayMutationField(
-  'updateServiceHook',
-  {
-    description: 'Changes to a service hook. Fields left out stay as they are.',
-    inputFields: (t) => ({
-      id: t.id({ description: 'The `ServiceHook` (its `id` field).' }),
-      url: t.string({ required: false, description: 'A new http(s) URL to call.' }),
-      events: t.field({
-        type: [ServiceHookEvent],
-        required: false,
-        description: 'Replaces what it is called for.',
-      }),
-    }),
-  },
-  {
-    description:
-      "Changes a service hook. One REST call, `PUT /projects/{org}/{project}/hooks/{hook}/`, when both `url` and `events` are given; Sentry's documented body needs both, so with one of them the hook is read first (`GET` of the same path).",
-    nullable: true,
-    authScopes: SCOPES,
-    resolve: async (_root, { input }, context): Promise<ServiceHookPayload> => {
-      const errors = new UserErrors();
-      const target = readResourceId(errors, input.id, 'ServiceHook');
-      const url = input.url == null ? undefined : checkUrl(errors, ['input', 'url'], input.url);
-      const events = input.events == null ? undefined : checkHookEvents(errors, input.events);
-      if (url === undefined && events === undefined && !errors.any) {
-        errors.add('NOTHING_TO_CHANGE', 'Name at least one change.');
-      }
-      if (errors.any || !target) return { serviceHook: null, userErrors: errors.list };
-      const [org, projectId, hookId] = target;
-      const failure: WriteFailureOptions = {
-        target: ['input', 'id'],
-        what: 'service hook',
-        fields: { url: ['input', 'url'], events: ['input', 'events'] },
-      };
-      const current =
-        url === undefined || events === undefined
-          ? await attempt(errors, failure, () =>
-              context.sentry.getServiceHook(org, projectId, hookId),
-            )
-          : undefined;
-      if (errors.any) return { serviceHook: null, userErrors: errors.list };
-      const body: SentryServiceHookInput = {
-        url: url ?? current?.url ?? '',
-        events: events ?? current?.events ?? [],
-      };
-      const hook = await attempt(errors, failure, () =>
-        context.sentry.updateServiceHook(org, projectId, hookId, body),
-      );
-      return { serviceHook: hook ? { ...hook, projectId } : null, userErrors: errors.list };
-    },
-  },
-  serviceHookPayload('updateServiceHook'),
-);
-
-builder.relayMutationField(
-  'deleteServiceHook',
-  {
-    description: 'The service hook to delete.',
-    inputFields: (t) => ({ id: t.id({ description: 'The `ServiceHook` (its `id` field).' }) }),
-  },
-  {
-    description:
-      'Deletes a service hook. One REST call: `DELETE /projects/{org}/{project}/hooks/{hook}/`.',
-    nullable: true,
-    authScopes: SCOPES,
-    resolve: async (_root, { input }, context) => {
-      const errors = new UserErrors();
-      const target = readResourceId(errors, input.id, 'ServiceHook');
-      if (!target) return { deletedServiceHookId: null, userErrors: errors.list };
-      const [org, projectId, hookId] = target;
-      const done = await attempt(
-        errors,
-        { target: ['input', 'id'], what: 'service hook' },
-        async () => {
-          await context.sentry.deleteServiceHook(org, projectId, hookId);
-          return true;
-        },
-      );
-      return {
-        deletedServiceHookId: done
-          ? encodeGlobalId('ServiceHook', projectResourceKey(org, projectId, hookId))
-          : null,
-        userErrors: errors.list,
-      };
-    },
-  },
-  {
-    description: 'The result of `deleteServiceHook`.',
-    outputFields: (t) => ({
-      deletedServiceHookId: t.id({
-        nullable: true,
-        description: 'The id of the deleted hook.',
-        resolve: (payload) => payload.deletedServiceHookId,
-      }),
-      userErrors: userErrorsField(t),
-    }),
-  },
-);
-
-// --- user feedback -------------------------------------------------------------------------
-
-builder.relayMutationField(
-  'submitUserFeedback',
-  {
-    description: 'Feedback from a user of the application about an event.',
-    inputFields: (t) => ({
-      projectId: t.id({ description: 'The `Project` of the event.' }),
-      eventId: t.string({ description: 'The event the user saw: 32 hexadecimal digits.' }),
-      name: t.string({ description: 'The user’s name (at most 128 characters).' }),
-      email: t.string({ description: 'The user’s email.' }),
-      comments: t.string({ description: 'What the user wrote.' }),
-    }),
-  },
-  {
-    description:
-      'Records user feedback for an event. One REST call: `POST /projects/{org}/{project}/user-feedback/`.',
-    nullable: true,
-    authScopes: SCOPES,
-    resolve: async (_root, { input }, context) => {
-      const errors = new UserErrors();
-      const target = readProjectId(errors, ['input', 'projectId'], input.projectId);
-      const body = {
-        event_id: checkEventIdValue(errors, ['input', 'eventId'], input.eventId),
-        name: checkText(errors, ['input', 'name'], input.name, { max: 128, required: true }),
-        email: checkEmail(errors, ['input', 'email'], input.email),
-        comments: checkText(errors, ['input', 'comments'], input.comments, {
-          max: 10_000,
-          required: true,
-        }),
-      };
-      if (errors.any || !target) return { userFeedback: null, userErrors: errors.list };
-      const [org, projectId] = target;
-      const feedback = await attempt(
-        errors,
-        {
-          target: ['input', 'projectId'],
-          what: 'project',
-          fields: {
-            event_id: ['input', 'eventId'],
-            name: ['input', 'name'],
-            email: ['input', 'email'],
-            comments: ['input', 'comments'],
-          },
-        },
-        () => context.sentry.submitUserFeedback(org, projectId, body),
-      );
-      return {
-        userFeedback: feedback ? { ...feedback, projectId } : null,
-        userErrors: errors.list,
-      };
-    },
-  },
-  {
-    description: 'The result of `submitUserFeedback`.',
-    outputFields: (t) => ({
-      userFeedback: t.field({
-        type: UserFeedback,
-        nullable: true,
-        description: 'The feedback as Sentry stored it; null when `userErrors` says why.',
-        resolve: (payload) => payload.userFeedback,
-      }),
-      userErrors: userErrorsField(t),
-    }),
-  },
-);

@@ -7,7 +7,7 @@ import { splitKey, type TeamKey, teamKey } from '../../loaders/keys.ts';
 import type { OrgScoped } from '../../sentry/client.ts';
 import type { SentryProject, SentryTeam, SentryTeamCreate } from '../../sentry/types.ts';
 import { forgetProject, Project } from '../projects/project.ts';
-import { readProjectId, refreshProject } from '../projects/project-mutations.ts';
+import { readProjectId, refreshProject } from '../projects/project-writes.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { encodeGlobalId } from '../schema-kit/global-id.ts';
 import { checkSlugValue, checkText } from '../schema-kit/mutations/input-checks.ts';

@@ -1,17 +1,10 @@
 /**
- * What every mutation shares besides its own input and call: the auth scope, the two payload
- * shapes (the object Sentry stored, or the id of the object Sentry deleted, each with
- * `userErrors`), and running a delete through `attempt`.
+ * What every mutation shares besides its own input and call: the auth scope, and the payload
+ * types: the object Sentry stored, or the id of the object Sentry deleted, each with
+ * `userErrors`.
  */
 import type { FieldMap, ObjectRef, OutputShape, OutputType } from '@pothos/core';
-import {
-  attempt,
-  type BuilderTypes,
-  type UserErrorShape,
-  type UserErrors,
-  userErrorsField,
-  type WriteFailureOptions,
-} from './user-errors.ts';
+import { type BuilderTypes, type UserErrorShape, userErrorsField } from './user-errors.ts';
 
 /** Every mutation needs a token: without one it is UNAUTHENTICATED before any call. */
 export const MUTATION_SCOPES = { authenticated: true } as const;
@@ -94,20 +87,4 @@ export function deletedListPayload<Field extends string>(
       resolve: (ids): string[] | null => ids[field],
     }),
   }));
-}
-
-/**
- * Runs a delete once, through `attempt`: true when Sentry deleted it, false when a user error
- * says why not (other failures are thrown).
- */
-export async function deleted(
-  errors: UserErrors,
-  options: WriteFailureOptions,
-  call: () => Promise<unknown>,
-): Promise<boolean> {
-  const done = await attempt(errors, options, async () => {
-    await call();
-    return true;
-  });
-  return done === true;
 }
