@@ -30,6 +30,7 @@ import './issues/issue-update-mutations.ts';
 import './issues/issue-delete-mutations.ts';
 import './issues/issue-merge-mutation.ts';
 import './releases/release-mutations.ts';
+import './releases/deploy-mutations.ts';
 import './projects/project-mutations.ts';
 import './projects/project-key-mutations.ts';
 import './projects/service-hook-mutations.ts';
