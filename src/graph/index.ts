@@ -36,6 +36,7 @@ import './projects/project-key-mutations.ts';
 import './projects/service-hook-mutations.ts';
 import './projects/user-feedback-mutations.ts';
 import './teams/team-mutations.ts';
+import './teams/team-project-mutations.ts';
 
 export const schema = withNaiveMode(
   builder.toSubGraphSchema({

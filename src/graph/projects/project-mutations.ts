@@ -3,7 +3,7 @@
  * projects by id or slug, so the numeric id inside a `Project` global id is used as is: every
  * mutation here costs one call.
  */
-import { splitKey, teamKey } from '../../loaders/keys.ts';
+import { splitKey } from '../../loaders/keys.ts';
 import type { OrgScoped } from '../../sentry/client.ts';
 import type {
   SentryProject,
@@ -18,12 +18,8 @@ import {
   type StoredPayload,
   storedPayload,
 } from '../schema-kit/mutations/payloads.ts';
-import {
-  attempt,
-  type FieldPath,
-  readIdOf,
-  UserErrors,
-} from '../schema-kit/mutations/user-errors.ts';
+import { attempt, type FieldPath, UserErrors } from '../schema-kit/mutations/user-errors.ts';
+import { readTeamKey } from '../teams/team-writes.ts';
 import { forgetProject, Project } from './project.ts';
 import { parseProjectKey, readProjectId, refreshProject } from './project-writes.ts';
 
@@ -64,9 +60,7 @@ builder.relayMutationField(
     authScopes: MUTATION_SCOPES,
     resolve: async (_root, { input }, context): Promise<ProjectPayload> => {
       const errors = new UserErrors();
-      const team = readIdOf(errors, ['input', 'teamId'], input.teamId, 'Team', (id) =>
-        teamKey(...splitKey(id)),
-      );
+      const team = readTeamKey(errors, ['input', 'teamId'], input.teamId);
       const body: SentryProjectCreate = {
         name: checkText(errors, ['input', 'name'], input.name, { max: 50, required: true }),
       };

@@ -1,29 +1,27 @@
 /**
- * Teams: create, rename and delete teams, and give a team access to a project. Sentry addresses
- * teams by id or slug, so the numeric id inside a `Team` global id is used as is.
+ * Teams: create, rename and delete teams. Sentry addresses teams by id or slug, so the numeric
+ * id inside a `Team` global id is used as is.
  */
-import type { Context } from '../../context.ts';
-import { splitKey, type TeamKey, teamKey } from '../../loaders/keys.ts';
+import { splitKey } from '../../loaders/keys.ts';
 import type { OrgScoped } from '../../sentry/client.ts';
-import type { SentryProject, SentryTeam, SentryTeamCreate } from '../../sentry/types.ts';
-import { forgetProject, Project } from '../projects/project.ts';
-import { readProjectId, refreshProject } from '../projects/project-writes.ts';
+import type { SentryTeam, SentryTeamCreate } from '../../sentry/types.ts';
 import { builder } from '../schema-kit/builder.ts';
-import { encodeGlobalId } from '../schema-kit/global-id.ts';
+import { deleteByIdMutation } from '../schema-kit/mutations/deletes.ts';
 import { checkSlugValue, checkText } from '../schema-kit/mutations/input-checks.ts';
 import {
-  addSentryRefusal,
+  MUTATION_SCOPES,
+  type StoredPayload,
+  storedPayload,
+} from '../schema-kit/mutations/payloads.ts';
+import {
   attempt,
   type FieldPath,
-  readIdOf,
-  type UserErrorShape,
   UserErrors,
-  userErrorsField,
   type WriteFailureOptions,
 } from '../schema-kit/mutations/user-errors.ts';
-import { forgetTeam, fullTeam, primeTeams, Team } from './team.ts';
+import { forgetTeam, fullTeam, Team } from './team.ts';
+import { parseTeamKey, readTeamKey, refreshTeam } from './team-writes.ts';
 
-const SCOPES = { authenticated: true } as const;
 /** Sentry's longest team name. */
 const MAX_TEAM_NAME = 64;
 const TEAM_FIELDS: Record<string, FieldPath> = {
@@ -31,18 +29,7 @@ const TEAM_FIELDS: Record<string, FieldPath> = {
   name: ['input', 'name'],
 };
 
-const readTeamKey = (errors: UserErrors, path: FieldPath, id: string): TeamKey | undefined =>
-  readIdOf(errors, path, id, 'Team', (raw) => teamKey(...splitKey(raw)));
-
-function refreshTeam(context: Context, team: OrgScoped<SentryTeam>): void {
-  forgetTeam(context, team.organizationSlug, team.id);
-  primeTeams(context, [team]);
-}
-
-interface TeamPayload {
-  team: OrgScoped<SentryTeam> | null;
-  userErrors: UserErrorShape[];
-}
+type TeamPayload = StoredPayload<'team', OrgScoped<SentryTeam>>;
 
 builder.relayMutationField(
   'createTeam',
@@ -60,7 +47,7 @@ builder.relayMutationField(
   {
     description: 'Creates a team. One REST call: `POST /organizations/{org}/teams/`.',
     nullable: true,
-    authScopes: SCOPES,
+    authScopes: MUTATION_SCOPES,
     resolve: async (_root, { input }, context): Promise<TeamPayload> => {
       const errors = new UserErrors();
       const org = checkSlugValue(
@@ -91,18 +78,7 @@ builder.relayMutationField(
       return { team: team ?? null, userErrors: errors.list };
     },
   },
-  {
-    description: 'The result of `createTeam`.',
-    outputFields: (t) => ({
-      team: t.field({
-        type: Team,
-        nullable: true,
-        description: 'The team as Sentry stored it; null when `userErrors` says why.',
-        resolve: (payload) => payload.team,
-      }),
-      userErrors: userErrorsField(t),
-    }),
-  },
+  storedPayload('createTeam', 'team', Team, 'team'),
 );
 
 builder.relayMutationField(
@@ -122,7 +98,7 @@ builder.relayMutationField(
     description:
       "Renames a team. One REST call, `PUT /teams/{org}/{team}/`, when `slug` is given; Sentry's documented body needs the slug, so without one the team is read first (one batched call, none if this request already loaded it).",
     nullable: true,
-    authScopes: SCOPES,
+    authScopes: MUTATION_SCOPES,
     resolve: async (_root, { input }, context): Promise<TeamPayload> => {
       const errors = new UserErrors();
       const key = readTeamKey(errors, ['input', 'id'], input.id);
@@ -164,124 +140,18 @@ builder.relayMutationField(
       return { team: team ?? null, userErrors: errors.list };
     },
   },
-  {
-    description: 'The result of `updateTeam`.',
-    outputFields: (t) => ({
-      team: t.field({
-        type: Team,
-        nullable: true,
-        description: 'The team as Sentry stored it; null when `userErrors` says why.',
-        resolve: (payload) => payload.team,
-      }),
-      userErrors: userErrorsField(t),
-    }),
-  },
+  storedPayload('updateTeam', 'team', Team, 'team'),
 );
 
-builder.relayMutationField(
-  'deleteTeam',
-  {
-    description: 'The team to delete.',
-    inputFields: (t) => ({ id: t.id({ description: 'The `Team` to delete.' }) }),
-  },
-  {
-    description: 'Deletes a team; its projects stay. One REST call: `DELETE /teams/{org}/{team}/`.',
-    nullable: true,
-    authScopes: SCOPES,
-    resolve: async (_root, { input }, context) => {
-      const errors = new UserErrors();
-      const key = readTeamKey(errors, ['input', 'id'], input.id);
-      if (!key) return { deletedTeamId: null, userErrors: errors.list };
-      const [org, teamId] = splitKey(key);
-      const done = await attempt(errors, { target: ['input', 'id'], what: 'team' }, async () => {
-        await context.sentry.deleteTeam(org, teamId);
-        return true;
-      }).finally(() => forgetTeam(context, org, teamId));
-      return { deletedTeamId: done ? encodeGlobalId('Team', key) : null, userErrors: errors.list };
-    },
-  },
-  {
-    description: 'The result of `deleteTeam`.',
-    outputFields: (t) => ({
-      deletedTeamId: t.id({
-        nullable: true,
-        description: 'The id of the deleted team, for removing it from client caches.',
-        resolve: (payload) => payload.deletedTeamId,
-      }),
-      userErrors: userErrorsField(t),
-    }),
-  },
-);
-
-interface ProjectTeamPayload {
-  project: OrgScoped<SentryProject> | null;
-  team: TeamKey | null;
-  userErrors: UserErrorShape[];
-}
-
-builder.relayMutationField(
-  'addProjectToTeam',
-  {
-    description: 'A project and the team to give access to it.',
-    inputFields: (t) => ({
-      projectId: t.id({ description: 'The `Project`.' }),
-      teamId: t.id({ description: 'The `Team`, of the same organization.' }),
-    }),
-  },
-  {
-    description:
-      'Gives a team access to a project. One REST call: `POST /projects/{org}/{project}/teams/{team}/`.',
-    nullable: true,
-    authScopes: SCOPES,
-    resolve: async (_root, { input }, context): Promise<ProjectTeamPayload> => {
-      const errors = new UserErrors();
-      const none = () => ({ project: null, team: null, userErrors: errors.list });
-      const project = readProjectId(errors, ['input', 'projectId'], input.projectId);
-      const team = readTeamKey(errors, ['input', 'teamId'], input.teamId);
-      if (!project || !team) return none();
-      const [org, projectId] = project;
-      const [teamOrg, teamId] = splitKey(team);
-      if (teamOrg !== org) {
-        errors.add(
-          'WRONG_ORGANIZATION',
-          `The team belongs to organization "${teamOrg}", the project to "${org}".`,
-          ['input', 'teamId'],
-        );
-        return none();
-      }
-      let updated: OrgScoped<SentryProject> | undefined;
-      try {
-        updated = await context.sentry.addProjectTeam(org, projectId, teamId);
-      } catch (error) {
-        // A 404 may be either of the two; Sentry does not say which.
-        if (!addSentryRefusal(errors, { target: ['input'], what: 'project or team' }, error)) {
-          throw error;
-        }
-      } finally {
-        forgetProject(context, org, projectId);
-        forgetTeam(context, org, teamId);
-      }
-      if (!updated) return none();
-      refreshProject(context, updated);
-      return { project: updated, team, userErrors: errors.list };
-    },
-  },
-  {
-    description: 'The result of `addProjectToTeam`.',
-    outputFields: (t) => ({
-      project: t.field({
-        type: Project,
-        nullable: true,
-        description: 'The project, with the team among its `teams`.',
-        resolve: (payload) => payload.project,
-      }),
-      team: t.field({
-        type: Team,
-        nullable: true,
-        description: 'The team (read again when fields beyond its id are asked for).',
-        resolve: (payload) => payload.team,
-      }),
-      userErrors: userErrorsField(t),
-    }),
-  },
-);
+deleteByIdMutation('deleteTeam', {
+  typename: 'Team',
+  parse: parseTeamKey,
+  input: 'The team to delete.',
+  id: 'The `Team` to delete.',
+  description: 'Deletes a team; its projects stay. One REST call: `DELETE /teams/{org}/{team}/`.',
+  what: 'team',
+  field: 'deletedTeamId',
+  fieldDescription: 'The id of the deleted team, for removing it from client caches.',
+  remove: (context, key) => context.sentry.deleteTeam(...splitKey(key)),
+  forget: (context, key) => forgetTeam(context, ...splitKey(key)),
+});
