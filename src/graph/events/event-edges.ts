@@ -2,21 +2,14 @@
  * The ways to events: an issue's latest, oldest, recommended or given event and its event list,
  * a project's events, and an organization-wide lookup by event id.
  */
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
 import type { Context } from '../../context.ts';
-import {
-  type IssueEventKey,
-  type IssueEventWhich,
-  loadEventIdLookups,
-  loadIssueEvents,
-} from '../../loaders/events.ts';
+import { type IssueEventWhich, loadEventIdLookups, loadIssueEvents } from '../../loaders/events.ts';
 import { checkEventId, checkSlug, eventKey, issueKey, orgEventKey } from '../../loaders/keys.ts';
 import type { EventListParams } from '../../sentry/client.ts';
 import { Issue, type IssueShape } from '../issues/issue.ts';
 import { Organization } from '../organizations/organization.ts';
 import { Project, projectStub } from '../projects/project.ts';
-import { loaderOptions } from '../schema-kit/batching.ts';
+import { requestLoader } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { type ConnectionArgs, pageRequest, pageToConnection } from '../schema-kit/connections.ts';
 import { type PrefetchParents, prefetchable } from '../schema-kit/prefetch.ts';
@@ -24,21 +17,9 @@ import { connectionNodeFields, type SelectionInfo } from '../schema-kit/selectio
 import { StatsPeriod } from '../schema-kit/stats-period.ts';
 import { Event, EventConnection, type EventShape } from './event.ts';
 
-const issueEvents = createContextCache(
-  (context: Context) =>
-    new DataLoader(
-      (keys: readonly IssueEventKey[]) => loadIssueEvents(context.sentry, keys),
-      loaderOptions(context),
-    ),
-);
+const issueEvents = requestLoader(loadIssueEvents);
 
-const eventIdLookups = createContextCache(
-  (context: Context) =>
-    new DataLoader(
-      (keys: readonly `${string}/${string}`[]) => loadEventIdLookups(context.sentry, keys),
-      loaderOptions(context),
-    ),
-);
+const eventIdLookups = requestLoader(loadEventIdLookups);
 
 /** Fields a list row (`full=false`) answers; asking for any other one lists full bodies. */
 const SUMMARY_FIELDS = new Set([

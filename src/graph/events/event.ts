@@ -13,7 +13,7 @@ import { Issue, type IssueShape } from '../issues/issue.ts';
 import { Level, toLevel } from '../issues/level.ts';
 import { Project, type ProjectStub } from '../projects/project.ts';
 import { Release, releaseStubOrNull } from '../releases/release.ts';
-import { batchOrEach } from '../schema-kit/batching.ts';
+import { loadWith } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { Breadcrumb } from './breadcrumb.ts';
 import { EventRequest } from './event-request.ts';
@@ -32,8 +32,7 @@ export const Event = builder.loadableNodeRef('Event', {
     resolve: (event) => eventKey(event.organizationSlug, event.projectID, event.eventID),
     parse: (id) => eventKey(...splitEventKey(id)),
   },
-  load: (keys: EventKey[], context: Context): Promise<(EventShape | Error)[]> =>
-    batchOrEach(context, keys, (batch) => loadEvents(context.sentry, batch)),
+  load: loadWith<EventKey, EventShape>(loadEvents),
 });
 
 export const EventConnection = builder.connectionObject(

@@ -1,5 +1,3 @@
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
 import type { Context } from '../../context.ts';
 import { loadIssueDetails, loadIssues } from '../../loaders/issues.ts';
 import { type IssueKey, issueKey, shortIdKey, splitKey } from '../../loaders/keys.ts';
@@ -7,7 +5,7 @@ import type { OrgScoped } from '../../sentry/client.ts';
 import type { SentryIssueBase, SentryIssueDetail } from '../../sentry/types.ts';
 import { Project, projectStub } from '../projects/project.ts';
 import { Release, releaseStubOrNull } from '../releases/release.ts';
-import { batchOrEach, loaderOptions } from '../schema-kit/batching.ts';
+import { loadWith, requestLoader } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { Assignee, assigneeOf } from './assignee.ts';
 import { IssueMetadata } from './issue-metadata.ts';
@@ -23,8 +21,7 @@ export const Issue = builder.loadableNodeRef('Issue', {
     resolve: (issue) => issueKey(issue.organizationSlug, issue.id),
     parse: (id) => issueKey(...splitKey(id)),
   },
-  load: (keys: IssueKey[], context: Context): Promise<(IssueShape | Error)[]> =>
-    batchOrEach(context, keys, (batch) => loadIssues(context.sentry, batch)),
+  load: loadWith<IssueKey, IssueShape>(loadIssues),
 });
 
 export const IssueConnection = builder.connectionObject(
@@ -33,13 +30,7 @@ export const IssueConnection = builder.connectionObject(
 );
 
 /** Full bodies (first/last release), by `org/issueId` or `org/SHORT-ID`: one call each. */
-const issueDetails = createContextCache(
-  (context: Context) =>
-    new DataLoader(
-      (keys: readonly `${string}/${string}`[]) => loadIssueDetails(context.sentry, keys),
-      loaderOptions(context),
-    ),
-);
+const issueDetails = requestLoader(loadIssueDetails);
 
 export function primeIssues(context: Context, issues: readonly IssueShape[]) {
   if (!context.batching) return; // the naive mode (`--no-batch`) primes nothing

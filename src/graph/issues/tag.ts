@@ -1,10 +1,7 @@
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
-import type { Context } from '../../context.ts';
 import { loadIssueTags } from '../../loaders/issues.ts';
-import { checkSlug, type IssueKey, issueKey } from '../../loaders/keys.ts';
+import { checkSlug, issueKey } from '../../loaders/keys.ts';
 import type { SentryTag, SentryTagValue } from '../../sentry/types.ts';
-import { loaderOptions } from '../schema-kit/batching.ts';
+import { requestLoader } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { pageRequest, pageToConnection } from '../schema-kit/connections.ts';
 import { badUserInput } from '../schema-kit/errors.ts';
@@ -69,13 +66,7 @@ export const Tag = builder.objectRef<SentryTag>('Tag').implement({
   }),
 });
 
-const issueTags = createContextCache(
-  (context: Context) =>
-    new DataLoader(
-      (keys: readonly IssueKey[]) => loadIssueTags(context.sentry, keys),
-      loaderOptions(context),
-    ),
-);
+const issueTags = requestLoader(loadIssueTags);
 
 // The tag summary needs only the issue's key: `organization.issue(id:)` starts it early.
 prefetchable('Issue', 'tags', (context, issue) =>

@@ -2,7 +2,7 @@ import type { Context } from '../../context.ts';
 import { organizationKey } from '../../loaders/keys.ts';
 import { loadOrganizations } from '../../loaders/organizations.ts';
 import type { SentryOrganization } from '../../sentry/types.ts';
-import { batchOrEach } from '../schema-kit/batching.ts';
+import { loadWith } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { pageRequest, pageToConnection } from '../schema-kit/connections.ts';
 import { full, isStub, type Stub } from '../schema-kit/stub.ts';
@@ -13,8 +13,7 @@ export type OrganizationShape = SentryOrganization | OrganizationStub;
 
 export const Organization = builder.loadableNodeRef('Organization', {
   id: { resolve: (org) => org.slug, parse: (id) => organizationKey(id) },
-  load: (slugs: string[], context: Context): Promise<(OrganizationShape | Error)[]> =>
-    batchOrEach(context, slugs, (batch) => loadOrganizations(context.sentry, batch)),
+  load: loadWith<string, OrganizationShape>(loadOrganizations),
 });
 
 export function organizationStub(slug: string): OrganizationStub {

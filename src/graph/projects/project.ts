@@ -1,12 +1,10 @@
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
 import type { Context } from '../../context.ts';
 import { type ProjectKey, projectKey, projectSlugKey, splitKey } from '../../loaders/keys.ts';
 import { loadProjects, loadProjectsBySlug } from '../../loaders/projects.ts';
 import type { OrgScoped } from '../../sentry/client.ts';
 import type { SentryProject } from '../../sentry/types.ts';
 import { Organization, organizationStub } from '../organizations/organization.ts';
-import { batchOrEach, loaderOptions } from '../schema-kit/batching.ts';
+import { loadWith, requestLoader } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { pageRequest, pageToConnection } from '../schema-kit/connections.ts';
 import { prefetchChildren } from '../schema-kit/prefetch.ts';
@@ -24,8 +22,7 @@ export const Project = builder.loadableNodeRef('Project', {
     resolve: (project) => projectKey(project.organizationSlug, project.id),
     parse: (id) => projectKey(...splitKey(id)),
   },
-  load: (keys: ProjectKey[], context: Context): Promise<(ProjectShape | Error)[]> =>
-    batchOrEach(context, keys, (batch) => loadProjects(context.sentry, batch)),
+  load: loadWith<ProjectKey, ProjectShape>(loadProjects),
 });
 
 export const ProjectConnection = builder.connectionObject(
@@ -33,14 +30,7 @@ export const ProjectConnection = builder.connectionObject(
   { name: 'ProjectEdge', description: 'A Project and the cursor after it.' },
 );
 
-const projectsBySlug = createContextCache(
-  (context: Context) =>
-    new DataLoader(
-      (keys: readonly string[]) =>
-        loadProjectsBySlug(context.sentry, keys as `${string}/${string}`[]),
-      loaderOptions(context),
-    ),
-);
+const projectsBySlug = requestLoader(loadProjectsBySlug);
 
 export function projectStub(
   organizationSlug: string,

@@ -1,20 +1,8 @@
-/**
- * Release health fields: `Organization.sessionStats` (one call) and `Release.health` (one call
- * for all the releases of a request), from `GET /organizations/{org}/sessions/`. Their
- * arguments are checked in session-arguments.ts before any request.
- */
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
-import type { Context } from '../../context.ts';
-import {
-  loadReleaseHealth,
-  type ReleaseHealthKey,
-  releaseHealthKey,
-} from '../../loaders/sessions.ts';
+import { loadReleaseHealth, releaseHealthKey } from '../../loaders/sessions.ts';
 import { Organization } from '../organizations/organization.ts';
 import { Project } from '../projects/project.ts';
 import { Release } from '../releases/release.ts';
-import { loaderOptions } from '../schema-kit/batching.ts';
+import { requestLoader } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { StatsPeriod } from '../schema-kit/stats-period.ts';
 import { sessionRequest } from './session-arguments.ts';
@@ -35,13 +23,7 @@ const HEALTH_FIELDS: SentrySessionField[] = [
 ];
 
 /** Health of the releases of one request: one sessions call for all that share arguments. */
-const releaseHealth = createContextCache(
-  (context: Context) =>
-    new DataLoader(
-      (keys: readonly ReleaseHealthKey[]) => loadReleaseHealth(context.sentry, keys),
-      loaderOptions(context),
-    ),
-);
+const releaseHealth = requestLoader(loadReleaseHealth);
 
 const SessionStatsOrder = builder.inputType('SessionStatsOrder', {
   description: 'How to order the groups: by one of the fields asked for.',

@@ -11,7 +11,7 @@ import type { OrgScoped } from '../../sentry/client.ts';
 import type { SentryRelease, SentryReleaseSummary } from '../../sentry/types.ts';
 import { Organization, organizationStub } from '../organizations/organization.ts';
 import { fullProject, Project, projectStub } from '../projects/project.ts';
-import { batchOrEach } from '../schema-kit/batching.ts';
+import { loadWith } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { pageRequest, pageToConnection } from '../schema-kit/connections.ts';
 import { prefetchChildren } from '../schema-kit/prefetch.ts';
@@ -27,8 +27,7 @@ export const Release = builder.loadableNodeRef('Release', {
     resolve: (release) => releaseKey(release.organizationSlug, release.version),
     parse: (id) => releaseKey(...splitKey(id)),
   },
-  load: (keys: ReleaseKey[], context: Context): Promise<(ReleaseShape | Error)[]> =>
-    batchOrEach(context, keys, (batch) => loadReleases(context.sentry, batch)),
+  load: loadWith<ReleaseKey, ReleaseShape>(loadReleases),
 });
 
 export const ReleaseConnection = builder.connectionObject(

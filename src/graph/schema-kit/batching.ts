@@ -4,13 +4,21 @@
  * DataLoader key is its own batch, lists prime no loader, and an object a parent embedded (a
  * stub) answers only its identifiers: every other field loads the full object.
  */
-import type { Options } from 'dataloader';
+import { createContextCache } from '@pothos/core';
+import DataLoader, { type Options } from 'dataloader';
 import { defaultFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 import type { Context } from '../../context.ts';
+import type { SentryClient } from '../../sentry/client.ts';
 import { isStub } from './stub.ts';
 
+/** A batch function of src/loaders: one result (or `Error`) per key, in order. */
+type BatchFunction<K, V> = (
+  sentry: SentryClient,
+  keys: readonly K[],
+) => Promise<readonly (V | Error)[]>;
+
 /** Options of a per-request DataLoader: batch size 1 when batching is off. */
-export function loaderOptions<K, V>(context: Context): Options<K, V> {
+function loaderOptions<K, V>(context: Context): Options<K, V> {
   return context.batching ? {} : { maxBatchSize: 1 };
 }
 
@@ -18,7 +26,7 @@ export function loaderOptions<K, V>(context: Context): Options<K, V> {
  * Loads `keys` with one call of `load`, or, with batching off, each key with a call of its own,
  * as DataLoader does with `maxBatchSize: 1` (Pothos gives loadable refs static loader options).
  */
-export async function batchOrEach<K, V>(
+async function batchOrEach<K, V>(
   context: Context,
   keys: readonly K[],
   load: (batch: K[]) => Promise<readonly (V | Error)[]>,
@@ -32,6 +40,27 @@ export async function batchOrEach<K, V>(
         return error instanceof Error ? error : new Error(String(error));
       }
     }),
+  );
+}
+
+/**
+ * The `load` of a loadable ref: `batch` over this request's client, one call per key when
+ * batching is off. `V` is the ref's shape, so give it when it is wider than what `batch`
+ * returns (a stub type, say): Pothos infers the ref's shape from this function.
+ */
+export function loadWith<K, V>(batch: BatchFunction<K, V>) {
+  return (keys: K[], context: Context): Promise<(V | Error)[]> =>
+    batchOrEach(context, keys, (some) => batch(context.sentry, some));
+}
+
+/**
+ * A DataLoader over `batch` for loads that are not a loadable ref (by slug, detail bodies, event
+ * lookups): one per request, cached on the context as Pothos caches its own.
+ */
+export function requestLoader<K, V>(batch: BatchFunction<K, V>) {
+  return createContextCache(
+    (context: Context) =>
+      new DataLoader((keys: readonly K[]) => batch(context.sentry, keys), loaderOptions(context)),
   );
 }
 

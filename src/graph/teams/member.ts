@@ -1,10 +1,9 @@
-import type { Context } from '../../context.ts';
 import { type MemberKey, memberKey, splitKey } from '../../loaders/keys.ts';
 import { loadMembers } from '../../loaders/members.ts';
 import type { OrgScoped } from '../../sentry/client.ts';
 import type { SentryMember } from '../../sentry/types.ts';
 import { Organization } from '../organizations/organization.ts';
-import { batchOrEach } from '../schema-kit/batching.ts';
+import { loadWith } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { pageRequest, pageToConnection } from '../schema-kit/connections.ts';
 import { User } from './user.ts';
@@ -14,8 +13,7 @@ export const Member = builder.loadableNodeRef('Member', {
     resolve: (member) => memberKey(member.organizationSlug, member.id),
     parse: (id) => memberKey(...splitKey(id)),
   },
-  load: (keys: MemberKey[], context: Context): Promise<(OrgScoped<SentryMember> | Error)[]> =>
-    batchOrEach(context, keys, (batch) => loadMembers(context.sentry, batch)),
+  load: loadWith<MemberKey, OrgScoped<SentryMember>>(loadMembers),
 });
 
 export const MemberConnection = builder.connectionObject(

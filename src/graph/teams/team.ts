@@ -1,12 +1,10 @@
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
 import type { Context } from '../../context.ts';
 import { splitKey, type TeamKey, teamKey, teamSlugKey } from '../../loaders/keys.ts';
 import { loadTeams, loadTeamsBySlug } from '../../loaders/teams.ts';
 import type { OrgScoped } from '../../sentry/client.ts';
 import type { SentryTeam } from '../../sentry/types.ts';
 import { Organization, organizationStub } from '../organizations/organization.ts';
-import { batchOrEach, loaderOptions } from '../schema-kit/batching.ts';
+import { loadWith, requestLoader } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { pageRequest, pageToConnection } from '../schema-kit/connections.ts';
 import { full, isStub, type Stub } from '../schema-kit/stub.ts';
@@ -23,8 +21,7 @@ export const Team = builder.loadableNodeRef('Team', {
     resolve: (team) => teamKey(team.organizationSlug, team.id),
     parse: (id) => teamKey(...splitKey(id)),
   },
-  load: (keys: TeamKey[], context: Context): Promise<(TeamShape | Error)[]> =>
-    batchOrEach(context, keys, (batch) => loadTeams(context.sentry, batch)),
+  load: loadWith<TeamKey, TeamShape>(loadTeams),
 });
 
 export const TeamConnection = builder.connectionObject(
@@ -32,13 +29,7 @@ export const TeamConnection = builder.connectionObject(
   { name: 'TeamEdge', description: 'A Team and the cursor after it.' },
 );
 
-const teamsBySlug = createContextCache(
-  (context: Context) =>
-    new DataLoader(
-      (keys: readonly string[]) => loadTeamsBySlug(context.sentry, keys as `${string}/${string}`[]),
-      loaderOptions(context),
-    ),
-);
+const teamsBySlug = requestLoader(loadTeamsBySlug);
 
 export function teamStub(
   organizationSlug: string,

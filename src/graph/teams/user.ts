@@ -3,7 +3,7 @@ import { splitKey, type UserKey, userKey } from '../../loaders/keys.ts';
 import { loadUsers } from '../../loaders/members.ts';
 import type { OrgScoped } from '../../sentry/client.ts';
 import type { SentryUser } from '../../sentry/types.ts';
-import { batchOrEach } from '../schema-kit/batching.ts';
+import { loadWith } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { full, isStub, type Stub } from '../schema-kit/stub.ts';
 
@@ -19,8 +19,7 @@ export const User = builder.loadableNodeRef('User', {
     resolve: (user) => userKey(user.organizationSlug, user.id),
     parse: (id) => userKey(...splitKey(id)),
   },
-  load: (keys: UserKey[], context: Context): Promise<(UserShape | Error)[]> =>
-    batchOrEach(context, keys, (batch) => loadUsers(context.sentry, batch)),
+  load: loadWith<UserKey, UserShape>(loadUsers),
 });
 
 export function userStub(
