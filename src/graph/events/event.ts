@@ -1,3 +1,7 @@
+/**
+ * events/: `Event` and its parts (exception and stack frames, breadcrumbs, request, SDK, user,
+ * tags), and the edges that lead to events (event-edges.ts).
+ */
 import type { Context } from '../../context.ts';
 import { loadEvents } from '../../loaders/events.ts';
 import {

@@ -1,3 +1,7 @@
+/**
+ * issues/: `Issue`, its lists, enums (status, substatus, priority, sort, level), metadata,
+ * assignee and tags, and the triage mutations (update, delete, merge).
+ */
 import type { Context } from '../../context.ts';
 import { loadIssueDetails, loadIssues } from '../../loaders/issues.ts';
 import { type IssueKey, issueKey, shortIdKey, splitKey } from '../../loaders/keys.ts';

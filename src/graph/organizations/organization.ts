@@ -1,3 +1,7 @@
+/**
+ * organizations/: `Organization` and the `organizations` and `organization(slug:)` root fields.
+ * The other domains add their lists to it from their own folders (`Organization.projects`, …).
+ */
 import type { Context } from '../../context.ts';
 import { organizationKey } from '../../loaders/keys.ts';
 import { loadOrganizations } from '../../loaders/organizations.ts';

@@ -1,3 +1,7 @@
+/**
+ * projects/: `Project`, what lives under a project (client keys, service hooks, user feedback,
+ * the application's users) and their mutations.
+ */
 import type { Context } from '../../context.ts';
 import { type ProjectKey, projectKey, projectSlugKey, splitKey } from '../../loaders/keys.ts';
 import { loadProjects, loadProjectsBySlug } from '../../loaders/projects.ts';

@@ -1,3 +1,4 @@
+/** rate-limit/: the caller's Sentry rate-limit budget, `Query.rateLimit` (costs no call). */
 import type { SentryRateLimit } from '../../sentry/types.ts';
 import { builder } from '../schema-kit/builder.ts';
 

@@ -1,3 +1,9 @@
+/**
+ * release-health/: session statistics (session-stats.ts), their arguments
+ * (session-arguments.ts) and the fields that ask for them: `Organization.sessionStats` (one
+ * call) and `Release.health` (one call for all the releases of a request), from
+ * `GET /organizations/{org}/sessions/`. Their arguments are checked before any request.
+ */
 import { loadReleaseHealth, releaseHealthKey } from '../../loaders/sessions.ts';
 import { Organization } from '../organizations/organization.ts';
 import { Project } from '../projects/project.ts';

@@ -1,3 +1,7 @@
+/**
+ * releases/: `Release`, its deploys and commits (with authors and repositories), and the release
+ * and deploy mutations.
+ */
 import type { Context } from '../../context.ts';
 import {
   checkVersion,

@@ -1,4 +1,8 @@
-/** The one SchemaBuilder. Plugins, scalars and root types only; domain types live beside it. */
+/**
+ * The one SchemaBuilder: plugins, scalars and root types only. schema-kit/ holds the machinery
+ * every domain folder uses (connections, global ids, stubs, batching, prefetch, query cost, and
+ * in mutations/ the Mutation root, user errors, payloads and input checks); it knows no domain.
+ */
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DirectivesPlugin from '@pothos/plugin-directives';

@@ -1,3 +1,7 @@
+/**
+ * teams/: `Team`, `Member` and `User`, the edges between teams, members and projects, and the
+ * team mutations.
+ */
 import type { Context } from '../../context.ts';
 import { splitKey, type TeamKey, teamKey, teamSlugKey } from '../../loaders/keys.ts';
 import { loadTeams, loadTeamsBySlug } from '../../loaders/teams.ts';
