@@ -1,6 +1,7 @@
 /** The schema: every type file, imported for its side effects, then built as a Federation v2 subgraph. */
 import { withNaiveMode } from './schema-kit/batching.ts';
 import { builder } from './schema-kit/builder.ts';
+// Registration order is the field order of schema/subgraph.graphql: add files, do not reorder.
 import './organizations/organization.ts';
 import './teams/user.ts';
 import './teams/member.ts';
