@@ -9,7 +9,11 @@ import { GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import { createYoga, type Plugin, renderGraphiQL, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, createContextFactory } from './context.ts';
 import { schema } from './graph/index.ts';
-import { checkQueryCost, type QueryLimits, queryTooExpensive } from './graph/query-cost.ts';
+import {
+  checkQueryCost,
+  type QueryLimits,
+  queryTooExpensive,
+} from './graph/schema-kit/query-cost.ts';
 import { maskError } from './mask-error.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
 import {

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { fillVariables, type OperationFile, readOperationFiles } from '../../bench/operations.ts';
-import { encodeGlobalId } from '../../src/graph/global-id.ts';
+import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
 import { issueKey, projectKey, teamKey } from '../../src/loaders/keys.ts';
 import { seededRandom } from '../../src/local-sentry/faults.ts';
 import type { LocalSentry } from '../../src/local-sentry/server.ts';

@@ -5,7 +5,7 @@
  * organization it can use shares, whole or as a `/`-separated part of a string (URLs), and
  * global ids of objects in those organizations.
  */
-import { decodeGlobalId } from '../../src/graph/global-id.ts';
+import { decodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
 import type { SeededData, SeededOrg } from './mix.ts';
 
 /** The identifiers of one organization that a response could carry. */

@@ -1,6 +1,6 @@
 /** The error contract (DESIGN.md contract 5): codes, partial data, and nothing sent for bad input. */
 import { describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../../src/graph/global-id.ts';
+import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
 import { startTestGateway } from '../helpers/gateway.ts';
 
 const ISSUES_ROUTE = 'GET /api/0/organizations/{org}/issues/';

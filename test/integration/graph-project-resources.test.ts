@@ -3,7 +3,7 @@
  * local Sentry, one REST call per list, and a failing list that leaves the others.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../../src/graph/global-id.ts';
+import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
 import { graphql } from '../__generated__/gql.ts';
 import { startTestGateway } from '../helpers/gateway.ts';
 

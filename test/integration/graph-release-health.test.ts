@@ -4,7 +4,7 @@
  * refuse are refused before any request (graph-session-arguments.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../../src/graph/global-id.ts';
+import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
 import { graphql } from '../__generated__/gql.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 

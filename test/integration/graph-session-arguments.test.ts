@@ -3,7 +3,7 @@
  * request), and release health split into calls Sentry answers whole.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../../src/graph/global-id.ts';
+import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
 import { graphql } from '../__generated__/gql.ts';
 import { startTestGateway } from '../helpers/gateway.ts';
 

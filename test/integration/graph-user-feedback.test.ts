@@ -1,6 +1,6 @@
 /** User feedback: its event (one call), issue (embedded) and project, from lists and mutations. */
 import { describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../../src/graph/global-id.ts';
+import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
 import { graphql } from '../__generated__/gql.ts';
 import { startTestGateway } from '../helpers/gateway.ts';
 

@@ -3,7 +3,7 @@
  * store, read-backs through its REST API, and the upstream write count.
  */
 import { expect } from 'vitest';
-import { encodeGlobalId } from '../../src/graph/global-id.ts';
+import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
 import type { IssueRecord, OrgData, ProjectRecord } from '../../src/local-sentry/data/model.ts';
 import type { Fault } from '../../src/local-sentry/server.ts';
 import type { TestGateway, TestGatewayOptions, UpstreamStats } from '../helpers/gateway.ts';

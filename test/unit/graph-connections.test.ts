@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { pageRequest, pageToConnection } from '../../src/graph/connections.ts';
+import { pageRequest, pageToConnection } from '../../src/graph/schema-kit/connections.ts';
 
 const codeOf = (fn: () => unknown) => {
   try {

@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { decodeGlobalId, encodeGlobalId } from '../../src/graph/global-id.ts';
-import { estimateQueryCost } from '../../src/graph/query-cost.ts';
+import { decodeGlobalId, encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
+import { estimateQueryCost } from '../../src/graph/schema-kit/query-cost.ts';
 import {
   eventKey,
   issueKey,

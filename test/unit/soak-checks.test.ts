@@ -4,7 +4,7 @@ import { parseSoakArgs } from '../../scripts/soak/args.ts';
 import { checkWrites, classify, SoakTally } from '../../scripts/soak/check.ts';
 import { schedule } from '../../scripts/soak/mix.ts';
 import { findLeaks, mentioned } from '../../scripts/soak/visibility.ts';
-import { encodeGlobalId } from '../../src/graph/global-id.ts';
+import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
 
 describe('classify', () => {
   it('sorts responses into clean, partial and failed', () => {
