@@ -34,12 +34,14 @@ function start(args: string[]): {
   return { child, output: () => ({ code: child.exitCode, stdout, stderr }), done };
 }
 
-/** Waits until stdout shows the server URL. */
+/** Waits until stdout shows the server URL and its token. */
 async function listeningUrl(run: ReturnType<typeof start>): Promise<string> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const match = /listening on (http:\/\/\S+)/.exec(run.output().stdout);
-    if (match?.[1]) return match[1];
+    const { stdout } = run.output();
+    const match = /listening on (http:\/\/\S+)/.exec(stdout);
+    // The token lines follow the URL line, possibly in a later chunk.
+    if (match?.[1] && /^token: /m.test(stdout)) return match[1];
     if (run.child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
