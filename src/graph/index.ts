@@ -1,6 +1,8 @@
 /** The schema: every type file, imported for its side effects, then built as a Federation v2 subgraph. */
 import { withNaiveMode } from './batching.ts';
 import { builder } from './builder.ts';
+import { withSafeEntities } from './entities.ts';
+import './nodes.ts';
 import './organization.ts';
 import './project.ts';
 import './team.ts';
@@ -29,9 +31,11 @@ import './mutations/release-mutations.ts';
 import './mutations/project-mutations.ts';
 import './mutations/team-mutations.ts';
 
-export const schema = withNaiveMode(
-  builder.toSubGraphSchema({
-    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-    federationDirectives: ['@key', '@shareable'],
-  }),
+export const schema = withSafeEntities(
+  withNaiveMode(
+    builder.toSubGraphSchema({
+      linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+      federationDirectives: ['@key', '@shareable'],
+    }),
+  ),
 );
