@@ -11,6 +11,7 @@ import { type Context, createContextFactory } from './context.ts';
 import { schema } from './graph/index.ts';
 import { checkQueryCost, type QueryLimits, queryTooExpensive } from './graph/query-cost.ts';
 import { maskError } from './mask-error.ts';
+import { useRequestParseErrors } from './request-parse-errors.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/upstream.ts';
 
 export interface GraphiQLSettings {
@@ -98,6 +99,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return assets ? withLocalAssets(html) : html;
     },
     plugins: [
+      useRequestParseErrors(),
       useQueryLimits(options.limits ?? {}),
       useRestCallCount(),
       ...(assets ? [useStaticFiles(GRAPHIQL_ASSETS_PATH, assets)] : []),

@@ -141,10 +141,27 @@ describe('errors', () => {
       query MalformedAndReset { organization(slug: "acme") { slug issues(first: 1) { totalCount } releases(first: 1) { totalCount } } }
     `);
     expect(data).toEqual({ organization: { slug: 'acme', issues: null, releases: null } });
-    expect(errors?.map((error) => error.extensions?.['code'])).toEqual([
-      'UPSTREAM_ERROR',
-      'UPSTREAM_ERROR',
+    // Neither had an HTTP status of its own to report: no invented 502.
+    expect(errors?.map((error) => error.extensions)).toEqual([
+      { code: 'UPSTREAM_ERROR' },
+      { code: 'UPSTREAM_ERROR' },
     ]);
+  });
+
+  it('reports a timeout as UPSTREAM_ERROR without an upstreamStatus', async () => {
+    await using gateway = await startTestGateway({
+      localSentry: { faults: { [ISSUES_ROUTE]: 'slow' } },
+      gateway: { upstreamOptions: { retry: { attempts: 1 }, timeouts: { bodyMs: 50 } } },
+    });
+    const { status, data, errors } = await gateway.execute(
+      `{ organization(slug: "acme") { slug issues(first: 1) { totalCount } } }`,
+    );
+    expect(status).toBe(200);
+    expect(data).toEqual({ organization: { slug: 'acme', issues: null } });
+    expect(errors).toMatchObject([
+      { path: ['organization', 'issues'], extensions: { code: 'UPSTREAM_ERROR' } },
+    ]);
+    expect(errors?.[0]?.extensions).not.toHaveProperty('upstreamStatus');
   });
 
   it('refuses bad page sizes and cursors with BAD_USER_INPUT and sends nothing', async () => {
