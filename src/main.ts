@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type LocalSentry, startLocalSentry } from './local-sentry/server.ts';
+import { installProcessGuards } from './process-guards.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from './server.ts';
 
 /** Options of `sentry-graphql serve`, after the CLI has parsed and validated them. */
@@ -117,6 +118,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
 /** `sentry-graphql serve`: runs until SIGINT or SIGTERM, then closes everything. */
 export async function runServe(options: ServeOptions): Promise<void> {
+  installProcessGuards();
   const running = await startServer(options);
   const upstream = running.localSentry
     ? `the embedded Sentry at ${running.localSentry.url} (demo data, token ${running.localSentry.token})`
