@@ -9,7 +9,12 @@ import { GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import { createYoga, type Plugin, renderGraphiQL, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, createContextFactory } from './context.ts';
 import { schema } from './graph/index.ts';
-import { checkQueryCost, type QueryLimits, queryTooExpensive } from './graph/query-cost.ts';
+import {
+  checkQueryCost,
+  documentNesting,
+  type QueryLimits,
+  queryTooExpensive,
+} from './graph/query-cost.ts';
 import { maskError } from './mask-error.ts';
 import { useRequestParseErrors } from './request-parse-errors.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/upstream.ts';
@@ -123,10 +128,11 @@ export function createGateway(options: GatewayOptions): Gateway {
 
 /**
  * Refuses, with QUERY_TOO_EXPENSIVE, bodies past `maxBodyBytes` before reading them, documents
- * past `maxTokens` while parsing, and operations past the depth or cost limit before they run.
+ * nested past `maxNesting` before parsing or past `maxTokens` while parsing, and operations past
+ * the depth or cost limit before they run.
  */
 function useQueryLimits(limits: QueryLimits): Plugin<Context> {
-  const { maxTokens = 10_000, maxBodyBytes = 1_048_576 } = limits;
+  const { maxTokens = 10_000, maxBodyBytes = 1_048_576, maxNesting = 100 } = limits;
   return {
     onRequest({ request, endResponse, fetchAPI }) {
       const length = Number(request.headers.get('content-length') ?? 0);
@@ -145,6 +151,13 @@ function useQueryLimits(limits: QueryLimits): Plugin<Context> {
     },
     onParse({ setParseFn }) {
       setParseFn((source, options) => {
+        const nesting = documentNesting(typeof source === 'string' ? source : source.body);
+        if (nesting > maxNesting) {
+          throw queryTooExpensive(
+            `Document is nested ${nesting} levels deep, at most ${maxNesting} allowed.`,
+            { maxNesting },
+          );
+        }
         try {
           return parse(source, { ...options, maxTokens });
         } catch (error) {

@@ -52,6 +52,12 @@ export interface QueryLimits {
    */
   maxTokens?: number;
   /**
+   * Deepest nesting of `{`, `[` and `(` a document may have, checked before parsing: GraphQL's
+   * parser and validation recurse, and a few thousand levels overflow the stack.
+   * @default 100
+   */
+  maxNesting?: number;
+  /**
    * Largest request body accepted, in bytes.
    * @default 1048576
    */
@@ -252,6 +258,40 @@ function literalValue(node: ValueNode, variables: Record<string, unknown>): unkn
     default:
       return undefined;
   }
+}
+
+/**
+ * The deepest nesting of braces, brackets and parentheses in a GraphQL document, outside strings,
+ * block strings and comments. One pass, no recursion.
+ */
+export function documentNesting(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < source.length; index += 1) {
+    const char = source[index];
+    if (char === '#') {
+      while (index < source.length && source[index] !== '\n' && source[index] !== '\r') index += 1;
+    } else if (char === '"') {
+      if (source.startsWith('"""', index)) {
+        // A block string ends at the first unescaped triple quote (\""" escapes one).
+        let close = source.indexOf('"""', index + 3);
+        while (close !== -1 && source[close - 1] === '\\') close = source.indexOf('"""', close + 3);
+        index = close === -1 ? source.length : close + 2;
+      } else {
+        index += 1;
+        while (index < source.length && source[index] !== '"' && source[index] !== '\n') {
+          if (source[index] === '\\') index += 1;
+          index += 1;
+        }
+      }
+    } else if (char === '{' || char === '[' || char === '(') {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+    } else if (char === '}' || char === ']' || char === ')') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return deepest;
 }
 
 /** The error for a request refused before it runs. */

@@ -612,12 +612,19 @@ export function randomEnvelope(random: Random, schema: GraphQLSchema, seeds: Fuz
       return get({ query: 'mutation { __typename }' });
     case 11:
       return get({ query, variables: '{not json' });
-    case 12:
+    case 12: {
+      // Deep documents: past the depth limit, and deep enough to overflow a recursive parser.
+      const levels = random.pick([30, 3000]);
       return post(
         JSON.stringify({
-          query: `{ ${'organizations { nodes { '.repeat(30)}slug${' } }'.repeat(30)} }`,
+          query: random.pick([
+            `{ ${'organizations { nodes { '.repeat(levels)}slug${' } }'.repeat(levels)} }`,
+            `{ _entities(representations: [${'['.repeat(levels)}1${']'.repeat(levels)}]) { __typename } }`,
+            `{ organization(slug: "acme") ${'{ slug '.repeat(levels)}${'}'.repeat(levels)} }`,
+          ]),
         }),
       );
+    }
     case 13:
       return post(
         JSON.stringify({

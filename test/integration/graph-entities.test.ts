@@ -191,6 +191,29 @@ describe('request errors', () => {
     expect(errors?.map((error) => error.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('refuses a document nested thousands of levels deep with QUERY_TOO_EXPENSIVE, not a 500', async () => {
+    await using gateway = await startTestGateway();
+    for (const query of [
+      `{ organization(slug: "acme") ${'{ slug '.repeat(3000)}${'}'.repeat(3000)} }`,
+      `{ _entities(representations: [${'['.repeat(3000)}1${']'.repeat(3000)}]) { __typename } }`,
+    ]) {
+      const { status, errors } = await gateway.execute(query);
+      expect(status).toBe(200);
+      expect(errors).toMatchObject([
+        { extensions: { code: 'QUERY_TOO_EXPENSIVE', maxNesting: 100 } },
+      ]);
+    }
+    // Strings, block strings and comments do not count.
+    const { errors } = await gateway.execute(
+      `# ${'{'.repeat(200)}\n{ _entities(representations: ["${'['.repeat(200)}", """${'{'.repeat(200)}"""]) { __typename } }`,
+    );
+    expect(errors?.map((error) => error.extensions?.['code'])).toEqual([
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+    ]);
+    expect((await gateway.upstreamStats()).requests).toBe(0);
+  });
+
   it('answers malformed JSON in GET parameters with 400 BAD_REQUEST', async () => {
     await using gateway = await startTestGateway();
     const response = await gateway.gateway.fetch(
