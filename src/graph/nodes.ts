@@ -49,7 +49,14 @@ builder.queryField('nodes', (t) =>
       const valid = parsed.filter(
         (item): item is { typename: string; id: unknown } => !(item instanceof Error),
       );
-      const loaded = await resolveNodes(builder, context, info, valid);
+      let loaded: readonly unknown[];
+      try {
+        loaded = await resolveNodes(builder, context, info, valid);
+      } catch (error) {
+        // A failure of the whole load fails the items it was for, not the refused ones.
+        const failure = error instanceof Error ? error : new Error(String(error));
+        return parsed.map((item) => (item instanceof Error ? item : failure));
+      }
       let next = 0;
       return parsed.map((item) => (item instanceof Error ? item : loaded[next++]));
     },
