@@ -1,7 +1,8 @@
 /**
  * A cost estimate of an operation before it runs: its depth, and the number of objects it can
- * return, where a connection multiplies what it contains by its `first` and `nodes(ids:)` by the
- * number of ids. Past a limit the operation is refused with QUERY_TOO_EXPENSIVE.
+ * return, where a connection multiplies what it contains by its `first`, and `nodes(ids:)` and
+ * `_entities(representations:)` by the number of items. Past a limit the operation is refused
+ * with QUERY_TOO_EXPENSIVE.
  */
 import {
   type DocumentNode,
@@ -240,7 +241,10 @@ function listFactor(
     const value = literalValue(arg.value, variables);
     if (arg.name.value === 'first') {
       factor = typeof value === 'number' && value > 0 ? value : DEFAULT_PAGE_SIZE;
-    } else if (arg.name.value === 'ids' && Array.isArray(value)) {
+    } else if (
+      (arg.name.value === 'ids' || arg.name.value === 'representations') &&
+      Array.isArray(value)
+    ) {
       factor = Math.max(1, value.length);
     }
   }

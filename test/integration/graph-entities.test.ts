@@ -141,6 +141,24 @@ describe('_entities', () => {
   });
 });
 
+describe('_entities cost', () => {
+  it('prices every representation, so a long list of costly ones is refused before any call', async () => {
+    await using gateway = await startTestGateway();
+    const representations = Array.from({ length: 600 }, (_, index) => ({
+      __typename: 'Project',
+      organizationSlug: 'acme',
+      sentryId: String(4_508_100_000_000_001 + index),
+    }));
+    const { data, errors } = await gateway.execute(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Project { issues(first: 100) { totalCount } } } }`,
+      { r: representations },
+    );
+    expect(data).toBeUndefined();
+    expect(errors?.map((error) => error.extensions?.['code'])).toEqual(['QUERY_TOO_EXPENSIVE']);
+    expect((await gateway.upstreamStats()).requests).toBe(0);
+  });
+});
+
 describe('nodes(ids:)', () => {
   it('nulls only a malformed id, with its own BAD_USER_INPUT, and loads the others in one call', async () => {
     await using gateway = await startTestGateway();
