@@ -8,7 +8,11 @@ export default defineConfig({
   resolve,
   test: {
     projects: [
-      { resolve, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        resolve,
+        // Generous: the data-scale test builds the large store, slow on a busy 2-core machine.
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 },
+      },
       {
         resolve,
         test: {

@@ -4,8 +4,22 @@
  * and exit code 2.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, parsePort, parseUpstreamUrl, readServeEnv } from './config.ts';
-import { ALL_SCOPES, DEFAULT_TOKEN } from './local-sentry/auth.ts';
+import {
+  ConfigError,
+  parseHostName,
+  parseMilliseconds,
+  parseOrigin,
+  parsePort,
+  parseUpstreamUrl,
+  readServeEnv,
+} from './config.ts';
+import {
+  ALL_SCOPES,
+  DEFAULT_TOKEN,
+  describeToken,
+  type LocalToken,
+  parseTokenSpec,
+} from './local-sentry/auth.ts';
 import { DEFAULT_RATE_LIMIT } from './local-sentry/rate-limit.ts';
 import type { LocalSentryOptions } from './local-sentry/server.ts';
 import type { ServeOptions } from './main.ts';
@@ -40,7 +54,24 @@ Options:
   --scale S        Data of the embedded server: small, medium or large    [default: medium]
   --no-batch       Naive mode for comparison (npm run bench): DataLoader batch size 1, no
                    priming from lists, nothing answered from data a parent embeds
+  --cors-origin O  An origin whose web pages may call the gateway, e.g.
+                   https://app.example.com; repeatable (env CORS_ORIGINS, comma-separated)
+                                                            [default: none, same origin only]
+  --allowed-host H Another Host name to answer besides localhost, 127.0.0.1 and [::1], e.g.
+                   a local proxy's; repeatable (env ALLOWED_HOSTS). Others are refused
+                   (DNS rebinding) on loopback, or when any is given
+  --max-body-bytes N
+                   Largest request body accepted, counted as it is read   [default: 1048576]
+  --upstream-timeout MS
+                   Longest a GraphQL request waits for Sentry, retries included
+                   (env UPSTREAM_TIMEOUT)                                [default: 15000]
+  --shutdown-timeout MS
+                   Longest wait for in-flight requests after SIGTERM/SIGINT before
+                   their connections are closed (env SHUTDOWN_TIMEOUT)   [default: 10000]
   -h, --help       Show this help
+
+On SIGTERM or SIGINT it stops accepting connections, answers the requests in flight, then
+exits; a second signal (later than 250 ms after the first) exits at once.
 `;
 
 const LOCAL_SENTRY_HELP = `Usage: sentry-graphql local-sentry [options]
@@ -54,7 +85,12 @@ Options:
   --scale S             small, medium or large                           [default: small]
   --latency-ms N        Delay added to every response                        [default: 0]
   --fail-rate R         Share of requests (0..1) answered with a random fault [default: 0]
-  --token T             The token to accept (it has every scope) [default: ${DEFAULT_TOKEN}]
+  --token SPEC          A token it accepts; repeat for several, the first is the one shown
+                        in the curl hint [default: ${DEFAULT_TOKEN}, every scope]. SPEC is
+                          TOKEN                  every scope, every organization
+                          TOKEN:scope,scope      only those scopes (listed below)
+                          TOKEN@org              every scope, that organization only
+                          TOKEN:scope,scope@org  both; @org,org for several organizations
   --rate-limit N        Requests per token and endpoint per window   [default: ${DEFAULT_RATE_LIMIT.limit}]
   --rate-window S       Rate-limit window in seconds                        [default: ${DEFAULT_RATE_LIMIT.windowSeconds}]
   --concurrent-limit N  Requests in flight per token and endpoint          [default: ${DEFAULT_RATE_LIMIT.concurrentLimit}]
@@ -62,6 +98,8 @@ Options:
 
 Besides /api/0/..., it answers GET /_local/stats, POST /_local/stats/reset,
 GET /_local/inflight and POST /_local/faults (no auth).
+
+Scopes: ${wrap(ALL_SCOPES.join(', '), 2, 90)}
 `;
 
 /** A usage error: printed as one line, exit code 2. */
@@ -106,6 +144,50 @@ function port(raw: string, flag: string): number {
   }
 }
 
+/** Breaks `text` at spaces into lines of at most `width`, indenting all but the first. */
+function wrap(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
+
+/** Reads repeated `--token SPEC` flags (see LOCAL_SENTRY_HELP); a bad one is a usage error. */
+function tokenSpecs(specs: readonly string[]): LocalToken[] {
+  const seen = new Set<string>();
+  return specs.map((spec, index) => {
+    // Messages name the problem, never the token (it may be a real secret).
+    const which = specs.length > 1 ? ` (the ${ordinal(index + 1)})` : '';
+    let token: LocalToken;
+    try {
+      token = parseTokenSpec(spec);
+    } catch (error) {
+      throw new UsageError(`--token${which}: ${(error as Error).message}`);
+    }
+    if (seen.has(token.token)) throw new UsageError(`--token${which}: that token is given twice`);
+    seen.add(token.token);
+    return token;
+  });
+}
+
+const ordinal = (n: number) => `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
+
+function milliseconds(raw: string, flag: string, min: number): number {
+  try {
+    return parseMilliseconds(raw, flag, min);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 /** Resolves when the process gets SIGINT or SIGTERM. */
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
@@ -134,7 +216,7 @@ export function parseLocalSentryArgs(args: string[]): LocalSentryOptions | 'help
         scale: { type: 'string' },
         'latency-ms': { type: 'string' },
         'fail-rate': { type: 'string' },
-        token: { type: 'string' },
+        token: { type: 'string', multiple: true },
         'rate-limit': { type: 'string' },
         'rate-window': { type: 'string' },
         'concurrent-limit': { type: 'string' },
@@ -162,10 +244,7 @@ export function parseLocalSentryArgs(args: string[]): LocalSentryOptions | 'help
     }
     options.failRate = rate;
   }
-  if (values.token !== undefined) {
-    if (!/^\S+$/.test(values.token)) throw new UsageError('--token must be a non-empty word');
-    options.tokens = [{ token: values.token, scopes: [...ALL_SCOPES] }];
-  }
+  if (values.token !== undefined) options.tokens = tokenSpecs(values.token);
   const rateFlags = [values['rate-limit'], values['rate-window'], values['concurrent-limit']];
   if (rateFlags.some((flag) => flag !== undefined)) {
     options.rateLimit = {
@@ -205,6 +284,11 @@ export function parseServeArgs(
         token: { type: 'string' },
         scale: { type: 'string' },
         'no-batch': { type: 'boolean' },
+        'cors-origin': { type: 'string', multiple: true },
+        'allowed-host': { type: 'string', multiple: true },
+        'max-body-bytes': { type: 'string' },
+        'upstream-timeout': { type: 'string' },
+        'shutdown-timeout': { type: 'string' },
       },
     }),
   );
@@ -248,6 +332,44 @@ export function parseServeArgs(
     options.scale = scale(values.scale, '--scale');
   }
   if (values['no-batch']) options.batching = false;
+  const origins = values['cors-origin'] ?? fromEnv.corsOrigins;
+  if (origins !== undefined && origins.length > 0) {
+    options.corsOrigins = origins.map((origin) => {
+      try {
+        return parseOrigin(origin, '--cors-origin');
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    });
+  }
+  const hosts = values['allowed-host'] ?? fromEnv.allowedHosts;
+  if (hosts !== undefined && hosts.length > 0) {
+    options.allowedHosts = hosts.map((host) => {
+      try {
+        return parseHostName(host, '--allowed-host');
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    });
+  }
+  if (values['max-body-bytes'] !== undefined) {
+    options.maxBodyBytes = integer(values['max-body-bytes'], '--max-body-bytes', {
+      min: 1,
+      max: 2 ** 31 - 1,
+    });
+  }
+  const upstreamTimeout = values['upstream-timeout'];
+  const upstreamTimeoutMs =
+    upstreamTimeout === undefined
+      ? fromEnv.upstreamTimeoutMs
+      : milliseconds(upstreamTimeout, '--upstream-timeout', 1);
+  if (upstreamTimeoutMs !== undefined) options.upstreamTimeoutMs = upstreamTimeoutMs;
+  const shutdownTimeout = values['shutdown-timeout'];
+  const shutdownTimeoutMs =
+    shutdownTimeout === undefined
+      ? fromEnv.shutdownTimeoutMs
+      : milliseconds(shutdownTimeout, '--shutdown-timeout', 0);
+  if (shutdownTimeoutMs !== undefined) options.shutdownTimeoutMs = shutdownTimeoutMs;
   return options;
 }
 
@@ -255,7 +377,10 @@ async function runLocalSentry(options: LocalSentryOptions): Promise<number> {
   const { startLocalSentry } = await import('./local-sentry/server.ts');
   const sentry = await startLocalSentry(options);
   console.info(`local-sentry listening on ${sentry.url}`);
-  console.info(`token: ${sentry.token}`);
+  const [first, ...others] = sentry.tokens;
+  console.info(`token: ${sentry.token}${first ? ` (${describeToken(first)})` : ''}`);
+  for (const other of others)
+    console.info(`also accepted: ${other.token} (${describeToken(other)})`);
   console.info(
     `try: curl -H 'Authorization: Bearer ${sentry.token}' ${sentry.url}/api/0/organizations/`,
   );
@@ -290,8 +415,7 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         const { runServe } = await import('./main.ts');
-        await runServe(options);
-        return 0;
+        return await runServe(options);
       }
       default:
         throw new UsageError(

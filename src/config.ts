@@ -10,6 +10,14 @@ export interface ServeEnv {
   upstream?: string;
   /** `SENTRY_AUTH_TOKEN` (or `SENTRY_TOKEN`): the server-wide token, used only when a request has none. */
   token?: string;
+  /** `CORS_ORIGINS`, comma-separated: origins whose pages may call the gateway. */
+  corsOrigins?: string[];
+  /** `ALLOWED_HOSTS`, comma-separated: further Host names to answer besides loopback's. */
+  allowedHosts?: string[];
+  /** `SHUTDOWN_TIMEOUT` (ms): longest wait for in-flight requests after SIGTERM/SIGINT. */
+  shutdownTimeoutMs?: number;
+  /** `UPSTREAM_TIMEOUT` (ms): longest a GraphQL request waits for Sentry, retries included. */
+  upstreamTimeoutMs?: number;
 }
 
 /** Thrown when an environment variable is set to something unusable. */
@@ -32,7 +40,45 @@ export function readServeEnv(env: Env = process.env): ServeEnv {
   if (upstream !== undefined) settings.upstream = parseUpstreamUrl(upstream, 'SENTRY_URL');
   const token = value('SENTRY_AUTH_TOKEN', 'SENTRY_TOKEN');
   if (token !== undefined) settings.token = token;
+  const origins = value('CORS_ORIGINS');
+  if (origins !== undefined) {
+    settings.corsOrigins = origins
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== '')
+      .map((origin) => parseOrigin(origin, 'CORS_ORIGINS'));
+  }
+  const hosts = value('ALLOWED_HOSTS');
+  if (hosts !== undefined) {
+    settings.allowedHosts = hosts
+      .split(',')
+      .map((host) => host.trim())
+      .filter((host) => host !== '')
+      .map((host) => parseHostName(host, 'ALLOWED_HOSTS'));
+  }
+  const shutdownTimeout = value('SHUTDOWN_TIMEOUT');
+  if (shutdownTimeout !== undefined) {
+    settings.shutdownTimeoutMs = parseMilliseconds(shutdownTimeout, 'SHUTDOWN_TIMEOUT', 0);
+  }
+  const upstreamTimeout = value('UPSTREAM_TIMEOUT');
+  if (upstreamTimeout !== undefined) {
+    settings.upstreamTimeoutMs = parseMilliseconds(upstreamTimeout, 'UPSTREAM_TIMEOUT', 1);
+  }
   return settings;
+}
+
+/** Longest duration a setting takes: one hour. */
+const MAX_MILLISECONDS = 3_600_000;
+
+/** Parses a whole number of milliseconds between `min` and one hour; `name` names the source. */
+export function parseMilliseconds(raw: string, name: string, min: number): number {
+  const ms = Number(raw);
+  if (!/^\d+$/.test(raw) || ms < min || ms > MAX_MILLISECONDS) {
+    throw new ConfigError(
+      `${name} must be a number of milliseconds between ${min} and ${MAX_MILLISECONDS}, got "${raw}"`,
+    );
+  }
+  return ms;
 }
 
 /** Parses a TCP port (0–65535); `name` names the source in the error. */
@@ -56,4 +102,36 @@ export function parseUpstreamUrl(raw: string, name: string): string {
     throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+/**
+ * Checks that `raw` is an http(s) origin (scheme, host and port, nothing after them) and returns
+ * it as a browser sends it in `Origin`: lower-case host, default port left out.
+ */
+export function parseOrigin(raw: string, name: string): string {
+  const refused = new ConfigError(
+    `${name} must be an origin such as https://app.example.com (no path, no wildcard), got "${raw}"`,
+  );
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw refused;
+  }
+  const plain =
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.username === '' &&
+    url.password === '' &&
+    url.pathname === '/' &&
+    !/[?#*]/.test(raw);
+  if (!plain) throw refused;
+  return url.origin;
+}
+
+/** A host name as a `Host` header carries it, without the port: `proxy.internal`, `[::1]`. */
+export function parseHostName(raw: string, name: string): string {
+  const host = raw.trim().toLowerCase();
+  if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host)) return host;
+  if (/^\[[0-9a-f:.]+\]$/.test(host)) return host;
+  throw new ConfigError(`${name} must be a host name without scheme or port, e.g. proxy.internal`);
 }

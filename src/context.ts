@@ -2,7 +2,7 @@
 import { initContextCache } from '@pothos/core';
 import type { YogaInitialContext } from 'graphql-yoga';
 import { SentryClient } from './sentry/client.ts';
-import type { Upstream } from './sentry/upstream.ts';
+import type { Upstream } from './sentry/http/upstream.ts';
 
 export interface Context {
   /** Talks to Sentry with this request's token; counts the requests it sends. */

@@ -14,8 +14,9 @@ import {
   SentryApiError,
   SentryBadRequestError,
   SentryCallBudgetError,
+  SentryRateLimitedError,
   SentryUpstreamError,
-} from './sentry/errors.ts';
+} from './sentry/http/errors.ts';
 
 export const maskError: MaskError = (error, message, isDev) => {
   const cause = sentryCause(error);
@@ -29,10 +30,14 @@ export const maskError: MaskError = (error, message, isDev) => {
 };
 
 function sentryError(error: unknown, cause: SentryApiError): GraphQLError {
+  // Refused before sending (bad input, call budget, a rate limit already known to be spent):
+  // no status of Sentry's to report.
   const local =
-    (cause instanceof SentryBadRequestError && cause.local) ||
+    ((cause instanceof SentryBadRequestError || cause instanceof SentryRateLimitedError) &&
+      cause.local) ||
     cause instanceof SentryCallBudgetError;
-  // A timeout or a reset has no HTTP status: the one in the error is only what a proxy would say.
+  // A timeout, a reset or an open circuit has no HTTP status: the one in the error is only what
+  // a proxy would say.
   const answered = !(cause instanceof SentryUpstreamError) || cause.failure === 'status';
   const extensions: Record<string, unknown> = { code: cause.code };
   if (!local && answered) extensions['upstreamStatus'] = cause.status;

@@ -6,7 +6,7 @@
  * list of non-null items, an item that fails synchronously abandons the promises of the items
  * before it, and if one of those later fails, its rejection has no handler.
  */
-import { sanitise } from './sentry/errors.ts';
+import { sanitise } from './sentry/http/errors.ts';
 
 /** Installs the guard; the returned function removes it. */
 export function installProcessGuards(

@@ -17,7 +17,14 @@ import {
 } from './graph/query-cost.ts';
 import { maskError } from './mask-error.ts';
 import { useRequestParseErrors } from './request-parse-errors.ts';
-import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/upstream.ts';
+import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
+import {
+  corsFor,
+  useCloseAfterCutBody,
+  useCSRFPrevention,
+  useExposureHeaders,
+  useHostCheck,
+} from './server/exposure.ts';
 
 export interface GraphiQLSettings {
   /** The query shown when GraphiQL opens. */
@@ -36,8 +43,23 @@ export interface GatewayOptions {
    * @default true
    */
   graphiql?: boolean | GraphiQLSettings;
-  /** Depth and cost limits checked before execution. */
+  /** Depth, cost and body-size limits checked before execution. */
   limits?: QueryLimits;
+  /**
+   * Which other origins' pages may call the gateway from a browser (CORS), e.g.
+   * `{ origins: ['https://app.example.com'] }`; each must be an http(s) origin, or this throws.
+   * Pages of other origins get no CORS headers, so they can neither read a response nor send
+   * anything but a "simple" request, which CSRF prevention refuses.
+   * @default { origins: [] }: the gateway's own origin only (GraphiQL)
+   */
+  cors?: { origins: readonly string[] };
+  /**
+   * Host names (from the `Host` header, any port) the gateway answers; any other is refused
+   * with BAD_REQUEST, which stops DNS-rebinding pages. `startServer` sets the loopback names
+   * when it listens on loopback.
+   * @default undefined: any host
+   */
+  allowedHosts?: readonly string[] | undefined;
   /** Pool, timeout and retry settings of the upstream client. */
   upstreamOptions?: Omit<UpstreamOptions, 'baseUrl'>;
   /**
@@ -68,6 +90,7 @@ export const GRAPHQL_PATH = '/graphql';
 const GRAPHIQL_ASSETS_PATH = '/graphiql/';
 
 export function createGateway(options: GatewayOptions): Gateway {
+  const cors = corsFor(options.cors?.origins ?? []);
   const upstream = createUpstream({ ...options.upstreamOptions, baseUrl: options.upstream });
   const graphiql = options.graphiql ?? true;
   const assets = graphiql === false ? undefined : localGraphiQLAssets();
@@ -76,6 +99,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     logging: options.logging ?? false,
+    cors: cors.cors,
+    // Counted on the bytes read, so a chunked body without Content-Length is capped too.
+    maxRequestBodySize: options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    // The GraphQL multipart request spec exists for file uploads, and this schema takes none.
+    multipart: false,
     context: createContextFactory({
       upstream,
       fallbackToken: options.token,
@@ -105,6 +133,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     plugins: [
       useRequestParseErrors(),
+      useHostCheck(options.allowedHosts),
+      useCSRFPrevention(),
+      useExposureHeaders(cors.origins),
+      useCloseAfterCutBody(),
       useQueryLimits(options.limits ?? {}),
       useRestCallCount(),
       ...(assets ? [useStaticFiles(GRAPHIQL_ASSETS_PATH, assets)] : []),
@@ -126,29 +158,18 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 }
 
+/** `limits.maxBodyBytes` unless set: 1 MiB. */
+const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+
 /**
- * Refuses, with QUERY_TOO_EXPENSIVE, bodies past `maxBodyBytes` before reading them, documents
- * nested past `maxNesting` before parsing or past `maxTokens` while parsing, and operations past
- * the depth or cost limit before they run.
+ * Refuses, with QUERY_TOO_EXPENSIVE, documents nested past `maxNesting` before parsing or past
+ * `maxTokens` while parsing, and operations past the depth or cost limit before they run.
+ * (Bodies past `maxBodyBytes` are Yoga's `maxRequestBodySize`: 413 and REQUEST_ENTITY_TOO_LARGE,
+ * by Content-Length or while read.)
  */
 function useQueryLimits(limits: QueryLimits): Plugin<Context> {
-  const { maxTokens = 10_000, maxBodyBytes = 1_048_576, maxNesting = 100 } = limits;
+  const { maxTokens = 10_000, maxNesting = 100 } = limits;
   return {
-    onRequest({ request, endResponse, fetchAPI }) {
-      const length = Number(request.headers.get('content-length') ?? 0);
-      if (length > maxBodyBytes) {
-        const error = queryTooExpensive(
-          `Request body is ${length} bytes, at most ${maxBodyBytes} allowed.`,
-          { maxBodyBytes },
-        );
-        endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), {
-            status: 413,
-            headers: { 'content-type': 'application/json' },
-          }),
-        );
-      }
-    },
     onParse({ setParseFn }) {
       setParseFn((source, options) => {
         const nesting = documentNesting(typeof source === 'string' ? source : source.body);

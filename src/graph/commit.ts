@@ -50,11 +50,7 @@ function readReleaseCommits(
   release: PrefetchParents['Release'],
   request: PageRequest,
 ) {
-  return context.sentry.listReleaseCommits(
-    release.organizationSlug,
-    release.version,
-    request.params,
-  );
+  return context.sentry.releases.commits(release.organizationSlug, release.version, request.params);
 }
 
 prefetchable('Release', 'commits', (context, release, { args }) =>
@@ -86,7 +82,7 @@ builder.objectFields(Repository, (t) => ({
         'Commits of the repository, newest first. One call per repository: `GET /organizations/{org}/repos/{id}/commits/`.',
       resolve: async (repo, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listRepositoryCommits(
+        const page = await context.sentry.repositories.commits(
           repo.organizationSlug,
           repo.id,
           request.params,

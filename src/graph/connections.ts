@@ -3,7 +3,7 @@
  * cursor here says "the page at this Sentry cursor, after this many items", so resuming after
  * the last edge of a page fetches the next page and resuming mid-page refetches the same page.
  */
-import type { Page, PageParams } from '../sentry/pagination.ts';
+import type { Page, PageParams } from '../sentry/http/pagination.ts';
 import { badUserInput } from './errors.ts';
 
 export const DEFAULT_PAGE_SIZE = 25;

@@ -1,6 +1,6 @@
 import type { Context } from '../context.ts';
 import type { OrgScoped } from '../sentry/client.ts';
-import type { Page } from '../sentry/pagination.ts';
+import type { Page } from '../sentry/http/pagination.ts';
 import type { SentryDeploy } from '../sentry/types.ts';
 import { builder } from './builder.ts';
 import { type PageRequest, pageRequest, pageToConnection } from './connections.ts';
@@ -42,11 +42,7 @@ function readDeploys(
   release: PrefetchParents['Release'],
   request: PageRequest,
 ): Promise<Page<OrgScoped<SentryDeploy>>> {
-  return context.sentry.listReleaseDeploys(
-    release.organizationSlug,
-    release.version,
-    request.params,
-  );
+  return context.sentry.releases.deploys(release.organizationSlug, release.version, request.params);
 }
 
 prefetchable('Release', 'deploys', (context, release, { args }) =>

@@ -12,7 +12,7 @@ import {
   loadIssueEvents,
 } from '../loaders/events.ts';
 import { checkEventId, checkSlug, eventKey, issueKey, orgEventKey } from '../loaders/keys.ts';
-import type { EventListParams } from '../sentry/client.ts';
+import type { EventListParams } from '../sentry/events.ts';
 import { loaderOptions } from './batching.ts';
 import { builder } from './builder.ts';
 import { type ConnectionArgs, pageRequest, pageToConnection } from './connections.ts';
@@ -90,7 +90,7 @@ type IssueParent = PrefetchParents['Issue'];
 
 /** The call behind an issue's latest, oldest, recommended or given event. */
 function readIssueEvent(context: Context, issue: IssueParent, which: IssueEventWhich) {
-  return context.sentry.getIssueEvent(issue.organizationSlug, issue.id, which);
+  return context.sentry.events.getForIssue(issue.organizationSlug, issue.id, which);
 }
 
 /** The call behind an issue's `events` (full bodies when the selection needs them). */
@@ -103,7 +103,7 @@ function readIssueEvents(
   const request = pageRequest(args);
   return {
     request,
-    page: context.sentry.listIssueEvents(issue.organizationSlug, issue.id, {
+    page: context.sentry.events.listForIssue(issue.organizationSlug, issue.id, {
       ...request.params,
       ...eventListParams(args, info, context),
     }),
@@ -229,7 +229,7 @@ builder.objectFields(Project, (t) => ({
       },
       resolve: async (project, args, context, info) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listProjectEvents(
+        const page = await context.sentry.events.listForProject(
           project.organizationSlug,
           project.slug,
           {

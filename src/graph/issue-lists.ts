@@ -1,7 +1,7 @@
 /** The issue lists: of an organization (the issue stream), of a project, and new in a release. */
 import type { Context } from '../context.ts';
 import { type IssueKey, issueKey, splitKey } from '../loaders/keys.ts';
-import type { IssueListParams } from '../sentry/client.ts';
+import type { IssueListParams } from '../sentry/issues.ts';
 import { builder } from './builder.ts';
 import {
   type ConnectionArgs,
@@ -79,7 +79,7 @@ builder.objectFields(Organization, (t) => ({
       },
       resolve: async (org, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listIssues(org.slug, {
+        const page = await context.sentry.issues.list(org.slug, {
           ...request.params,
           ...issueListParams(org.slug, args),
         });
@@ -143,7 +143,7 @@ builder.objectFields(Project, (t) => ({
       },
       resolve: async (project, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listIssues(project.organizationSlug, {
+        const page = await context.sentry.issues.list(project.organizationSlug, {
           ...request.params,
           ...issueListParams(project.organizationSlug, args),
           project: [project.id],
@@ -163,7 +163,7 @@ function readNewIssues(
   request: PageRequest,
   query: string | null | undefined,
 ) {
-  return context.sentry.listIssues(release.organizationSlug, {
+  return context.sentry.issues.list(release.organizationSlug, {
     ...request.params,
     query: [`firstRelease:${JSON.stringify(release.version)}`, query ?? ''].join(' ').trim(),
     project: [-1],

@@ -66,7 +66,7 @@ builder.objectFields(Organization, (t) => ({
       },
       resolve: async (org, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listMembers(org.slug, {
+        const page = await context.sentry.members.list(org.slug, {
           ...request.params,
           ...(args.query ? { query: args.query } : {}),
         });

@@ -103,7 +103,7 @@ builder.queryFields((t) => ({
       description: 'The organizations the token can see.',
       resolve: async (_root, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listOrganizations(request.params);
+        const page = await context.sentry.organizations.list(request.params);
         const loader = Organization.getDataloader(context);
         if (context.batching) for (const org of page.items) loader.prime(org.slug, org);
         return pageToConnection(page, request);

@@ -106,7 +106,7 @@ function readProjectKeys(
   project: PrefetchParents['Project'],
   args: { status?: 'active' | 'inactive' | null | undefined } & ConnectionArgs,
 ) {
-  return context.sentry.listProjectKeys(project.organizationSlug, project.slug, {
+  return context.sentry.projectKeys.list(project.organizationSlug, project.slug, {
     ...pageRequest(args).params,
     ...(args.status ? { status: args.status } : {}),
   });

@@ -4,7 +4,7 @@
  * checked, so a forged id fails before it reaches a URL.
  */
 import { checkNumericId, checkSlug, splitKey } from '../loaders/keys.ts';
-import { localBadRequest } from '../sentry/errors.ts';
+import { localBadRequest } from '../sentry/http/errors.ts';
 
 /** `org/projectId/id`. */
 export type ProjectResourceKey = `${string}/${string}/${string}`;

@@ -80,7 +80,7 @@ builder.objectFields(Project, (t) => ({
       },
       resolve: async (project, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listProjectUsers(project.organizationSlug, project.slug, {
+        const page = await context.sentry.projects.users(project.organizationSlug, project.slug, {
           ...request.params,
           ...(args.query ? { query: args.query } : {}),
         });

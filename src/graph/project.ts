@@ -206,7 +206,7 @@ builder.objectFields(Organization, (t) => ({
       },
       resolve: async (org, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listProjects(org.slug, {
+        const page = await context.sentry.projects.list(org.slug, {
           ...request.params,
           ...(args.query ? { query: args.query } : {}),
         });

@@ -90,7 +90,7 @@ builder.objectFields(Organization, (t) => ({
     },
     resolve: async (org, args, context): Promise<SessionStatsShape> => {
       const { params } = sessionRequest(org.slug, args);
-      const stats = await context.sentry.getSessions(org.slug, params);
+      const stats = await context.sentry.sessions.query(org.slug, params);
       return { ...stats, grouped: Boolean(args.groupBy?.length) };
     },
   }),

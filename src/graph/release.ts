@@ -199,7 +199,7 @@ builder.objectFields(Organization, (t) => ({
       },
       resolve: async (org, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listReleases(org.slug, {
+        const page = await context.sentry.releases.list(org.slug, {
           ...request.params,
           ...(args.query ? { query: args.query } : {}),
           ...(args.archived ? { status: 'archived' } : {}),
@@ -242,7 +242,7 @@ builder.objectFields(Project, (t) => ({
       args: { query: t.arg.string({ required: false, description: RELEASE_QUERY_DESCRIPTION }) },
       resolve: async (project, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listReleases(project.organizationSlug, {
+        const page = await context.sentry.releases.list(project.organizationSlug, {
           ...request.params,
           project: [project.id],
           ...(args.query ? { query: args.query } : {}),

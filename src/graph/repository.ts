@@ -58,7 +58,7 @@ builder.objectFields(Organization, (t) => ({
       },
       resolve: async (org, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listRepositories(org.slug, {
+        const page = await context.sentry.repositories.list(org.slug, {
           ...request.params,
           ...(args.query ? { query: args.query } : {}),
         });

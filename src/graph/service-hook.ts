@@ -73,7 +73,7 @@ function readServiceHooks(
   project: PrefetchParents['Project'],
   args: ConnectionArgs,
 ) {
-  return context.sentry.listServiceHooks(
+  return context.sentry.serviceHooks.list(
     project.organizationSlug,
     project.slug,
     pageRequest(args).params,

@@ -79,7 +79,7 @@ const issueTags = createContextCache(
 
 // The tag summary needs only the issue's key: `organization.issue(id:)` starts it early.
 prefetchable('Issue', 'tags', (context, issue) =>
-  context.sentry.listIssueTags(issue.organizationSlug, issue.id),
+  context.sentry.issues.tags(issue.organizationSlug, issue.id),
 );
 
 const TAG_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
@@ -102,7 +102,7 @@ builder.objectFields(Issue, (t) => ({
         if (!TAG_KEY.test(args.key))
           throw badUserInput(`Invalid tag key: ${JSON.stringify(args.key)}`);
         const request = pageRequest(args);
-        const page = await context.sentry.listIssueTagValues(
+        const page = await context.sentry.issues.tagValues(
           checkSlug(issue.organizationSlug),
           issue.id,
           args.key,

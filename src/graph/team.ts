@@ -116,7 +116,7 @@ Team.implement({
         resolve: async (team, args, context) => {
           const request = pageRequest(args);
           const slug = team.slug ?? (await fullTeam(team, context)).slug;
-          const page = await context.sentry.listTeamProjects(
+          const page = await context.sentry.projects.listForTeam(
             team.organizationSlug,
             slug,
             request.params,
@@ -135,7 +135,7 @@ Team.implement({
         resolve: async (team, args, context) => {
           const request = pageRequest(args);
           const slug = team.slug ?? (await fullTeam(team, context)).slug;
-          const page = await context.sentry.listTeamMembers(
+          const page = await context.sentry.members.listForTeam(
             team.organizationSlug,
             slug,
             request.params,
@@ -159,7 +159,7 @@ builder.objectFields(Organization, (t) => ({
       },
       resolve: async (org, args, context) => {
         const request = pageRequest(args);
-        const page = await context.sentry.listTeams(org.slug, {
+        const page = await context.sentry.teams.list(org.slug, {
           ...request.params,
           ...(args.query ? { query: args.query } : {}),
         });

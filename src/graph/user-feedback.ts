@@ -83,7 +83,7 @@ function readUserFeedback(
   project: PrefetchParents['Project'],
   args: ConnectionArgs,
 ) {
-  return context.sentry.listUserFeedback(
+  return context.sentry.userFeedback.list(
     project.organizationSlug,
     project.slug,
     pageRequest(args).params,

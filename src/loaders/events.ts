@@ -17,7 +17,7 @@ export function loadEvents(
   sentry: SentryClient,
   keys: readonly EventKey[],
 ): Promise<(OrgScoped<SentryEvent> | Error)[]> {
-  return settleEach(keys, (key) => sentry.getProjectEvent(...splitEventKey(key)));
+  return settleEach(keys, (key) => sentry.events.get(...splitEventKey(key)));
 }
 
 /** Loads an issue's latest, oldest, recommended or given event by `org/issueId/which`. */
@@ -28,7 +28,7 @@ export function loadIssueEvents(
   return settleEach(keys, (key) => {
     const slash = key.lastIndexOf('/');
     const [org, issueId] = splitKey(key.slice(0, slash));
-    return sentry.getIssueEvent(org, issueId, key.slice(slash + 1));
+    return sentry.events.getForIssue(org, issueId, key.slice(slash + 1));
   });
 }
 
@@ -37,5 +37,5 @@ export function loadEventIdLookups(
   sentry: SentryClient,
   keys: readonly OrgEventKey[],
 ): Promise<(OrgScoped<SentryEventIdLookup> | Error)[]> {
-  return settleEach(keys, (key) => sentry.resolveEventId(...splitKey(key)));
+  return settleEach(keys, (key) => sentry.events.resolveId(...splitKey(key)));
 }

@@ -15,7 +15,7 @@ export function loadIssues(
   return loadScopedInBulk(keys, {
     what: 'Issue',
     idOf: (issue) => issue.id,
-    fetch: async (org, ids) => (await sentry.listIssues(org, { groups: ids })).items,
+    fetch: async (org, ids) => (await sentry.issues.list(org, { groups: ids })).items,
   });
 }
 
@@ -24,7 +24,7 @@ export function loadIssueDetails(
   sentry: SentryClient,
   keys: readonly (IssueKey | ShortIdKey)[],
 ): Promise<(OrgScoped<SentryIssueDetail> | Error)[]> {
-  return settleEach(keys, (key) => sentry.getIssue(...splitKey(key)));
+  return settleEach(keys, (key) => sentry.issues.get(...splitKey(key)));
 }
 
 /** Loads the tag summaries of issues by `org/issueId` (one call each). */
@@ -32,5 +32,5 @@ export function loadIssueTags(
   sentry: SentryClient,
   keys: readonly IssueKey[],
 ): Promise<(OrgScoped<SentryTag>[] | Error)[]> {
-  return settleEach(keys, (key) => sentry.listIssueTags(...splitKey(key)));
+  return settleEach(keys, (key) => sentry.issues.tags(...splitKey(key)));
 }

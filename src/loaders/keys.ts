@@ -2,7 +2,7 @@
  * Loader keys: strings built and parsed only here. Every part is validated before it can reach
  * a URL, so a forged global id or a hostile argument fails with BAD_USER_INPUT and no request.
  */
-import { localBadRequest } from '../sentry/errors.ts';
+import { localBadRequest } from '../sentry/http/errors.ts';
 
 /** `org/rest`: an organization slug, a slash, and the resource's identifier within it. */
 export type ScopedKey = `${string}/${string}`;

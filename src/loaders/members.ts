@@ -17,7 +17,7 @@ export function loadMembers(
     idOf: (member) => member.id,
     fetch: async (org, ids) =>
       (
-        await sentry.listMembers(org, {
+        await sentry.members.list(org, {
           query: ids.map((id) => `id:${id}`).join(' '),
           perPage: 100,
         })
@@ -34,7 +34,7 @@ export async function loadUsers(
     what: 'User',
     idOf: (user) => user.id,
     fetch: async (org, ids) => {
-      const page = await sentry.listMembers(org, {
+      const page = await sentry.members.list(org, {
         query: ids.map((id) => `user.id:${id}`).join(' '),
         perPage: 100,
       });

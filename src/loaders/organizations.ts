@@ -7,5 +7,5 @@ export function loadOrganizations(
   sentry: SentryClient,
   slugs: readonly string[],
 ): Promise<(OrgScoped<SentryOrganizationDetail> | Error)[]> {
-  return settleEach(slugs, (slug) => sentry.getOrganization(slug));
+  return settleEach(slugs, (slug) => sentry.organizations.get(slug));
 }

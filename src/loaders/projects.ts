@@ -17,7 +17,7 @@ export function loadProjects(
     idOf: (project) => project.id,
     fetch: async (org, ids) =>
       (
-        await sentry.listProjects(org, {
+        await sentry.projects.list(org, {
           query: ids.map((id) => `id:${id}`).join(' '),
           perPage: 100,
         })
@@ -35,7 +35,7 @@ export function loadProjectsBySlug(
     idOf: (project) => project.slug,
     fetch: async (org, slugs) =>
       (
-        await sentry.listProjects(org, {
+        await sentry.projects.list(org, {
           query: slugs.map((slug) => `slug:${slug}`).join(' '),
           perPage: 100,
         })

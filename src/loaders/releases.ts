@@ -17,12 +17,12 @@ export function loadReleases(
     idOf: (release) => release.version,
     fetch: async (org, versions) =>
       (
-        await sentry.listReleases(org, {
+        await sentry.releases.list(org, {
           query: `release:[${versions.map((version) => JSON.stringify(version)).join(',')}]`,
           perPage: 100,
         })
       ).items,
-    onMissing: (org, version) => sentry.getRelease(org, version),
-    single: (org, version) => sentry.getRelease(org, version),
+    onMissing: (org, version) => sentry.releases.get(org, version),
+    single: (org, version) => sentry.releases.get(org, version),
   });
 }

@@ -78,7 +78,7 @@ export async function loadReleaseHealth(
   }
   const entries = [...calls.entries()];
   const settled = await settleEach(entries, ([, call]) =>
-    sentry.getSessions(call.org, {
+    sentry.sessions.query(call.org, {
       ...call.params,
       groupBy: withRelease(call.params),
       query: call.versions.map((version) => `release:${JSON.stringify(version)}`).join(' OR '),

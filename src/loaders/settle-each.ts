@@ -2,7 +2,7 @@
  * DataLoader's batch contract, said once: one result per key, in key order, and an `Error` in
  * the slot of a key that failed so that one 404 never fails its neighbours.
  */
-import { SentryNotFoundError } from '../sentry/errors.ts';
+import { SentryNotFoundError } from '../sentry/http/errors.ts';
 import { groupByOrg, type ScopedKey } from './keys.ts';
 
 /** Runs `load` for every key concurrently (the client enforces the concurrency limit). */

@@ -13,7 +13,7 @@ export function loadTeams(
     what: 'Team',
     idOf: (team) => team.id,
     fetch: async (org, ids) =>
-      (await sentry.listTeams(org, { query: ids.map((id) => `id:${id}`).join(' '), perPage: 100 }))
+      (await sentry.teams.list(org, { query: ids.map((id) => `id:${id}`).join(' '), perPage: 100 }))
         .items,
   });
 }
@@ -28,7 +28,7 @@ export function loadTeamsBySlug(
     idOf: (team) => team.slug,
     fetch: async (org, slugs) =>
       (
-        await sentry.listTeams(org, {
+        await sentry.teams.list(org, {
           query: slugs.map((slug) => `slug:${slug}`).join(' '),
           perPage: 100,
         })

@@ -13,6 +13,7 @@ import {
   DEFAULT_TOKEN,
   type LocalToken,
   requireScope,
+  resolveTokens,
   TokenRegistry,
   tokenHash,
 } from './auth.ts';
@@ -57,8 +58,12 @@ export interface LocalSentryOptions {
    * (`GET /api/0/organizations/{org}/issues/`).
    */
   faults?: Record<string, Fault>;
-  /** @default [{ token: 'local-demo-token', scopes: ALL_SCOPES }] */
-  tokens?: LocalToken[];
+  /**
+   * The tokens it accepts, the first being `token`: records, or specs as `--token` takes them
+   * (`'ci:project:releases@acme'`, see `parseTokenSpec`).
+   * @default [{ token: 'local-demo-token', scopes: ALL_SCOPES }]
+   */
+  tokens?: (LocalToken | string)[];
   /** Per token and route. @default { limit: 1_000_000, windowSeconds: 60, concurrentLimit: 25 } */
   rateLimit?: RateLimitConfig;
 }
@@ -68,6 +73,8 @@ export interface LocalSentry extends AsyncDisposable {
   url: string;
   /** The first token. */
   token: string;
+  /** Every token it accepts, specs parsed, in the order given. */
+  tokens: readonly LocalToken[];
   /** The live store: mutations through the API change it. */
   data: LocalData;
   stats(): RequestStats;
@@ -146,11 +153,12 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     latencyMs = 0,
     failRate = 0,
     faults = {},
-    tokens = [{ token: DEFAULT_TOKEN, scopes: [...ALL_SCOPES] }],
+    tokens: tokenInput = [{ token: DEFAULT_TOKEN, scopes: [...ALL_SCOPES] }],
     rateLimit = DEFAULT_RATE_LIMIT,
   } = options;
   const problem = validateFaults(faults, failRate);
   if (problem) throw new TypeError(problem);
+  const tokens = resolveTokens(tokenInput);
   const firstToken = tokens[0];
   if (!firstToken) throw new TypeError('At least one token is required');
 
@@ -460,6 +468,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   return {
     url: baseUrl,
     token: firstToken.token,
+    tokens,
     data,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),

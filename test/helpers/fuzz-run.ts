@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { buildClientSchema, type GraphQLSchema, getIntrospectionQuery } from 'graphql';
+import { DOCUMENTED_CODES } from '../../scripts/soak/check.ts';
 import {
   type FuzzCase,
   type FuzzHttp,
@@ -16,22 +17,6 @@ import {
   fuzzCase,
   representationLists,
 } from './fuzz.ts';
-
-/** Codes a client may see (README's error table, plus Yoga's request errors). */
-export const DOCUMENTED_CODES: ReadonlySet<string> = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'RATE_LIMITED',
-  'UPSTREAM_ERROR',
-  'QUERY_TOO_EXPENSIVE',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
-  'REQUEST_ENTITY_TOO_LARGE',
-]);
 
 const SERVER = fileURLToPath(new URL('./fuzz-server.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -152,7 +137,11 @@ async function send(
   try {
     response = await fetch(`${target.gateway}${http.search}`, {
       method: http.method,
-      headers: { ...(http.contentType ? { 'content-type': http.contentType } : {}), ...headers },
+      headers: {
+        ...(http.contentType ? { 'content-type': http.contentType } : {}),
+        ...http.headers,
+        ...headers,
+      },
       ...(http.body === undefined ? {} : { body: http.body }),
       signal: controller.signal,
     });

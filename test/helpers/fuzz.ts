@@ -557,6 +557,8 @@ export interface FuzzHttp {
   search: string;
   contentType?: string | undefined;
   body?: string | undefined;
+  /** Extra headers (CSRF prevention's `x-graphql-csrf`). */
+  headers?: Record<string, string> | undefined;
 }
 
 export interface FuzzCase {
@@ -586,6 +588,8 @@ export function randomEnvelope(random: Random, schema: GraphQLSchema, seeds: Fuz
   const get = (params: Record<string, string>): FuzzHttp => ({
     method: 'GET',
     search: `?${new URLSearchParams(params)}`,
+    // Mostly past CSRF prevention, so that the parameters are parsed.
+    ...(random.chance(0.7) ? { headers: { 'x-graphql-csrf': '1' } } : {}),
   });
   switch (random.int(0, 17)) {
     case 0:

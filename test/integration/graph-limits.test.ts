@@ -42,7 +42,7 @@ describe('query limits', () => {
     expect((await gateway.upstreamStats()).requests).toBe(0);
   });
 
-  it('refuses a request body past the size limit with 413 and QUERY_TOO_EXPENSIVE', async () => {
+  it('refuses a request body past the size limit with 413 and REQUEST_ENTITY_TOO_LARGE', async () => {
     await using gateway = await startTestGateway();
     const body = JSON.stringify({
       query: `{ organizations { nodes { slug } } } #${'x'.repeat(1_100_000)}`,
@@ -54,7 +54,7 @@ describe('query limits', () => {
     });
     expect(response.status).toBe(413);
     const result = (await response.json()) as { errors: { extensions: { code: string } }[] };
-    expect(result.errors[0]?.extensions.code).toBe('QUERY_TOO_EXPENSIVE');
+    expect(result.errors[0]?.extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
     expect((await gateway.upstreamStats()).requests).toBe(0);
   });
 });

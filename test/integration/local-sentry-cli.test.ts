@@ -82,6 +82,85 @@ describe('sentry-graphql local-sentry', () => {
     expect(finished.stderr).toBe('');
   });
 
+  it('accepts several --token specs and holds each to its scopes and organizations', async () => {
+    const run = start([
+      'local-sentry',
+      '--port',
+      '0',
+      '--token',
+      'admin-token',
+      '--token',
+      'reader-token:org:read,project:read,event:read',
+      '--token',
+      'globex-token@globex',
+    ]);
+    try {
+      const url = await listeningUrl(run);
+      const stdout = run.output().stdout;
+      expect(stdout).toContain('token: admin-token (every scope; every organization)');
+      expect(stdout).toContain(
+        'also accepted: reader-token (org:read, project:read, event:read; every organization)',
+      );
+      expect(stdout).toContain('also accepted: globex-token (every scope; organization globex)');
+
+      const call = async (token: string, path: string, method = 'GET', body?: unknown) => {
+        const response = await fetch(`${url}${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        return { status: response.status, body: (await response.json()) as unknown };
+      };
+      const slugs = (body: unknown) => (body as { slug: string }[]).map((org) => org.slug);
+
+      const admin = await call('admin-token', '/api/0/organizations/');
+      expect(admin.status).toBe(200);
+      expect(slugs(admin.body)).toEqual(['acme', 'globex']);
+
+      // The reader reads, but a write or a route of a scope it lacks is 403, as Sentry answers.
+      expect((await call('reader-token', '/api/0/organizations/acme/issues/')).status).toBe(200);
+      const write = await call(
+        'reader-token',
+        '/api/0/organizations/acme/issues/6100000001/',
+        'PUT',
+        {
+          status: 'resolved',
+        },
+      );
+      expect(write).toEqual({
+        status: 403,
+        body: { detail: 'You do not have permission to perform this action.' },
+      });
+      expect((await call('reader-token', '/api/0/organizations/acme/members/')).status).toBe(403);
+      const unchanged = await call('admin-token', '/api/0/organizations/acme/issues/6100000001/');
+      expect((unchanged.body as { status: string }).status).not.toBe('resolved');
+
+      // The globex token sees globex only: acme is left out of lists and refused by path.
+      const listed = await call('globex-token', '/api/0/organizations/');
+      expect(slugs(listed.body)).toEqual(['globex']);
+      expect((await call('globex-token', '/api/0/organizations/globex/')).status).toBe(200);
+      expect((await call('globex-token', '/api/0/organizations/acme/')).status).toBe(403);
+      expect((await call('globex-token', '/api/0/organizations/acme/issues/')).status).toBe(403);
+      expect((await call('globex-token', '/api/0/issues/6100000001/')).status).toBe(403);
+      // An organization that does not exist is 404 for every token.
+      expect((await call('globex-token', '/api/0/organizations/initech/')).status).toBe(404);
+
+      expect((await call('local-demo-token', '/api/0/organizations/')).status).toBe(401);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    expect((await run.done).code).toBe(0);
+  });
+
+  it('rejects a bad --token spec with one line on stderr and exit code 2', async () => {
+    const finished = await start(['local-sentry', '--token', 'x:org:read,org:everything']).done;
+    expect(finished.code).toBe(2);
+    expect(finished.stdout).toBe('');
+    expect(finished.stderr).toBe(
+      'sentry-graphql: --token: unknown scope "org:everything" (`local-sentry --help` lists the scopes)\n',
+    );
+  });
+
   it('rejects a bad flag with one line on stderr and exit code 2', async () => {
     const finished = await start(['local-sentry', '--fail-rate', '2']).done;
     expect(finished.code).toBe(2);

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startLocalSentry } from '../../src/local-sentry/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
-import { createUpstream } from '../../src/sentry/upstream.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 
 /** An upstream that records each request's method and query and answers like a bulk write. */
 async function recordingSentry() {
@@ -49,9 +49,9 @@ const params = (query: URLSearchParams) => ({
 describe('bulk issue writes', () => {
   it('send ids, project=-1 and a query naming the same issues', async () => {
     await using env = await recordingSentry();
-    await env.client.bulkUpdateIssues('acme', ['11', '12', '11', ' 13 '], { status: 'resolved' });
-    await env.client.bulkDeleteIssues('acme', ['21']);
-    await env.client.bulkUpdateIssues('acme', ['BACKEND-1A', 'backend-2b'], { hasSeen: true });
+    await env.client.issues.bulkUpdate('acme', ['11', '12', '11', ' 13 '], { status: 'resolved' });
+    await env.client.issues.bulkDelete('acme', ['21']);
+    await env.client.issues.bulkUpdate('acme', ['BACKEND-1A', 'backend-2b'], { hasSeen: true });
 
     expect(env.seen.map(({ method, query }) => ({ method, ...params(query) }))).toEqual([
       { method: 'PUT', id: ['11', '12', '13'], project: ['-1'], query: ['issue.id:[11,12,13]'] },
@@ -68,9 +68,9 @@ describe('bulk issue writes', () => {
   it('refuse a mix of numeric and short ids before any request (one query cannot name both)', async () => {
     await using env = await recordingSentry();
     await expect(
-      env.client.bulkUpdateIssues('acme', ['11', 'BACKEND-1A'], { status: 'resolved' }),
+      env.client.issues.bulkUpdate('acme', ['11', 'BACKEND-1A'], { status: 'resolved' }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', local: true });
-    await expect(env.client.bulkDeleteIssues('acme', ['BACKEND-1A', '12'])).rejects.toMatchObject({
+    await expect(env.client.issues.bulkDelete('acme', ['BACKEND-1A', '12'])).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       local: true,
     });
@@ -82,19 +82,19 @@ describe('bulk issue writes', () => {
     await using sentry = await startLocalSentry();
     await using upstream = createUpstream({ baseUrl: sentry.url });
     const client = new SentryClient({ upstream, token: sentry.token });
-    const before = await client.listIssues('acme', { query: 'is:unresolved' });
+    const before = await client.issues.list('acme', { query: 'is:unresolved' });
     const [a, b, c] = before.items;
     if (!a || !b || !c) throw new Error('seed data has fewer than 3 unresolved issues');
 
-    expect(await client.bulkUpdateIssues('acme', [a.id, b.id], { status: 'resolved' })).toEqual(
+    expect(await client.issues.bulkUpdate('acme', [a.id, b.id], { status: 'resolved' })).toEqual(
       expect.objectContaining({ status: 'resolved' }),
     );
     expect(
-      await client.bulkUpdateIssues('acme', [c.shortId], { isBookmarked: true }),
+      await client.issues.bulkUpdate('acme', [c.shortId], { isBookmarked: true }),
     ).toMatchObject({ isBookmarked: true });
-    await client.bulkDeleteIssues('acme', [b.id]);
+    await client.issues.bulkDelete('acme', [b.id]);
 
-    const after = await client.listIssues('acme', { groups: [a.id, b.id, c.id] });
+    const after = await client.issues.list('acme', { groups: [a.id, b.id, c.id] });
     expect(
       after.items.map(({ id, status, isBookmarked }) => ({ id, status, isBookmarked })),
     ).toEqual([
@@ -102,7 +102,7 @@ describe('bulk issue writes', () => {
       { id: c.id, status: 'unresolved', isBookmarked: true },
     ]);
     // One resolved, one deleted: no other issue left the unresolved stream.
-    expect((await client.listIssues('acme', { query: 'is:unresolved' })).hits).toBe(
+    expect((await client.issues.list('acme', { query: 'is:unresolved' })).hits).toBe(
       (before.hits ?? 0) - 2,
     );
   });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { startLocalSentry } from '../../src/local-sentry/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
-import { createUpstream } from '../../src/sentry/upstream.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 
 interface Inflight {
   max: number;
@@ -23,7 +23,7 @@ describe('per-token concurrency at the upstream', () => {
     await using upstream = createUpstream({ baseUrl: sentry.url, concurrency: 4 });
     const client = new SentryClient({ upstream, token: sentry.token });
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => client.getProject('acme', 'backend')),
+      Array.from({ length: 50 }, () => client.projects.get('acme', 'backend')),
     );
     expect(results.every((project) => project.slug === 'backend')).toBe(true);
     const seen = await inflight(sentry.url, sentry.token);
@@ -45,7 +45,7 @@ describe('per-token concurrency at the upstream', () => {
     const a = new SentryClient({ upstream, token: 'token-a' });
     const b = new SentryClient({ upstream, token: 'token-b' });
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).getProject('acme', 'backend')),
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).projects.get('acme', 'backend')),
     );
     const [seenA, seenB] = [
       await inflight(sentry.url, 'token-a'),
@@ -64,11 +64,11 @@ describe('per-token concurrency at the upstream', () => {
     });
     await using upstream = createUpstream({ baseUrl: sentry.url, concurrency: 8 });
     const client = new SentryClient({ upstream, token: sentry.token });
-    await client.getProject('acme', 'backend');
+    await client.projects.get('acme', 'backend');
     expect(upstream.concurrencyLimit(sentry.token)).toBe(2);
     await fetch(`${sentry.url}/_local/stats/reset`, { method: 'POST' });
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => client.getProject('acme', 'backend')),
+      Array.from({ length: 20 }, () => client.projects.get('acme', 'backend')),
     );
     expect(results).toHaveLength(20);
     expect((await inflight(sentry.url, sentry.token)).max).toBeLessThanOrEqual(2);
@@ -82,7 +82,7 @@ describe('cancellation', () => {
     const controller = new AbortController();
     const client = new SentryClient({ upstream, token: sentry.token, signal: controller.signal });
     const calls = Array.from({ length: 5 }, () =>
-      client.getOrganization('acme').then(
+      client.organizations.get('acme').then(
         () => 'resolved',
         (error: unknown) => (error as Error).name,
       ),
@@ -95,7 +95,7 @@ describe('cancellation', () => {
     expect(client.requestCount).toBe(1); // the other four never left the queue
     // The pool is still usable by others.
     const other = new SentryClient({ upstream, token: sentry.token });
-    await expect(other.listOrganizations()).resolves.toMatchObject({ items: expect.any(Array) });
+    await expect(other.organizations.list()).resolves.toMatchObject({ items: expect.any(Array) });
   });
 
   it('many queued calls on one request signal raise no listener-leak warning', async () => {
@@ -110,7 +110,7 @@ describe('cancellation', () => {
         token: sentry.token,
         signal: new AbortController().signal,
       });
-      await Promise.all(Array.from({ length: 40 }, () => client.getProject('acme', 'backend')));
+      await Promise.all(Array.from({ length: 40 }, () => client.projects.get('acme', 'backend')));
       await new Promise((resolve) => setImmediate(resolve));
     } finally {
       process.off('warning', onWarning);
@@ -126,7 +126,7 @@ describe('cancellation', () => {
       token: sentry.token,
       signal: AbortSignal.abort(),
     });
-    await expect(client.getOrganization('acme')).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(client.organizations.get('acme')).rejects.toMatchObject({ name: 'AbortError' });
     expect(client.requestCount).toBe(0);
     expect(sentry.stats().requests).toBe(0);
   });
@@ -142,7 +142,7 @@ describe('cancellation', () => {
     });
     const controller = new AbortController();
     const client = new SentryClient({ upstream, token: sentry.token, signal: controller.signal });
-    const pending = client.getOrganization('acme');
+    const pending = client.organizations.get('acme');
     while (sentry.stats().requests < 1) await new Promise((resolve) => setTimeout(resolve, 5));
     const started = Date.now();
     controller.abort();

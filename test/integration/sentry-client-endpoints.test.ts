@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalSentry } from '../../src/local-sentry/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
-import { createUpstream } from '../../src/sentry/upstream.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 
 /** Each client method reaches the route Sentry serves it on, with the body shape it expects. */
 async function setup() {
@@ -39,95 +39,100 @@ describe('every SentryClient method reaches its Sentry route', () => {
       throw new Error('seed data lacks an entity the test needs');
     }
 
-    const organizations = await client.listOrganizations();
+    const organizations = await client.organizations.list();
     expect(organizations.items.map((o) => o.slug)).toContain('acme');
-    expect(await client.getOrganization('acme')).toMatchObject({
+    expect(await client.organizations.get('acme')).toMatchObject({
       slug: 'acme',
       organizationSlug: 'acme',
     });
-    expect((await client.listProjects('acme', { allProjects: true })).items.length).toBe(
+    expect((await client.projects.list('acme', { allProjects: true })).items.length).toBe(
       acme.projects.length,
     );
-    expect(await client.getProject('acme', 'backend')).toMatchObject({ slug: 'backend' });
-    expect((await client.listTeams('acme', { detailed: false })).items.length).toBeGreaterThan(0);
-    expect(await client.getTeam('acme', team)).toMatchObject({ slug: team });
-    expect((await client.listTeamProjects('acme', team)).items).toBeInstanceOf(Array);
-    expect((await client.listTeamMembers('acme', team)).items).toBeInstanceOf(Array);
-    expect((await client.listMembers('acme')).items.length).toBeGreaterThan(0);
-    expect(await client.getMember('acme', member)).toMatchObject({ id: member });
-    expect((await client.listOrganizationUsers('acme')).items).toBeInstanceOf(Array);
+    expect(await client.projects.get('acme', 'backend')).toMatchObject({ slug: 'backend' });
+    expect((await client.teams.list('acme', { detailed: false })).items.length).toBeGreaterThan(0);
+    expect(await client.teams.get('acme', team)).toMatchObject({ slug: team });
+    expect((await client.projects.listForTeam('acme', team)).items).toBeInstanceOf(Array);
+    expect((await client.members.listForTeam('acme', team)).items).toBeInstanceOf(Array);
+    expect((await client.members.list('acme')).items.length).toBeGreaterThan(0);
+    expect(await client.members.get('acme', member)).toMatchObject({ id: member });
+    expect((await client.organizations.users('acme')).items).toBeInstanceOf(Array);
 
     expect(
-      (await client.listIssues('acme', { query: 'is:unresolved', statsPeriod: '90d', perPage: 5 }))
+      (await client.issues.list('acme', { query: 'is:unresolved', statsPeriod: '90d', perPage: 5 }))
         .items.length,
     ).toBeLessThanOrEqual(5);
-    expect(await client.getIssue('acme', issue.wire.id)).toMatchObject({ id: issue.wire.id });
-    expect(await client.getIssue('acme', issue.wire.shortId)).toMatchObject({ id: issue.wire.id });
-    expect(await client.resolveShortId('acme', issue.wire.shortId)).toMatchObject({
+    expect(await client.issues.get('acme', issue.wire.id)).toMatchObject({ id: issue.wire.id });
+    expect(await client.issues.get('acme', issue.wire.shortId)).toMatchObject({
+      id: issue.wire.id,
+    });
+    expect(await client.issues.resolveShortId('acme', issue.wire.shortId)).toMatchObject({
       groupId: issue.wire.id,
     });
-    expect(await client.resolveEventId('acme', event.id)).toMatchObject({
+    expect(await client.events.resolveId('acme', event.id)).toMatchObject({
       eventId: event.id,
       groupId: issue.wire.id,
     });
-    const shortHit = await client.listIssues('acme', {
+    const shortHit = await client.issues.list('acme', {
       query: issue.wire.shortId,
       shortIdLookup: true,
     });
     expect(shortHit.items.map((i) => i.id)).toEqual([issue.wire.id]);
     expect(
-      (await client.listIssueEvents('acme', issue.wire.id, { perPage: 3 })).items.length,
+      (await client.events.listForIssue('acme', issue.wire.id, { perPage: 3 })).items.length,
     ).toBeGreaterThan(0);
-    const full = await client.listIssueEvents('acme', issue.wire.id, { full: true, perPage: 2 });
+    const full = await client.events.listForIssue('acme', issue.wire.id, {
+      full: true,
+      perPage: 2,
+    });
     expect(full.items[0]).toHaveProperty('entries');
-    expect(await client.getIssueEvent('acme', issue.wire.id, 'latest')).toMatchObject({
+    expect(await client.events.getForIssue('acme', issue.wire.id, 'latest')).toMatchObject({
       groupID: issue.wire.id,
     });
-    expect(await client.getIssueEvent('acme', issue.wire.id, event.id)).toMatchObject({
+    expect(await client.events.getForIssue('acme', issue.wire.id, event.id)).toMatchObject({
       eventID: event.id,
     });
-    const tags = await client.listIssueTags('acme', issue.wire.id);
+    const tags = await client.issues.tags('acme', issue.wire.id);
     expect(tags.length).toBeGreaterThan(0);
     const key = tags[0]?.key ?? 'environment';
     expect(
-      (await client.listIssueTagValues('acme', issue.wire.id, key)).items.length,
+      (await client.issues.tagValues('acme', issue.wire.id, key)).items.length,
     ).toBeGreaterThan(0);
-    expect((await client.listIssueHashes('acme', issue.wire.id)).items).toBeInstanceOf(Array);
+    expect((await client.issues.hashes('acme', issue.wire.id)).items).toBeInstanceOf(Array);
 
     expect(
-      (await client.listProjectEvents('acme', 'backend', { perPage: 3 })).items.length,
+      (await client.events.listForProject('acme', 'backend', { perPage: 3 })).items.length,
     ).toBeGreaterThan(0);
-    expect(await client.getProjectEvent('acme', 'backend', event.id)).toMatchObject({
+    expect(await client.events.get('acme', 'backend', event.id)).toMatchObject({
       eventID: event.id,
     });
     expect(
-      (await client.listProjectIssues('acme', 'backend', { perPage: 3 })).items.length,
+      (await client.issues.listForProject('acme', 'backend', { perPage: 3 })).items.length,
     ).toBeLessThanOrEqual(3);
-    expect((await client.listProjectUsers('acme', 'backend')).items).toBeInstanceOf(Array);
+    expect((await client.projects.users('acme', 'backend')).items).toBeInstanceOf(Array);
     expect(
-      (await client.listProjectTagValues('acme', 'backend', 'environment')).items,
+      (await client.projects.tagValues('acme', 'backend', 'environment')).items,
     ).toBeInstanceOf(Array);
-    expect((await client.listProjectKeys('acme', 'backend')).items).toBeInstanceOf(Array);
-    const hooks = await client.listServiceHooks('acme', 'backend');
+    expect((await client.projectKeys.list('acme', 'backend')).items).toBeInstanceOf(Array);
+    const hooks = await client.serviceHooks.list('acme', 'backend');
     const hook = hooks.items[0];
     if (hook)
-      expect(await client.getServiceHook('acme', 'backend', hook.id)).toMatchObject({
+      expect(await client.serviceHooks.get('acme', 'backend', hook.id)).toMatchObject({
         id: hook.id,
       });
-    expect((await client.listUserFeedback('acme', 'backend')).items).toBeInstanceOf(Array);
+    expect((await client.userFeedback.list('acme', 'backend')).items).toBeInstanceOf(Array);
 
-    expect((await client.listReleases('acme')).items.length).toBeGreaterThan(0);
-    expect(await client.getRelease('acme', release)).toMatchObject({ version: release });
-    expect((await client.listReleaseDeploys('acme', release)).items).toBeInstanceOf(Array);
-    expect((await client.listReleaseCommits('acme', release)).items).toBeInstanceOf(Array);
-    expect((await client.listReleaseFiles('acme', release)).items).toBeInstanceOf(Array);
-    expect(await client.listIssuesResolvedInRelease('acme', 'backend', release)).toBeInstanceOf(
+    expect((await client.releases.list('acme')).items.length).toBeGreaterThan(0);
+    expect(await client.releases.get('acme', release)).toMatchObject({ version: release });
+    expect((await client.releases.deploys('acme', release)).items).toBeInstanceOf(Array);
+    expect((await client.releases.commits('acme', release)).items).toBeInstanceOf(Array);
+    expect((await client.releases.files('acme', release)).items).toBeInstanceOf(Array);
+    expect(await client.issues.listResolvedInRelease('acme', 'backend', release)).toBeInstanceOf(
       Array,
     );
-    expect((await client.listRepositories('acme')).items.length).toBeGreaterThan(0);
-    expect((await client.listRepositoryCommits('acme', repo)).items).toBeInstanceOf(Array);
+    expect((await client.repositories.list('acme')).items.length).toBeGreaterThan(0);
+    expect((await client.repositories.commits('acme', repo)).items).toBeInstanceOf(Array);
 
-    const discover = await client.discoverEvents('acme', {
+    const discover = await client.discover.query('acme', {
       field: ['id', 'title', 'issue.id'],
       query: `id:[${event.id}]`,
       dataset: 'errors',
@@ -137,7 +142,7 @@ describe('every SentryClient method reaches its Sentry route', () => {
     expect(discover.items.map((row) => row['id'])).toEqual([event.id]);
     expect(discover.meta).toBeTypeOf('object');
     expect(
-      await client.getSessions('acme', {
+      await client.sessions.query('acme', {
         field: 'sum(session)',
         project: '-1',
         statsPeriod: '1d',
@@ -156,66 +161,73 @@ describe('every SentryClient method reaches its Sentry route', () => {
     const issues = acme.issues.slice(0, 4).map((issue) => issue.wire.id);
     const [one, two, three, four] = issues as [string, string, string, string];
 
-    expect(await client.updateOrganization('acme', { name: 'Acme Corp' })).toMatchObject({
+    expect(await client.organizations.update('acme', { name: 'Acme Corp' })).toMatchObject({
       slug: 'acme',
     });
-    expect(await client.updateIssue('acme', one, { isBookmarked: true })).toMatchObject({
+    expect(await client.issues.update('acme', one, { isBookmarked: true })).toMatchObject({
       id: one,
       isBookmarked: true,
     });
     expect(
-      await client.bulkUpdateIssues('acme', [two, three], { status: 'resolved' }),
+      await client.issues.bulkUpdate('acme', [two, three], { status: 'resolved' }),
     ).toMatchObject({ status: 'resolved' });
-    const reread = await client.listIssues('acme', { groups: [two, three] });
+    const reread = await client.issues.list('acme', { groups: [two, three] });
     expect(reread.items.map((issue) => issue.status)).toEqual(['resolved', 'resolved']);
     // Sentry answers 204 when none of the ids matched: resolved as null, not thrown.
-    expect(await client.bulkUpdateIssues('acme', ['999999999'], { status: 'resolved' })).toBeNull();
-    await client.deleteIssue('acme', four);
-    await expect(client.getIssue('acme', four)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await client.bulkDeleteIssues('acme', [three]);
+    expect(
+      await client.issues.bulkUpdate('acme', ['999999999'], { status: 'resolved' }),
+    ).toBeNull();
+    await client.issues.delete('acme', four);
+    await expect(client.issues.get('acme', four)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await client.issues.bulkDelete('acme', [three]);
 
-    const team = await client.createTeam('acme', { slug: 'client-test-team', name: 'Client test' });
+    const team = await client.teams.create('acme', {
+      slug: 'client-test-team',
+      name: 'Client test',
+    });
     expect(team).toMatchObject({ slug: 'client-test-team', organizationSlug: 'acme' });
     expect(
-      await client.updateTeam('acme', team.slug, { slug: team.slug, name: 'Renamed' }),
+      await client.teams.update('acme', team.slug, { slug: team.slug, name: 'Renamed' }),
     ).toMatchObject({
       name: 'Renamed',
     });
-    const project = await client.createProject('acme', team.slug, {
+    const project = await client.projects.create('acme', team.slug, {
       name: 'Client Test',
       slug: 'client-test',
     });
     expect(project).toMatchObject({ slug: 'client-test' });
-    expect(await client.updateProject('acme', project.slug, { platform: 'python' })).toMatchObject({
+    expect(
+      await client.projects.update('acme', project.slug, { platform: 'python' }),
+    ).toMatchObject({
       platform: 'python',
     });
     const otherTeam = acme.teams.find((t) => t.wire.slug !== team.slug)?.wire.slug ?? team.slug;
-    expect(await client.addProjectTeam('acme', project.slug, otherTeam)).toMatchObject({
+    expect(await client.projects.addTeam('acme', project.slug, otherTeam)).toMatchObject({
       slug: project.slug,
     });
-    const key = await client.createProjectKey('acme', project.slug, { name: 'ci' });
+    const key = await client.projectKeys.create('acme', project.slug, { name: 'ci' });
     expect(
-      await client.updateProjectKey('acme', project.slug, key.id, { name: 'ci-2' }),
+      await client.projectKeys.update('acme', project.slug, key.id, { name: 'ci-2' }),
     ).toMatchObject({ name: 'ci-2' });
-    await client.deleteProjectKey('acme', project.slug, key.id);
-    const hook = await client.createServiceHook('acme', project.slug, {
+    await client.projectKeys.delete('acme', project.slug, key.id);
+    const hook = await client.serviceHooks.create('acme', project.slug, {
       url: 'https://example.com/hook',
       events: ['event.alert'],
     });
     expect(
-      await client.updateServiceHook('acme', project.slug, hook.id, {
+      await client.serviceHooks.update('acme', project.slug, hook.id, {
         url: 'https://example.com/h2',
         events: ['event.created'],
       }),
     ).toMatchObject({ url: 'https://example.com/h2' });
-    await client.deleteServiceHook('acme', project.slug, hook.id);
+    await client.serviceHooks.delete('acme', project.slug, hook.id);
 
     const backendEvent = acme.events.find(
       (e) => e.projectId === acme.projectsBySlug.get('backend')?.wire.id,
     );
     if (backendEvent) {
       expect(
-        await client.submitUserFeedback('acme', 'backend', {
+        await client.userFeedback.submit('acme', 'backend', {
           event_id: backendEvent.id,
           name: 'Jane',
           email: 'jane@example.com',
@@ -224,23 +236,23 @@ describe('every SentryClient method reaches its Sentry route', () => {
       ).toMatchObject({ comments: 'It broke' });
     }
 
-    const release = await client.createRelease('acme', {
+    const release = await client.releases.create('acme', {
       version: 'client-test@1.0.0+build.7',
       projects: ['backend'],
     });
     expect(release).toMatchObject({ version: 'client-test@1.0.0+build.7' });
-    expect(await client.getRelease('acme', release.version)).toMatchObject({
+    expect(await client.releases.get('acme', release.version)).toMatchObject({
       version: release.version,
     });
-    expect(await client.updateRelease('acme', release.version, { ref: 'main' })).toMatchObject({
+    expect(await client.releases.update('acme', release.version, { ref: 'main' })).toMatchObject({
       ref: 'main',
     });
     expect(
-      await client.createDeploy('acme', release.version, { environment: 'production' }),
+      await client.releases.createDeploy('acme', release.version, { environment: 'production' }),
     ).toMatchObject({ environment: 'production' });
-    await client.deleteRelease('acme', release.version);
-    await client.deleteProject('acme', project.slug);
-    await client.deleteTeam('acme', team.slug);
+    await client.releases.delete('acme', release.version);
+    await client.projects.delete('acme', project.slug);
+    await client.teams.delete('acme', team.slug);
 
     const routes = routesOf(env.sentry.stats().byRoute);
     expect(routes.filter((route) => route.includes('(unmatched)'))).toEqual([]);

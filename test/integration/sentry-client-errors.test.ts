@@ -9,8 +9,8 @@ import {
   SentryRateLimitedError,
   SentryUnauthenticatedError,
   SentryUpstreamError,
-} from '../../src/sentry/errors.ts';
-import { createUpstream, type UpstreamOptions } from '../../src/sentry/upstream.ts';
+} from '../../src/sentry/http/errors.ts';
+import { createUpstream, type UpstreamOptions } from '../../src/sentry/http/upstream.ts';
 
 /** A local Sentry and an upstream pointed at it, both closed with `await using`. */
 async function setup(
@@ -47,7 +47,7 @@ describe('SentryClient errors from a real local Sentry', () => {
   it('401 for an unknown token, without echoing it', async () => {
     await using env = await setup();
     const client = env.client('not-a-real-token-123');
-    const error = await failure(client.getOrganization('acme'));
+    const error = await failure(client.organizations.get('acme'));
     expect(error).toBeInstanceOf(SentryUnauthenticatedError);
     expect(error).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', detail: 'Invalid token' });
     expect(String((error as Error).message)).not.toContain('not-a-real-token-123');
@@ -58,7 +58,7 @@ describe('SentryClient errors from a real local Sentry', () => {
     await using env = await setup();
     const client = new SentryClient({ upstream: env.upstream });
     expect(client.hasToken).toBe(false);
-    await expect(client.listOrganizations()).rejects.toBeInstanceOf(SentryUnauthenticatedError);
+    await expect(client.organizations.list()).rejects.toBeInstanceOf(SentryUnauthenticatedError);
     expect(client.requestCount).toBe(0);
     expect(env.sentry.stats().requests).toBe(0);
   });
@@ -71,13 +71,13 @@ describe('SentryClient errors from a real local Sentry', () => {
         { token: 'globex-only', scopes: [...ALL_SCOPES], organizations: ['globex'] },
       ],
     });
-    const scoped = await failure(env.client('org-read-only').listIssues('acme'));
+    const scoped = await failure(env.client('org-read-only').issues.list('acme'));
     expect(scoped).toBeInstanceOf(SentryForbiddenError);
     expect(scoped).toMatchObject({ status: 403, code: 'FORBIDDEN', insufficientScope: true });
-    const otherOrg = await failure(env.client('globex-only').getOrganization('acme'));
+    const otherOrg = await failure(env.client('globex-only').organizations.get('acme'));
     expect(otherOrg).toBeInstanceOf(SentryForbiddenError);
     expect(otherOrg).toMatchObject({ insufficientScope: false });
-    await expect(env.client('globex-only').getOrganization('globex')).resolves.toMatchObject({
+    await expect(env.client('globex-only').organizations.get('globex')).resolves.toMatchObject({
       slug: 'globex',
     });
   });
@@ -85,61 +85,67 @@ describe('SentryClient errors from a real local Sentry', () => {
   it('404 for unknown resources', async () => {
     await using env = await setup();
     const client = env.client();
-    await expect(client.getOrganization('no-such-org')).rejects.toBeInstanceOf(SentryNotFoundError);
-    await expect(client.getProject('acme', 'no-such-project')).rejects.toMatchObject({
+    await expect(client.organizations.get('no-such-org')).rejects.toBeInstanceOf(
+      SentryNotFoundError,
+    );
+    await expect(client.projects.get('acme', 'no-such-project')).rejects.toMatchObject({
       code: 'NOT_FOUND',
       status: 404,
       detail: 'The requested resource does not exist',
     });
-    await expect(client.getIssue('acme', '999999999')).rejects.toBeInstanceOf(SentryNotFoundError);
+    await expect(client.issues.get('acme', '999999999')).rejects.toBeInstanceOf(
+      SentryNotFoundError,
+    );
     expect(client.requestCount).toBe(3); // 4xx are never retried
   });
 
   it('400 for an out-of-range page size (Sentry does not clamp)', async () => {
     await using env = await setup();
     const client = env.client();
-    const error = await failure(client.listProjects('acme', { perPage: 101 }));
+    const error = await failure(client.projects.list('acme', { perPage: 101 }));
     expect(error).toBeInstanceOf(SentryBadRequestError);
     expect(error).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', local: false });
     expect((error as Error).message).toContain('per_page');
-    await expect(client.listIssues('acme', { perPage: 0 })).rejects.toBeInstanceOf(
+    await expect(client.issues.list('acme', { perPage: 0 })).rejects.toBeInstanceOf(
       SentryBadRequestError,
     );
   });
 
-  it('429 past a tiny budget fails fast with retryAfterSeconds', async () => {
+  it('a spent budget fails fast with retryAfterSeconds, without calling Sentry', async () => {
     await using env = await setup({
-      rateLimit: { limit: 2, windowSeconds: 60, concurrentLimit: 25 },
+      rateLimit: { limit: 2, windowSeconds: 3600, concurrentLimit: 25 },
     });
     const client = env.client();
-    await client.getOrganization('acme');
-    await client.getOrganization('acme');
+    await client.organizations.get('acme');
+    await client.organizations.get('acme');
     expect(client.rateLimit()).toMatchObject({ limit: 2, remaining: 0, concurrentLimit: 25 });
-    const started = Date.now();
-    const error = await failure(client.getOrganization('acme'));
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Remaining: 0 said the budget is spent: the next call is refused here, not sent for a 429.
+    const error = await failure(client.organizations.get('acme'));
     expect(error).toBeInstanceOf(SentryRateLimitedError);
     const { retryAfterSeconds } = error as SentryRateLimitedError;
-    expect(retryAfterSeconds).toBeGreaterThanOrEqual(0);
-    expect(retryAfterSeconds).toBeLessThanOrEqual(60);
-    expect((error as Error).message).toContain('too frequently');
-    expect(client.requestCount).toBe(3);
+    expect(retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(3600);
+    expect((error as Error).message).toContain('rate limit');
+    expect(client.requestCount).toBe(2);
+    expect(env.sentry.stats().requests).toBe(2);
+    expect(env.upstream.stats().rateLimited).toBe(1);
     // The budget is per endpoint: another route still answers.
-    await expect(client.listProjects('acme')).resolves.toMatchObject({ items: expect.any(Array) });
+    await expect(client.projects.list('acme')).resolves.toMatchObject({ items: expect.any(Array) });
   });
 
-  it('429 with a reset within maxRateLimitWaitMs waits and retries a GET once', async () => {
+  it('a spent budget whose reset is within maxRateLimitWaitMs: a GET waits, then goes once', async () => {
     await using env = await setup({
       rateLimit: { limit: 1, windowSeconds: 1, concurrentLimit: 25 },
     });
     // Start early in a one-second window so both calls land in it.
     while (Date.now() % 1000 > 200) await new Promise((resolve) => setTimeout(resolve, 10));
     const client = env.client();
-    await client.getOrganization('acme');
+    await client.organizations.get('acme');
     const started = Date.now();
-    await expect(client.getOrganization('acme')).resolves.toMatchObject({ slug: 'acme' });
+    await expect(client.organizations.get('acme')).resolves.toMatchObject({ slug: 'acme' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
-    expect(client.requestCount).toBe(3);
+    // No 429 on the way: the second call waited for the window Sentry named, then went.
+    expect(client.requestCount).toBe(2);
     expect(env.upstream.stats().rateLimitRetries).toBe(1);
   });
 
@@ -148,7 +154,7 @@ describe('SentryClient errors from a real local Sentry', () => {
       faults: { 'GET /api/0/organizations/{org}/': 429 },
     });
     const client = env.client();
-    const error = await failure(client.getOrganization('acme'));
+    const error = await failure(client.organizations.get('acme'));
     expect(error).toBeInstanceOf(SentryRateLimitedError);
     expect(client.requestCount).toBe(2);
     expect(env.sentry.stats().byRoute['GET /api/0/organizations/{org}/']).toBe(2);
@@ -160,7 +166,7 @@ describe('SentryClient errors from a real local Sentry', () => {
       { maxRateLimitWaitMs: 5000 },
     );
     const client = env.client();
-    await expect(client.updateOrganization('acme', { name: 'Acme' })).rejects.toBeInstanceOf(
+    await expect(client.organizations.update('acme', { name: 'Acme' })).rejects.toBeInstanceOf(
       SentryRateLimitedError,
     );
     expect(client.requestCount).toBe(1);
@@ -177,7 +183,7 @@ describe('SentryClient errors from a real local Sentry', () => {
     async (fault, kind) => {
       await using env = await setup({ faults: { 'GET /api/0/organizations/acme/': fault } });
       const client = env.client();
-      const error = await failure(client.getOrganization('acme'));
+      const error = await failure(client.organizations.get('acme'));
       expect(error).toBeInstanceOf(SentryUpstreamError);
       expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', failure: kind });
       expect(client.requestCount).toBe(3);
@@ -197,7 +203,7 @@ describe('SentryClient errors from a real local Sentry', () => {
     });
     expect(set.status).toBe(200);
     const client = env.client();
-    const error = await failure(client.listIssues('acme', { query: 'is:unresolved' }));
+    const error = await failure(client.issues.list('acme', { query: 'is:unresolved' }));
     expect(error).toBeInstanceOf(SentryBadRequestError);
     expect(error).toMatchObject({
       status: 400,
@@ -213,7 +219,7 @@ describe('SentryClient errors from a real local Sentry', () => {
       { retry: { baseDelayMs: 300, maxDelayMs: 300 }, random: () => 0.999 },
     );
     const retried = transient.client();
-    const pending = retried.listIssues('acme', { query: 'is:unresolved' });
+    const pending = retried.issues.list('acme', { query: 'is:unresolved' });
     while (transient.sentry.stats().requests < 1) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -232,9 +238,9 @@ describe('SentryClient errors from a real local Sentry', () => {
     });
     const client = env.client();
     const issue = env.sentry.data.organizations.get('acme')?.issues[0]?.wire.id ?? '';
-    const put = await failure(client.bulkUpdateIssues('acme', [issue], { status: 'resolved' }));
+    const put = await failure(client.issues.bulkUpdate('acme', [issue], { status: 'resolved' }));
     expect(put).toMatchObject({ status: 400, queryTimeout: true });
-    const del = await failure(client.bulkDeleteIssues('acme', [issue]));
+    const del = await failure(client.issues.bulkDelete('acme', [issue]));
     expect(del).toMatchObject({ status: 400, queryTimeout: true });
     expect(client.requestCount).toBe(2);
     expect(env.sentry.stats().byRoute).toEqual({
@@ -250,7 +256,7 @@ describe('SentryClient errors from a real local Sentry', () => {
       { retry: { baseDelayMs: 300, maxDelayMs: 300 }, random: () => 0.999 },
     );
     const client = env.client();
-    const pending = client.getOrganization('acme');
+    const pending = client.organizations.get('acme');
     while (env.sentry.stats().requests < 1) await new Promise((resolve) => setTimeout(resolve, 5));
     env.sentry.setFaults({});
     await expect(pending).resolves.toMatchObject({ slug: 'acme', name: 'Acme Corp' });
@@ -264,7 +270,7 @@ describe('SentryClient errors from a real local Sentry', () => {
       { timeouts: { bodyMs: 50 } },
     );
     const client = env.client();
-    const error = await failure(client.listProjects('acme'));
+    const error = await failure(client.projects.list('acme'));
     expect(error).toBeInstanceOf(SentryUpstreamError);
     expect(error).toMatchObject({ failure: 'timeout', status: 504 });
     expect(client.requestCount).toBe(3);
@@ -272,7 +278,7 @@ describe('SentryClient errors from a real local Sentry', () => {
     await using patient = await setup({
       faults: { 'GET /api/0/organizations/{org}/projects/': 'slow' },
     });
-    const page = await patient.client().listProjects('acme');
+    const page = await patient.client().projects.list('acme');
     expect(page.items.length).toBeGreaterThan(0);
   });
 
@@ -283,7 +289,7 @@ describe('SentryClient errors from a real local Sentry', () => {
     );
     const client = env.client();
     const started = Date.now();
-    const error = await failure(client.getOrganization('acme'));
+    const error = await failure(client.organizations.get('acme'));
     expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', failure: 'timeout' });
     expect(client.requestCount).toBe(2);
     expect(Date.now() - started).toBeLessThan(2000);
@@ -297,7 +303,7 @@ describe('SentryClient errors from a real local Sentry', () => {
     await using upstream = createUpstream({ baseUrl: url, retry: { baseDelayMs: 5 } });
     const client = new SentryClient({ upstream, token: 'any' });
     const started = Date.now();
-    const error = await failure(client.listOrganizations());
+    const error = await failure(client.organizations.list());
     expect(error).toBeInstanceOf(SentryUpstreamError);
     expect(error).toMatchObject({ failure: 'connection', status: 502 });
     expect(client.requestCount).toBe(3);
@@ -307,7 +313,7 @@ describe('SentryClient errors from a real local Sentry', () => {
   it('a connection reset on a write is reported once, never retried', async () => {
     await using env = await setup({ faults: { 'PUT /api/0/organizations/{org}/': 'reset' } });
     const client = env.client();
-    const error = await failure(client.updateOrganization('acme', { name: 'Renamed' }));
+    const error = await failure(client.organizations.update('acme', { name: 'Renamed' }));
     expect(error).toBeInstanceOf(SentryUpstreamError);
     expect(error).toMatchObject({ failure: 'connection' });
     expect(client.requestCount).toBe(1);
@@ -317,10 +323,12 @@ describe('SentryClient errors from a real local Sentry', () => {
   it('bulk writes refuse an empty id list before any request', async () => {
     await using env = await setup();
     const client = env.client();
-    await expect(client.bulkUpdateIssues('acme', [], { status: 'resolved' })).rejects.toMatchObject(
-      { code: 'BAD_USER_INPUT', local: true },
+    await expect(
+      client.issues.bulkUpdate('acme', [], { status: 'resolved' }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', local: true });
+    await expect(client.issues.bulkDelete('acme', [])).rejects.toBeInstanceOf(
+      SentryBadRequestError,
     );
-    await expect(client.bulkDeleteIssues('acme', [])).rejects.toBeInstanceOf(SentryBadRequestError);
     expect(client.requestCount).toBe(0);
     expect(env.sentry.stats().requests).toBe(0);
   });

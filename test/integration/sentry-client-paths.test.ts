@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalSentry } from '../../src/local-sentry/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
-import { SentryApiError } from '../../src/sentry/errors.ts';
-import { paginate } from '../../src/sentry/pagination.ts';
-import { createUpstream } from '../../src/sentry/upstream.ts';
+import { SentryApiError } from '../../src/sentry/http/errors.ts';
+import { paginate } from '../../src/sentry/http/pagination.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 
 async function setup() {
   const sentry = await startLocalSentry({ scale: 'small' });
@@ -43,7 +43,7 @@ describe('hostile path values never reach a route they should not', () => {
   it('getProject with hostile slugs hits no organization route', async () => {
     await using env = await setup();
     for (const value of HOSTILE) {
-      const error = await env.client.getProject('acme', value).then(
+      const error = await env.client.projects.get('acme', value).then(
         () => undefined,
         (caught: unknown) => caught,
       );
@@ -64,11 +64,11 @@ describe('hostile path values never reach a route they should not', () => {
   it('. and .. and empty values are refused before any request', async () => {
     await using env = await setup();
     for (const value of ['.', '..', '']) {
-      await expect(env.client.getProject('acme', value)).rejects.toMatchObject({
+      await expect(env.client.projects.get('acme', value)).rejects.toMatchObject({
         code: 'BAD_USER_INPUT',
         local: true,
       });
-      await expect(env.client.getRelease(value, '1.0')).rejects.toMatchObject({ local: true });
+      await expect(env.client.releases.get(value, '1.0')).rejects.toMatchObject({ local: true });
     }
     expect(env.client.requestCount).toBe(0);
     expect((await env.stats()).requests).toBe(0);
@@ -76,8 +76,8 @@ describe('hostile path values never reach a route they should not', () => {
 
   it('a release version with a slash stays one segment', async () => {
     await using env = await setup();
-    const error = await env.client
-      .getRelease('acme', 'backend@1.4.0+build/7')
+    const error = await env.client.releases
+      .get('acme', 'backend@1.4.0+build/7')
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 404 });
     const { byRoute } = await env.stats();
@@ -97,7 +97,7 @@ describe('hostile path values never reach a route they should not', () => {
       env.sentry.data.organizations.get('acme')?.releases.map((r) => r.wire.version) ?? [];
     expect(versions.length).toBeGreaterThan(0);
     for (const version of versions) {
-      await expect(env.client.getRelease('acme', version)).resolves.toMatchObject({ version });
+      await expect(env.client.releases.get('acme', version)).resolves.toMatchObject({ version });
     }
   });
 });
@@ -109,7 +109,7 @@ describe('pagination against the local Sentry', () => {
     let pages = 0;
     for await (const issue of paginate(async (cursor) => {
       pages++;
-      return env.client.listIssues('acme', { perPage: 7, cursor });
+      return env.client.issues.list('acme', { perPage: 7, cursor });
     })) {
       expect(issue.organizationSlug).toBe('acme');
       ids.push(issue.id);
@@ -119,13 +119,13 @@ describe('pagination against the local Sentry', () => {
     // The same set as with the largest page size.
     const all: string[] = [];
     for await (const issue of paginate((cursor) =>
-      env.client.listIssues('acme', { perPage: 100, cursor }),
+      env.client.issues.list('acme', { perPage: 100, cursor }),
     )) {
       all.push(issue.id);
     }
     expect([...ids].sort()).toEqual([...all].sort());
     expect(ids.length).toBeGreaterThan(14);
-    const first = await env.client.listIssues('acme', { perPage: 7 });
+    const first = await env.client.issues.list('acme', { perPage: 7 });
     expect(first.previous).toBeUndefined();
     if (first.hits !== undefined)
       expect(first.hits).toBe(Math.min(ids.length, first.maxHits ?? Infinity));
@@ -135,7 +135,7 @@ describe('pagination against the local Sentry', () => {
     await using env = await setup();
     const projects: string[] = [];
     for await (const project of paginate((cursor) =>
-      env.client.listProjects('acme', { perPage: 1, cursor }),
+      env.client.projects.list('acme', { perPage: 1, cursor }),
     )) {
       projects.push(project.slug);
     }
@@ -143,7 +143,7 @@ describe('pagination against the local Sentry', () => {
     expect(new Set(projects).size).toBe(projects.length);
     const releases: string[] = [];
     for await (const release of paginate((cursor) =>
-      env.client.listReleases('acme', { perPage: 3, cursor }),
+      env.client.releases.list('acme', { perPage: 3, cursor }),
     )) {
       releases.push(release.version);
     }
@@ -153,11 +153,11 @@ describe('pagination against the local Sentry', () => {
 
   it('batch-loads issues by id with group= and project=-1', async () => {
     await using env = await setup();
-    const some = (await env.client.listIssues('acme', { perPage: 5 })).items.map(
+    const some = (await env.client.issues.list('acme', { perPage: 5 })).items.map(
       (issue) => issue.id,
     );
-    const page = await env.client.listIssues('acme', { groups: [...some, '999999999'] });
+    const page = await env.client.issues.list('acme', { groups: [...some, '999999999'] });
     expect(page.items.map((issue) => issue.id).sort()).toEqual([...some].sort());
-    expect(await env.client.listIssues('acme', { groups: [] })).toEqual({ items: [] });
+    expect(await env.client.issues.list('acme', { groups: [] })).toEqual({ items: [] });
   });
 });

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalSentry } from '../../src/local-sentry/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
-import { SentryNotFoundError } from '../../src/sentry/errors.ts';
-import { createUpstream } from '../../src/sentry/upstream.ts';
+import { SentryNotFoundError } from '../../src/sentry/http/errors.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 
 describe('SentryClient.prefetch', () => {
   it('an identical later GET takes the prefetched answer: one call in all', async () => {
     await using sentry = await startLocalSentry({ latencyMs: 20 });
     await using upstream = createUpstream({ baseUrl: sentry.url });
     const client = new SentryClient({ upstream, token: sentry.token });
-    client.prefetch((c) => c.getProject('acme', 'backend'));
+    client.prefetch((c) => c.projects.get('acme', 'backend'));
     expect(client.requestCount).toBe(0); // counted per attempt, once it is sent
     await new Promise((resolve) => setTimeout(resolve, 5)); // still in flight: shared
-    const project = await client.getProject('acme', 'backend');
+    const project = await client.projects.get('acme', 'backend');
     expect(project.slug).toBe('backend');
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(sentry.stats().requests).toBe(1);
@@ -23,10 +23,10 @@ describe('SentryClient.prefetch', () => {
     await using sentry = await startLocalSentry();
     await using upstream = createUpstream({ baseUrl: sentry.url });
     const client = new SentryClient({ upstream, token: sentry.token });
-    client.prefetch((c) => c.listProjects('acme', { perPage: 2 }));
-    await client.listProjects('acme', { perPage: 3 }); // another query: its own call
-    await client.listProjects('acme', { perPage: 2 }); // the prefetched one
-    await client.listProjects('acme', { perPage: 2 }); // taken already: a new call
+    client.prefetch((c) => c.projects.list('acme', { perPage: 2 }));
+    await client.projects.list('acme', { perPage: 3 }); // another query: its own call
+    await client.projects.list('acme', { perPage: 2 }); // the prefetched one
+    await client.projects.list('acme', { perPage: 2 }); // taken already: a new call
     expect(sentry.stats().requests).toBe(3);
   });
 
@@ -39,14 +39,14 @@ describe('SentryClient.prefetch', () => {
     process.on('unhandledRejection', onUnhandled);
     try {
       client.prefetch(
-        (c) => c.getIssue('acme', '999999999'),
-        (c) => c.getRelease('acme', 'no-such-release'),
+        (c) => c.issues.get('acme', '999999999'),
+        (c) => c.releases.get('acme', 'no-such-release'),
         () => {
           throw new Error('refused before sending');
         },
       );
       await new Promise((resolve) => setTimeout(resolve, 50));
-      await expect(client.getRelease('acme', 'no-such-release')).rejects.toBeInstanceOf(
+      await expect(client.releases.get('acme', 'no-such-release')).rejects.toBeInstanceOf(
         SentryNotFoundError,
       );
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -61,10 +61,10 @@ describe('SentryClient.prefetch', () => {
     await using sentry = await startLocalSentry();
     await using upstream = createUpstream({ baseUrl: sentry.url });
     const client = new SentryClient({ upstream, token: sentry.token });
-    client.prefetch((c) => c.getOrganization('acme'));
+    client.prefetch((c) => c.organizations.get('acme'));
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await client.updateOrganization('acme', { name: 'Acme Renamed' });
-    expect((await client.getOrganization('acme')).name).toBe('Acme Renamed');
+    await client.organizations.update('acme', { name: 'Acme Renamed' });
+    expect((await client.organizations.get('acme')).name).toBe('Acme Renamed');
     expect(sentry.stats().requests).toBe(3);
   });
 
@@ -73,8 +73,8 @@ describe('SentryClient.prefetch', () => {
     await using upstream = createUpstream({ baseUrl: sentry.url });
     const first = new SentryClient({ upstream, token: sentry.token });
     const second = new SentryClient({ upstream, token: sentry.token });
-    first.prefetch((c) => c.getProject('acme', 'backend'));
-    await second.getProject('acme', 'backend');
+    first.prefetch((c) => c.projects.get('acme', 'backend'));
+    await second.projects.get('acme', 'backend');
     expect(second.requestCount).toBe(1);
     expect(sentry.stats().requests).toBe(2);
   });

@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startLocalSentry } from '../../src/local-sentry/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
-import { paginate } from '../../src/sentry/pagination.ts';
-import { createUpstream } from '../../src/sentry/upstream.ts';
+import { paginate } from '../../src/sentry/http/pagination.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 
 interface Proxy extends AsyncDisposable {
   port: number;
@@ -102,15 +102,15 @@ describe('base URL with a path prefix', () => {
     await using upstream = createUpstream({ baseUrl: `http://127.0.0.1:${proxy.port}/sentry/` });
     const client = new SentryClient({ upstream, token: sentry.token });
 
-    await expect(client.getOrganization('acme')).resolves.toMatchObject({ slug: 'acme' });
+    await expect(client.organizations.get('acme')).resolves.toMatchObject({ slug: 'acme' });
     const ids: string[] = [];
     for await (const issue of paginate((cursor) =>
-      client.listIssues('acme', { perPage: 50, cursor }),
+      client.issues.list('acme', { perPage: 50, cursor }),
     )) {
       ids.push(issue.id);
     }
     expect(ids.length).toBeGreaterThan(50);
-    await expect(client.getProject('acme', 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(client.projects.get('acme', 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     expect(proxy.received.map((r) => r.line)).toHaveLength(client.requestCount);
     for (const { line } of proxy.received) expect(line).toMatch(/^GET \/sentry\/api\/0\//);
@@ -145,15 +145,17 @@ describe('regional hosts', () => {
     });
     const client = new SentryClient({ upstream, token: sentry.token });
 
-    const organizations = await client.listOrganizations();
+    const organizations = await client.organizations.list();
     expect(organizations.items.map((org) => org.slug).sort()).toEqual(['acme', 'globex']);
     expect(upstream.baseUrlFor('acme')).toBe(regionUrl);
     expect(upstream.baseUrlFor('globex')).toBe(`http://localhost:${control.port}`);
     expect(upstream.stats().refusedRegions).toBe(2); // globex, by slug and by id
 
     const before = region.received.length;
-    await expect(client.getProject('acme', 'backend')).resolves.toMatchObject({ slug: 'backend' });
-    await expect(client.getProject('globex', globexProject(sentry))).resolves.toMatchObject({
+    await expect(client.projects.get('acme', 'backend')).resolves.toMatchObject({
+      slug: 'backend',
+    });
+    await expect(client.projects.get('globex', globexProject(sentry))).resolves.toMatchObject({
       organizationSlug: 'globex',
     });
     const regional = region.received.slice(before);

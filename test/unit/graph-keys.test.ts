@@ -11,7 +11,7 @@ import {
   splitKey,
 } from '../../src/loaders/keys.ts';
 import { loadScopedInBulk, settleEach } from '../../src/loaders/settle-each.ts';
-import { SentryBadRequestError, SentryNotFoundError } from '../../src/sentry/errors.ts';
+import { SentryBadRequestError, SentryNotFoundError } from '../../src/sentry/http/errors.ts';
 
 const refused = (fn: () => unknown) => {
   try {

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main, parseLocalSentryArgs, parseServeArgs } from '../../src/cli.ts';
+import { ALL_SCOPES } from '../../src/local-sentry/auth.ts';
+import { startLocalSentry } from '../../src/local-sentry/server.ts';
 
 /** Runs `main` and captures what it writes. */
 async function run(argv: string[]) {
@@ -59,6 +61,88 @@ describe('sentry-graphql local-sentry flags', () => {
   });
 });
 
+describe('local-sentry --token SPEC', () => {
+  const tokensOf = (...specs: string[]) => {
+    const options = parseLocalSentryArgs(specs.flatMap((spec) => ['--token', spec]));
+    if (options === 'help') throw new Error('help');
+    return options.tokens;
+  };
+
+  it('reads each form of the spec, in order, the first first', () => {
+    expect(
+      tokensOf(
+        'admin',
+        'reader:org:read,project:read',
+        'acme-admin@acme',
+        'ci:project:releases,org:read@acme,globex',
+      ),
+    ).toEqual([
+      { token: 'admin', scopes: [...ALL_SCOPES] },
+      { token: 'reader', scopes: ['org:read', 'project:read'] },
+      { token: 'acme-admin', scopes: [...ALL_SCOPES], organizations: ['acme'] },
+      {
+        token: 'ci',
+        scopes: ['project:releases', 'org:read'],
+        organizations: ['acme', 'globex'],
+      },
+    ]);
+    // Without --token the server keeps its default token.
+    expect(parseLocalSentryArgs([])).not.toHaveProperty('tokens');
+    // Tokens may hold the characters real ones do.
+    expect(tokensOf('sntrys_eyJpYXQiOjE3MDA=.x-y')).toEqual([
+      { token: 'sntrys_eyJpYXQiOjE3MDA=.x-y', scopes: [...ALL_SCOPES] },
+    ]);
+  });
+
+  it.each([
+    [['a:org:read,bogus'], /unknown scope "bogus"/],
+    [['a:'], /at least one scope/],
+    [['a:org:read,'], /at least one scope/],
+    [['a@'], /not an organization slug/],
+    [['a@Acme'], /"Acme" is not an organization slug/],
+    [['a@acme,'], /not an organization slug/],
+    [[':org:read'], /must start with a non-empty token/],
+    [['@acme'], /must start with a non-empty token/],
+    [['two words'], /must start with a non-empty token/],
+    [['same', 'other', 'same:org:read'], /\(the 3rd\): that token is given twice/],
+  ])('refuses %j with one usage line that never shows the token', async (specs, pattern) => {
+    const { code, stdout, stderr } = await run([
+      'local-sentry',
+      ...specs.flatMap((spec) => ['--token', spec]),
+    ]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^sentry-graphql: --token[^\n]*\n$/);
+    expect(stderr).toMatch(pattern);
+    for (const spec of specs) {
+      const token = spec.split(/[:@]/)[0] ?? '';
+      if (token.length > 2) expect(stderr).not.toContain(token);
+    }
+  });
+
+  it('is checked the same way by startLocalSentry, before it listens', async () => {
+    await expect(startLocalSentry({ tokens: ['x:org:read,org:everything'] })).rejects.toThrow(
+      'unknown scope "org:everything"',
+    );
+    await expect(
+      startLocalSentry({ tokens: [{ token: 'x', scopes: ['org:read', 'nope'] }] }),
+    ).rejects.toThrow('token 1: unknown scope "nope"');
+    await expect(startLocalSentry({ tokens: ['a', 'b', 'a:org:read'] })).rejects.toThrow(
+      'token 3 is given twice',
+    );
+    await expect(startLocalSentry({ tokens: [] })).rejects.toThrow(
+      'at least one token is required',
+    );
+  });
+
+  it('documents the spec and every scope in --help', async () => {
+    const { stdout } = await run(['local-sentry', '--help']);
+    expect(stdout).toContain('--token SPEC');
+    expect(stdout).toContain('TOKEN:scope,scope@org');
+    for (const scope of ALL_SCOPES) expect(stdout).toContain(scope);
+  });
+});
+
 describe('sentry-graphql serve flags', () => {
   it('takes the environment as defaults and lets flags win', () => {
     const env = {
@@ -93,6 +177,18 @@ describe('sentry-graphql serve flags', () => {
       upstream: 'http://localhost:9000',
     });
   });
+
+  it('reads the upstream and shutdown timeouts from flags, or else the environment', () => {
+    const env = { UPSTREAM_TIMEOUT: '20000', SHUTDOWN_TIMEOUT: '0' };
+    expect(parseServeArgs([], env)).toMatchObject({
+      upstreamTimeoutMs: 20_000,
+      shutdownTimeoutMs: 0,
+    });
+    expect(
+      parseServeArgs(['--upstream-timeout', '500', '--shutdown-timeout', '30000'], env),
+    ).toMatchObject({ upstreamTimeoutMs: 500, shutdownTimeoutMs: 30_000 });
+    expect(parseServeArgs([], {})).not.toHaveProperty('shutdownTimeoutMs');
+  });
 });
 
 describe('main', () => {
@@ -112,6 +208,9 @@ describe('main', () => {
     [['serve', '--upstream', 'http://x', '--scale', 'small']],
     [['serve', '--port', '-1']],
     [['serve', '--nope']],
+    [['serve', '--upstream-timeout', '0']],
+    [['serve', '--shutdown-timeout', '1.5']],
+    [['serve', '--shutdown-timeout', '-1']],
     [['frobnicate']],
     [['--verbose']],
     [[]],

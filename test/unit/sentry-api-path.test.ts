@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiPath, encodeSegment } from '../../src/sentry/api-path.ts';
-import { SentryBadRequestError } from '../../src/sentry/errors.ts';
+import { apiPath, encodeSegment } from '../../src/sentry/http/api-path.ts';
+import { SentryBadRequestError } from '../../src/sentry/http/errors.ts';
 
 describe('apiPath', () => {
   it('leaves literal parts alone and encodes plain values unchanged', () => {

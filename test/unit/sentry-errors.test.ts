@@ -10,8 +10,8 @@ import {
   SentryUnauthenticatedError,
   SentryUpstreamError,
   sanitise,
-} from '../../src/sentry/errors.ts';
-import { parseRateLimit } from '../../src/sentry/rate-limit.ts';
+} from '../../src/sentry/http/errors.ts';
+import { parseRateLimit } from '../../src/sentry/http/rate-limit.ts';
 
 const request = 'GET /api/0/organizations/acme/issues/';
 const NOW = Date.UTC(2026, 0, 1);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type Page, pageInfo, paginate, parseLinkHeader } from '../../src/sentry/pagination.ts';
+import {
+  type Page,
+  pageInfo,
+  paginate,
+  parseLinkHeader,
+} from '../../src/sentry/http/pagination.ts';
 
 const DOCS_EXAMPLE =
   '<https://sentry.io/api/0/issues/123456/events/?&cursor=0:0:1>; rel="previous"; results="false"; cursor="0:0:1", ' +

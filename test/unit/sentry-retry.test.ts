@@ -4,9 +4,9 @@ import {
   SentryNotFoundError,
   SentryRateLimitedError,
   SentryUpstreamError,
-} from '../../src/sentry/errors.ts';
-import { ConcurrencyLimiter } from '../../src/sentry/limiter.ts';
-import { backoffDelay, isRetryable, resolveRetry, sleep } from '../../src/sentry/retry.ts';
+} from '../../src/sentry/http/errors.ts';
+import { ConcurrencyLimiter } from '../../src/sentry/http/limiter.ts';
+import { backoffDelay, isRetryable, resolveRetry, sleep } from '../../src/sentry/http/retry.ts';
 
 describe('backoffDelay', () => {
   const options = { baseDelayMs: 100, maxDelayMs: 1000 };

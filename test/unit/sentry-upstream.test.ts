@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SentryBadRequestError } from '../../src/sentry/errors.ts';
-import {
-  createUpstream,
-  isTrustedRegion,
-  queryString,
-  tokenHash,
-} from '../../src/sentry/upstream.ts';
+import { queryString } from '../../src/sentry/http/api-path.ts';
+import { SentryBadRequestError } from '../../src/sentry/http/errors.ts';
+import { isTrustedRegion } from '../../src/sentry/http/regions.ts';
+import { createUpstream, tokenHash } from '../../src/sentry/http/upstream.ts';
 
 const trusted = (base: string, candidate: string) =>
   isTrustedRegion(new URL(base), new URL(candidate));

@@ -9,7 +9,7 @@
  */
 import type { Context } from '../../context.ts';
 import { type IssueKey, issueKey, splitKey, teamKey, userKey } from '../../loaders/keys.ts';
-import { SentryNotFoundError } from '../../sentry/errors.ts';
+import { SentryNotFoundError } from '../../sentry/http/errors.ts';
 import type { SentryIssueUpdate } from '../../sentry/types.ts';
 import { builder } from '../builder.ts';
 import { encodeGlobalId } from '../global-id.ts';
@@ -474,7 +474,7 @@ builder.relayMutationField(
       const issue = await attempt(
         errors,
         { target: ['input', 'id'], what: 'issue', fields: issueFieldPaths(input) },
-        () => context.sentry.updateIssue(org, issueId, body),
+        () => context.sentry.issues.update(org, issueId, body),
       ).finally(() => refreshIssue(context, key));
       if (issue) refreshIssue(context, key, issue);
       return { issue: issue ?? null, userErrors: errors.list };
@@ -533,7 +533,7 @@ builder.relayMutationField(
       const result = await attempt(
         errors,
         { target: ['input', 'ids'], what: 'issues', fields: issueFieldPaths(input) },
-        () => context.sentry.bulkUpdateIssues(list.org, list.keys.map(idOf), body),
+        () => context.sentry.issues.bulkUpdate(list.org, list.keys.map(idOf), body),
       ).finally(() => forgetIssues(context, list.keys));
       if (result === null) {
         errors.add('NOT_FOUND', 'Sentry matched none of the issues.', ['input', 'ids']);
@@ -585,7 +585,7 @@ builder.relayMutationField(
       if (!key) return { deletedIssueId: null, userErrors: errors.list };
       const [org, issueId] = splitKey(key);
       const done = await attempt(errors, { target: ['input', 'id'], what: 'issue' }, async () => {
-        await context.sentry.deleteIssue(org, issueId);
+        await context.sentry.issues.delete(org, issueId);
         return true;
       }).finally(() => forgetIssues(context, [key]));
       return { deletedIssueId: done ? issueGlobalId(key) : null, userErrors: errors.list };
@@ -626,7 +626,7 @@ builder.relayMutationField(
       await existingIssues(context, errors, list);
       if (errors.any) return { deletedIssueIds: null, userErrors: errors.list };
       const done = await attempt(errors, { target: ['input', 'ids'], what: 'issues' }, async () => {
-        await context.sentry.bulkDeleteIssues(list.org, list.keys.map(idOf));
+        await context.sentry.issues.bulkDelete(list.org, list.keys.map(idOf));
         return true;
       }).finally(() => forgetIssues(context, list.keys));
       return {
@@ -684,7 +684,7 @@ builder.relayMutationField(
         return none();
       }
       const result = await attempt(errors, { target: ['input', 'ids'], what: 'issues' }, () =>
-        context.sentry.bulkUpdateIssues(list.org, list.keys.map(idOf), { merge: true }),
+        context.sentry.issues.bulkUpdate(list.org, list.keys.map(idOf), { merge: true }),
       ).finally(() => forgetIssues(context, list.keys));
       if (result === undefined) return none();
       const merge = result?.merge;

@@ -145,7 +145,7 @@ builder.relayMutationField(
             platform: ['input', 'platform'],
           },
         },
-        () => context.sentry.createProject(org, teamId, body),
+        () => context.sentry.projects.create(org, teamId, body),
       );
       if (project) refreshProject(context, project);
       return { project: project ?? null, userErrors: errors.list };
@@ -209,7 +209,7 @@ builder.relayMutationField(
       if (errors.any || !target) return { project: null, userErrors: errors.list };
       const [org, projectId] = target;
       const project = await attempt(errors, { target: ['input', 'id'], what: 'project' }, () =>
-        context.sentry.updateProject(org, projectId, body),
+        context.sentry.projects.update(org, projectId, body),
       );
       if (project) refreshProject(context, project);
       return { project: project ?? null, userErrors: errors.list };
@@ -236,7 +236,7 @@ builder.relayMutationField(
       const [org, projectId] = target;
       const key = projectKey(org, projectId);
       const done = await attempt(errors, { target: ['input', 'id'], what: 'project' }, async () => {
-        await context.sentry.deleteProject(org, projectId);
+        await context.sentry.projects.delete(org, projectId);
         return true;
       }).finally(() => forgetProject(context, org, projectId));
       return {
@@ -346,7 +346,7 @@ builder.relayMutationField(
       if (errors.any || !target) return { projectKey: null, userErrors: errors.list };
       const [org, projectId] = target;
       const key = await attempt(errors, { target: ['input', 'projectId'], what: 'project' }, () =>
-        context.sentry.createProjectKey(org, projectId, body),
+        context.sentry.projectKeys.create(org, projectId, body),
       );
       return { projectKey: key ?? null, userErrors: errors.list };
     },
@@ -390,7 +390,7 @@ builder.relayMutationField(
       if (errors.any || !target) return { projectKey: null, userErrors: errors.list };
       const [org, projectId, keyId] = target;
       const key = await attempt(errors, { target: ['input', 'id'], what: 'client key' }, () =>
-        context.sentry.updateProjectKey(org, projectId, keyId, body),
+        context.sentry.projectKeys.update(org, projectId, keyId, body),
       );
       return { projectKey: key ?? null, userErrors: errors.list };
     },
@@ -418,7 +418,7 @@ builder.relayMutationField(
         errors,
         { target: ['input', 'id'], what: 'client key' },
         async () => {
-          await context.sentry.deleteProjectKey(org, projectId, keyId);
+          await context.sentry.projectKeys.delete(org, projectId, keyId);
           return true;
         },
       );
@@ -504,7 +504,7 @@ builder.relayMutationField(
           what: 'project',
           fields: { url: ['input', 'url'], events: ['input', 'events'] },
         },
-        () => context.sentry.createServiceHook(org, projectId, body),
+        () => context.sentry.serviceHooks.create(org, projectId, body),
       );
       return { serviceHook: hook ? { ...hook, projectId } : null, userErrors: errors.list };
     },
@@ -549,7 +549,7 @@ builder.relayMutationField(
       const current =
         url === undefined || events === undefined
           ? await attempt(errors, failure, () =>
-              context.sentry.getServiceHook(org, projectId, hookId),
+              context.sentry.serviceHooks.get(org, projectId, hookId),
             )
           : undefined;
       if (errors.any) return { serviceHook: null, userErrors: errors.list };
@@ -558,7 +558,7 @@ builder.relayMutationField(
         events: events ?? current?.events ?? [],
       };
       const hook = await attempt(errors, failure, () =>
-        context.sentry.updateServiceHook(org, projectId, hookId, body),
+        context.sentry.serviceHooks.update(org, projectId, hookId, body),
       );
       return { serviceHook: hook ? { ...hook, projectId } : null, userErrors: errors.list };
     },
@@ -586,7 +586,7 @@ builder.relayMutationField(
         errors,
         { target: ['input', 'id'], what: 'service hook' },
         async () => {
-          await context.sentry.deleteServiceHook(org, projectId, hookId);
+          await context.sentry.serviceHooks.delete(org, projectId, hookId);
           return true;
         },
       );
@@ -656,7 +656,7 @@ builder.relayMutationField(
             comments: ['input', 'comments'],
           },
         },
-        () => context.sentry.submitUserFeedback(org, projectId, body),
+        () => context.sentry.userFeedback.submit(org, projectId, body),
       );
       return {
         userFeedback: feedback ? { ...feedback, projectId } : null,

@@ -241,7 +241,7 @@ builder.relayMutationField(
       const release = await attempt(
         errors,
         { target: ['input', 'organizationSlug'], what: 'organization', fields: RELEASE_FIELDS },
-        () => context.sentry.createRelease(org, body),
+        () => context.sentry.releases.create(org, body),
       );
       if (release) primeRelease(context, release);
       return { release: release ?? null, userErrors: errors.list };
@@ -318,7 +318,7 @@ builder.relayMutationField(
           what: 'release',
           fields: RELEASE_FIELDS,
         },
-        () => context.sentry.updateRelease(org, version, body),
+        () => context.sentry.releases.update(org, version, body),
       );
       if (release) primeRelease(context, release);
       return { release: release ?? null, userErrors: errors.list };
@@ -358,7 +358,7 @@ builder.relayMutationField(
         errors,
         { target: input.id != null ? ['input', 'id'] : ['input', 'version'], what: 'release' },
         async () => {
-          await context.sentry.deleteRelease(org, version);
+          await context.sentry.releases.delete(org, version);
           return true;
         },
       ).finally(() => Release.getDataloader(context).clear(key));
@@ -424,7 +424,7 @@ builder.relayMutationField(
       const errors = new UserErrors();
       const key = readReleaseKey(errors, input);
       const environment = checkEnvironment(errors, ['input', 'environment'], input.environment);
-      const body: Parameters<typeof context.sentry.createDeploy>[2] = { environment };
+      const body: Parameters<typeof context.sentry.releases.createDeploy>[2] = { environment };
       if (input.name != null)
         body.name = checkText(errors, ['input', 'name'], input.name, { max: 64 });
       if (input.url != null) body.url = checkUrl(errors, ['input', 'url'], input.url);
@@ -455,7 +455,7 @@ builder.relayMutationField(
           what: 'release',
           fields: { environment: ['input', 'environment'], projects: ['input', 'projects'] },
         },
-        () => context.sentry.createDeploy(org, version, body),
+        () => context.sentry.releases.createDeploy(org, version, body),
       ).finally(() => Release.getDataloader(context).clear(key));
       return { deploy: deploy ?? null, release: deploy ? key : null, userErrors: errors.list };
     },

@@ -85,7 +85,7 @@ builder.relayMutationField(
       const team = await attempt(
         errors,
         { target: ['input', 'organizationSlug'], what: 'organization', fields: TEAM_FIELDS },
-        () => context.sentry.createTeam(org, body),
+        () => context.sentry.teams.create(org, body),
       );
       if (team) refreshTeam(context, team);
       return { team: team ?? null, userErrors: errors.list };
@@ -155,7 +155,7 @@ builder.relayMutationField(
         }));
       if (currentSlug === undefined) return { team: null, userErrors: errors.list };
       const team = await attempt(errors, failure, () =>
-        context.sentry.updateTeam(org, teamId, {
+        context.sentry.teams.update(org, teamId, {
           slug: currentSlug,
           ...(name !== undefined ? { name } : {}),
         }),
@@ -194,7 +194,7 @@ builder.relayMutationField(
       if (!key) return { deletedTeamId: null, userErrors: errors.list };
       const [org, teamId] = splitKey(key);
       const done = await attempt(errors, { target: ['input', 'id'], what: 'team' }, async () => {
-        await context.sentry.deleteTeam(org, teamId);
+        await context.sentry.teams.delete(org, teamId);
         return true;
       }).finally(() => forgetTeam(context, org, teamId));
       return { deletedTeamId: done ? encodeGlobalId('Team', key) : null, userErrors: errors.list };
@@ -251,7 +251,7 @@ builder.relayMutationField(
       }
       let updated: OrgScoped<SentryProject> | undefined;
       try {
-        updated = await context.sentry.addProjectTeam(org, projectId, teamId);
+        updated = await context.sentry.projects.addTeam(org, projectId, teamId);
       } catch (error) {
         // A 404 may be either of the two; Sentry does not say which.
         if (!addSentryRefusal(errors, { target: ['input'], what: 'project or team' }, error)) {

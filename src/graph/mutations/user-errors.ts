@@ -7,7 +7,7 @@ import {
   type SentryApiError,
   SentryBadRequestError,
   SentryNotFoundError,
-} from '../../sentry/errors.ts';
+} from '../../sentry/http/errors.ts';
 import { builder } from '../builder.ts';
 import { decodeGlobalId } from '../global-id.ts';
 

@@ -1,3 +1,4 @@
+/** Link-header pagination: page parameters, `Page`, cursor parsing and `paginate`. */
 import { header, type ResponseHeaders, SentryUpstreamError } from './errors.ts';
 
 /** Page request parameters shared by every paginated endpoint. */
@@ -132,7 +133,7 @@ export interface PaginateOptions {
  * a cursor it already gave (a loop would otherwise never end).
  *
  * ```ts
- * for await (const issue of paginate((cursor) => client.listIssues('acme', { cursor }))) …
+ * for await (const issue of paginate((cursor) => client.issues.list('acme', { cursor }))) …
  * ```
  */
 export async function* paginate<T>(

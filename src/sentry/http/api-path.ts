@@ -1,4 +1,6 @@
+/** Request paths: `apiPath` encodes every interpolated value into a segment of its own. */
 import { localBadRequest } from './errors.ts';
+import type { QueryParams } from './upstream.ts';
 
 declare const apiPathBrand: unique symbol;
 
@@ -27,7 +29,33 @@ export function apiPath(strings: TemplateStringsArray, ...values: PathValue[]): 
   values.forEach((value, index) => {
     path += encodeSegment(value) + (strings[index + 1] ?? '');
   });
+  rememberTemplate(path, strings);
   return path as ApiPath;
+}
+
+/** Paths built recently → their route template; bounded, oldest dropped first. */
+const templates = new Map<string, string>();
+const MAX_TEMPLATES = 10_000;
+
+function rememberTemplate(path: string, strings: TemplateStringsArray): void {
+  if (strings.length === 1) return; // no values: the path is its own template
+  const template = strings.join('{}');
+  templates.delete(path);
+  if (templates.size >= MAX_TEMPLATES) {
+    const oldest = templates.keys().next();
+    if (!oldest.done) templates.delete(oldest.value);
+  }
+  templates.set(path, template);
+}
+
+/**
+ * The route template of a path `apiPath` built: `/api/0/organizations/{}/issues/{}/` for
+ * `/api/0/organizations/acme/issues/42/`. Sentry's rate limits are per endpoint, not per
+ * concrete path, so this is what a budget is keyed by. The templates of the last 10,000 paths
+ * built are kept (a path is used right after it is built); an older one is its own template.
+ */
+export function routeTemplate(path: ApiPath): string {
+  return templates.get(path) ?? path;
 }
 
 /** Encodes one path segment value, or throws a local `SentryBadRequestError`. */
@@ -52,4 +80,20 @@ function numberSegment(value: number): string {
     throw localBadRequest('Numeric path values must be non-negative integers');
   }
   return String(value);
+}
+
+/** Arrays repeat the key; `undefined` is left out; `''` is sent as `key=`. */
+export function queryString(query: QueryParams | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) params.append(key, String(item));
+    } else {
+      params.append(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }

@@ -57,10 +57,12 @@ export function backoffDelay(
 
 /**
  * Whether a failed GET is worth another attempt: no response or a bad one (timeouts, resets,
- * malformed bodies), a retryable 5xx, or Sentry's query-timeout 400.
+ * malformed bodies), a retryable 5xx, or Sentry's query-timeout 400. Not a call the circuit
+ * breaker refused.
  */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof SentryUpstreamError) {
+    if (error.failure === 'circuit-open') return false;
     if (error.failure !== 'status') return true;
     return error.status >= 500 && error.status !== 501 && error.status !== 505;
   }

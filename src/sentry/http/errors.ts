@@ -15,8 +15,11 @@ export type SentryErrorCode =
   | 'UPSTREAM_ERROR'
   | 'QUERY_TOO_EXPENSIVE';
 
-/** Why a `SentryUpstreamError` happened: an HTTP status, or no usable response at all. */
-export type UpstreamFailure = 'status' | 'timeout' | 'connection' | 'malformed';
+/**
+ * Why a `SentryUpstreamError` happened: an HTTP status, no usable response at all, or
+ * (`circuit-open`) nothing sent because the origin has been unreachable.
+ */
+export type UpstreamFailure = 'status' | 'timeout' | 'connection' | 'malformed' | 'circuit-open';
 
 /** Sentry's structured `detail` (sso-required, 2fa-required, sudo-required, superuser-required). */
 export interface SentryDetailObject {
@@ -143,9 +146,12 @@ export class SentryRateLimitedError extends SentryApiError {
   override readonly code = 'RATE_LIMITED';
   /** `X-Sentry-Rate-Limit-Reset`: when the next window begins, epoch seconds. */
   readonly resetAt?: number;
-  constructor(options: SentryApiErrorOptions & { resetAt?: number }) {
+  /** Refused by this client before sending: an earlier answer said the budget is spent. */
+  readonly local: boolean;
+  constructor(options: SentryApiErrorOptions & { resetAt?: number; local?: boolean }) {
     super(options);
     if (options.resetAt !== undefined) this.resetAt = options.resetAt;
+    this.local = options.local ?? false;
   }
 }
 
@@ -154,9 +160,17 @@ export class SentryUpstreamError extends SentryApiError {
   override name = 'SentryUpstreamError';
   override readonly code = 'UPSTREAM_ERROR';
   readonly failure: UpstreamFailure;
-  constructor(options: SentryApiErrorOptions & { failure?: UpstreamFailure }) {
+  /**
+   * No connection could be made, or it broke before an answer (refused, reset, DNS, connect
+   * timeout): what the circuit breaker counts.
+   */
+  readonly unreachable: boolean;
+  constructor(
+    options: SentryApiErrorOptions & { failure?: UpstreamFailure; unreachable?: boolean },
+  ) {
     super(options);
     this.failure = options.failure ?? 'status';
+    this.unreachable = options.unreachable ?? false;
   }
 }
 

@@ -1,0 +1,400 @@
+/**
+ * The process-wide side of the REST client: connection pools per origin, region routing,
+ * concurrency limiters per token and origin, Sentry's spent rate-limit budgets, circuit
+ * breakers per origin and call deadlines. How one call runs across its attempts is `call.ts`.
+ */
+import { createHash } from 'node:crypto';
+import { type buildConnector, Pool } from 'undici';
+import { type ApiPath, queryString, routeTemplate } from './api-path.ts';
+import { type CallEnvironment, type CallState, runCall } from './call.ts';
+import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts';
+import { type ResponseHeaders, SentryUpstreamError } from './errors.ts';
+import { ConcurrencyLimiter } from './limiter.ts';
+import { concurrentLimitOf, parseRateLimit, RateLimitBudgets } from './rate-limit.ts';
+import { parseBaseUrl, regionTarget, type Target, trimPath } from './regions.ts';
+import { abortReason, type RetryOptions, resolveRetry } from './retry.ts';
+import type { SentryRateLimit } from './wire.ts';
+
+export interface UpstreamTimeouts {
+  /**
+   * TCP + TLS connect.
+   * @default 5000
+   */
+  connectMs?: number;
+  /**
+   * From request sent to response headers received (Sentry's slow Discover queries need time).
+   * @default 30000
+   */
+  headersMs?: number;
+  /**
+   * Longest pause between two chunks of the response body.
+   * @default 30000
+   */
+  bodyMs?: number;
+}
+
+export interface UpstreamOptions {
+  /**
+   * Sentry's base URL. May carry a path (`https://example.com/sentry` sends requests to
+   * `/sentry/api/0/...`); a trailing `/api/0` is dropped.
+   */
+  baseUrl: string;
+  /**
+   * Keep-alive connections per upstream origin (undici `Pool` size).
+   * @default 32
+   */
+  connections?: number;
+  /**
+   * Requests in flight per token and upstream origin. Lowered for that pair when Sentry's
+   * `X-Sentry-Rate-Limit-ConcurrentLimit` reports less. 16 lets a page of 10 per-item calls
+   * (e.g. the issues of 10 projects) go out in one wave, and stays below the 25 sentry.io allows.
+   * @default 16
+   */
+  concurrency?: number;
+  timeouts?: UpstreamTimeouts;
+  /**
+   * Longest a caller waits for Sentry, from its first call: queueing, attempts, back-offs and
+   * rate-limit waits included; then the call fails with `UPSTREAM_ERROR` (a 504, `timeout`).
+   * Calls that carry the same `AbortSignal` (the calls of one GraphQL request) share one
+   * deadline counted from the first of them, so an operation is answered within about this
+   * long whatever the upstream does; a call without a signal has a deadline of its own.
+   * @default 15000
+   */
+  timeoutMs?: number;
+  /** Retries of GET requests (never of writes). */
+  retry?: RetryOptions;
+  /**
+   * After a 429 or `X-Sentry-Rate-Limit-Remaining: 0`, no call goes out for that token,
+   * endpoint and method until `X-Sentry-Rate-Limit-Reset`. A GET meeting such a spent budget
+   * waits for the reset and goes once when that is at most this far away (and within
+   * `timeoutMs`); otherwise, and for writes, it fails at once with `RATE_LIMITED` and
+   * `retryAfterSeconds`, without calling Sentry.
+   * @default 2000
+   */
+  maxRateLimitWaitMs?: number;
+  /**
+   * Per upstream origin: after `threshold` connection failures in a row, calls fail fast for
+   * `coolDownMs`, then one probe goes through. `false` turns it off.
+   * @default { threshold: 5, coolDownMs: 5000 }
+   */
+  circuitBreaker?: CircuitBreakerOptions | false;
+  /**
+   * Largest response body accepted, in bytes.
+   * @default 33554432 (32 MiB)
+   */
+  maxResponseBytes?: number;
+  /** Extra undici connector options for every pool (a custom CA, a `lookup`, ...). */
+  connect?: buildConnector.BuildOptions;
+  /** @default 'sentry-graphql-gateway' */
+  userAgent?: string;
+  /** Source of randomness for jitter (tests). @default Math.random */
+  random?: () => number;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** A query-string value: arrays repeat the key, `undefined` omits it, `''` sends `key=`. */
+export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
+export type QueryParams = Record<string, QueryValue>;
+
+export interface UpstreamCall {
+  method: HttpMethod;
+  path: ApiPath;
+  query?: QueryParams;
+  /** JSON request body. */
+  body?: unknown;
+  token: string;
+  signal?: AbortSignal;
+  /** Organization the call belongs to: routes it to that organization's region. */
+  organization?: string;
+  /** Called once per HTTP attempt actually sent (retries included). */
+  onAttempt?: () => void;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: ResponseHeaders;
+  /** Parsed JSON; `undefined` for an empty body on a write (204 No Content). */
+  body: unknown;
+}
+
+/** Counters since creation, for diagnostics and tests. */
+export interface UpstreamStats {
+  /** HTTP attempts sent. */
+  attempts: number;
+  /** Attempts that were retries after a retryable failure. */
+  retries: number;
+  /** Calls that waited for a rate-limit reset, then went. */
+  rateLimitRetries: number;
+  /** Calls refused without a request because Sentry's budget for them was spent. */
+  rateLimited: number;
+  /** Calls refused without a request because the origin's circuit breaker was open. */
+  circuitRefused: number;
+  /** Calls that ran out of `timeoutMs`. */
+  timeouts: number;
+  /** Region URLs a response named that were refused (not a trusted host). */
+  refusedRegions: number;
+}
+
+export interface Upstream extends AsyncDisposable {
+  /** The configured base URL, normalised (no trailing slash). */
+  readonly baseUrl: string;
+  /** Sends one logical request: concurrency limit, retries, 429 handling, typed errors. */
+  call(call: UpstreamCall): Promise<UpstreamResponse>;
+  /**
+   * Last rate-limit headers seen for this token: on the organization's origin when given,
+   * otherwise the most recent on any origin.
+   */
+  rateLimit(token: string, organization?: string): SentryRateLimit | undefined;
+  /**
+   * Routes later calls for `organization` to `regionUrl` (from `links.regionUrl`), if that URL
+   * is trusted (see `isTrustedRegion`). Returns whether the region is now in use.
+   */
+  rememberRegion(organization: string, regionUrl: string | undefined | null): boolean;
+  /** The base URL calls for this organization go to. */
+  baseUrlFor(organization?: string): string;
+  /** Current concurrency limit for a token on an origin (default: the configured one). */
+  concurrencyLimit(token: string, organization?: string): number;
+  stats(): UpstreamStats;
+  close(): Promise<void>;
+}
+
+/** Entries kept per (token, origin) before idle ones are dropped. */
+const MAX_TRACKED_KEYS = 5000;
+
+/** Creates the process-wide connection pools and per-token limits for one Sentry. */
+export function createUpstream(options: UpstreamOptions): Upstream {
+  return new SentryUpstream(options);
+}
+
+class SentryUpstream implements Upstream {
+  readonly baseUrl: string;
+  readonly #base: URL;
+  readonly #target: Target;
+  readonly #options: UpstreamOptions;
+  readonly #concurrency: number;
+  readonly #timeoutMs: number;
+  readonly #timeouts: Required<UpstreamTimeouts>;
+  readonly #env: CallEnvironment;
+  readonly #pools = new Map<string, Pool>();
+  readonly #breakers = new Map<string, CircuitBreaker>();
+  readonly #regions = new Map<string, Target>();
+  /** Keyed by `${sha256(token) prefix} ${origin}`: the token itself is never a key. */
+  readonly #limiters = new Map<string, ConcurrencyLimiter>();
+  readonly #rateLimits = new Map<string, SentryRateLimit>();
+  readonly #latestRateLimit = new Map<string, SentryRateLimit>();
+  /** One deadline per caller signal (one GraphQL request), set by its first call. */
+  readonly #deadlines = new WeakMap<AbortSignal, number>();
+  readonly #stats: UpstreamStats = {
+    attempts: 0,
+    retries: 0,
+    rateLimitRetries: 0,
+    rateLimited: 0,
+    circuitRefused: 0,
+    timeouts: 0,
+    refusedRegions: 0,
+  };
+  #closed = false;
+
+  constructor(options: UpstreamOptions) {
+    this.#options = options;
+    this.#base = parseBaseUrl(options.baseUrl);
+    this.#target = { origin: this.#base.origin, basePath: trimPath(this.#base.pathname) };
+    this.baseUrl = this.#target.origin + this.#target.basePath;
+    this.#concurrency = Math.max(1, Math.floor(options.concurrency ?? 16));
+    this.#timeoutMs = Math.max(1, options.timeoutMs ?? 15_000);
+    this.#timeouts = {
+      connectMs: options.timeouts?.connectMs ?? 5000,
+      headersMs: options.timeouts?.headersMs ?? 30_000,
+      bodyMs: options.timeouts?.bodyMs ?? 30_000,
+    };
+    this.#env = {
+      retry: resolveRetry(options.retry),
+      maxRateLimitWaitMs: Math.max(0, options.maxRateLimitWaitMs ?? 2000),
+      random: options.random ?? Math.random,
+      headersMs: this.#timeouts.headersMs,
+      bodyMs: this.#timeouts.bodyMs,
+      userAgent: options.userAgent ?? 'sentry-graphql-gateway',
+      budgets: new RateLimitBudgets({ maxKeys: MAX_TRACKED_KEYS }),
+      stats: this.#stats,
+      pool: (origin) => this.#pool(origin),
+      observe: (state, headers) => this.#observeRateLimit(state, headers),
+    };
+  }
+
+  async call(call: UpstreamCall): Promise<UpstreamResponse> {
+    const { method, signal } = call;
+    if (signal?.aborted) throw abortReason(signal);
+    if (this.#closed) {
+      throw new SentryUpstreamError({
+        status: 502,
+        failure: 'connection',
+        message: 'Upstream is closed',
+      });
+    }
+    const target = this.#targetFor(call.organization);
+    const tokenKey = `${tokenHash(call.token)} ${target.origin}`;
+    const label = `${method} ${call.path}`;
+    const deadline = this.#deadlineFor(signal);
+    const left = deadline - Date.now();
+    if (left <= 0) throw this.#timedOut(label);
+    // Aborted by the caller (with its reason) or at the deadline (with the timeout error).
+    const bounded = new AbortController();
+    const onAbort = () => bounded.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => bounded.abort(this.#timedOut(label)), left);
+    try {
+      return await runCall(
+        {
+          call,
+          target,
+          path: target.basePath + call.path + queryString(call.query),
+          label,
+          limiter: this.#limiter(tokenKey),
+          tokenKey,
+          budgetKey: `${tokenKey} ${method} ${routeTemplate(call.path)}`,
+          breaker: this.#breaker(target.origin),
+          signal: bounded.signal,
+          deadline,
+          spent: 0,
+        },
+        this.#env,
+      );
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  #timedOut(label: string): SentryUpstreamError {
+    this.#stats.timeouts++;
+    return new SentryUpstreamError({
+      status: 504,
+      failure: 'timeout',
+      message: `Sentry did not answer within the upstream timeout (${this.#timeoutMs} ms)`,
+      request: label,
+    });
+  }
+
+  #deadlineFor(signal: AbortSignal | undefined): number {
+    if (!signal) return Date.now() + this.#timeoutMs;
+    let deadline = this.#deadlines.get(signal);
+    if (deadline === undefined) {
+      deadline = Date.now() + this.#timeoutMs;
+      this.#deadlines.set(signal, deadline);
+    }
+    return deadline;
+  }
+
+  #observeRateLimit(state: CallState, headers: ResponseHeaders): void {
+    const rateLimit = parseRateLimit(headers);
+    if (rateLimit) {
+      trackedSet(this.#rateLimits, state.tokenKey, rateLimit);
+      trackedSet(this.#latestRateLimit, tokenHash(state.call.token), rateLimit);
+    }
+    const reported = concurrentLimitOf(headers);
+    if (reported !== undefined && reported >= 1 && reported < state.limiter.limit) {
+      state.limiter.setLimit(reported);
+    }
+  }
+
+  rateLimit(token: string, organization?: string): SentryRateLimit | undefined {
+    if (organization === undefined) return this.#latestRateLimit.get(tokenHash(token));
+    return this.#rateLimits.get(`${tokenHash(token)} ${this.#targetFor(organization).origin}`);
+  }
+
+  rememberRegion(organization: string, regionUrl: string | undefined | null): boolean {
+    if (!regionUrl) return false;
+    const region = regionTarget(this.#base, regionUrl);
+    if (region === 'refused') this.#stats.refusedRegions++;
+    else if (region === 'configured') this.#regions.delete(organization);
+    else this.#regions.set(organization, region);
+    return region !== 'refused';
+  }
+
+  baseUrlFor(organization?: string): string {
+    const target = this.#targetFor(organization);
+    return target.origin + target.basePath;
+  }
+
+  concurrencyLimit(token: string, organization?: string): number {
+    const key = `${tokenHash(token)} ${this.#targetFor(organization).origin}`;
+    return this.#limiters.get(key)?.limit ?? this.#concurrency;
+  }
+
+  stats(): UpstreamStats {
+    return { ...this.#stats };
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const pools = [...this.#pools.values()];
+    this.#pools.clear();
+    await Promise.all(pools.map((pool) => pool.close()));
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  #targetFor(organization: string | undefined): Target {
+    return (organization !== undefined && this.#regions.get(organization)) || this.#target;
+  }
+
+  #breaker(origin: string): CircuitBreaker | undefined {
+    const options = this.#options.circuitBreaker;
+    if (options === false) return undefined;
+    let breaker = this.#breakers.get(origin);
+    if (!breaker) {
+      breaker = new CircuitBreaker(options);
+      this.#breakers.set(origin, breaker);
+    }
+    return breaker;
+  }
+
+  #limiter(key: string): ConcurrencyLimiter {
+    let limiter = this.#limiters.get(key);
+    if (!limiter) {
+      if (this.#limiters.size >= MAX_TRACKED_KEYS) {
+        for (const [oldKey, old] of this.#limiters) {
+          if (old.active === 0 && old.queued === 0) this.#limiters.delete(oldKey);
+        }
+      }
+      limiter = new ConcurrencyLimiter(this.#concurrency);
+      this.#limiters.set(key, limiter);
+    }
+    return limiter;
+  }
+
+  #pool(origin: string): Pool {
+    let pool = this.#pools.get(origin);
+    if (!pool) {
+      const timeouts = this.#timeouts;
+      pool = new Pool(origin, {
+        connections: this.#options.connections ?? 32,
+        // Backstops only: the exact timers are per attempt (see #attempt).
+        headersTimeout: timeouts.headersMs + 1000,
+        bodyTimeout: timeouts.bodyMs + 1000,
+        maxResponseSize: this.#options.maxResponseBytes ?? 32 * 1024 * 1024,
+        connect: { timeout: timeouts.connectMs, ...this.#options.connect },
+      });
+      this.#pools.set(origin, pool);
+    }
+    return pool;
+  }
+}
+
+/** First 32 hex digits of SHA-256 of the token: a map key that is not the token. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex').slice(0, 32);
+}
+
+function trackedSet<V>(map: Map<string, V>, key: string, value: V): void {
+  if (!map.has(key) && map.size >= MAX_TRACKED_KEYS) {
+    const oldest = map.keys().next();
+    if (!oldest.done) map.delete(oldest.value);
+  }
+  map.delete(key);
+  map.set(key, value);
+}
