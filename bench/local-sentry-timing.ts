@@ -53,7 +53,7 @@ const routes: Record<string, string> = {
   'issues env production': `${org}/issues/?limit=25&query=is%3Aunresolved&environment=production`,
   'issues page 2': `${org}/issues/?limit=25&query=is%3Aunresolved&cursor=0%3A25%3A0`,
   'issues shortIdLookup': `${org}/issues/?query=${busiest.wire.shortId}&shortIdLookup=1`,
-  'issues group= x20': `${org}/issues/?${groups}&project=-1&groupStatsPeriod=&collapse=stats&collapse=lifetime&collapse=filtered&collapse=unhandled`,
+  'issues group= x20': `${org}/issues/?${groups}&project=-1&groupStatsPeriod=&collapse=stats&collapse=lifetime&collapse=filtered`,
   'issue detail': `${org}/issues/${busiest.wire.id}/`,
   'issue events full': `${org}/issues/${busiest.wire.id}/events/?full=true&per_page=10`,
   'issue events summary': `${org}/issues/${busiest.wire.id}/events/?per_page=100`,

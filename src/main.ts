@@ -4,6 +4,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { constants } from 'node:os';
 import { type LocalSentry, startLocalSentry } from './local-sentry/server.ts';
+import { installProcessGuards } from './process-guards.ts';
 import { probeUpstream } from './sentry/http/probe.ts';
 import { LOOPBACK_HOSTS } from './server/exposure.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from './server.ts';
@@ -229,6 +230,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
  * flight was answered, 1 when the shutdown timeout cut some off.
  */
 export async function runServe(options: ServeOptions): Promise<number> {
+  installProcessGuards();
   const running = await startServer(options);
   const upstream = running.localSentry
     ? `the embedded Sentry at ${running.localSentry.url} (demo data, token ${running.localSentry.token})`

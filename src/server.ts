@@ -11,10 +11,12 @@ import { type Context, createContextFactory } from './context.ts';
 import { schema } from './graph/index.ts';
 import {
   checkQueryCost,
+  documentNesting,
   type QueryLimits,
   queryTooExpensive,
 } from './graph/schema-kit/query-cost.ts';
 import { maskError } from './mask-error.ts';
+import { useRequestParseErrors } from './request-parse-errors.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
 import {
   corsFor,
@@ -130,6 +132,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return assets ? withLocalAssets(html) : html;
     },
     plugins: [
+      useRequestParseErrors(),
       useHostCheck(options.allowedHosts),
       useCSRFPrevention(),
       useExposureHeaders(cors.origins),
@@ -159,15 +162,23 @@ export function createGateway(options: GatewayOptions): Gateway {
 const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
 /**
- * Refuses, with QUERY_TOO_EXPENSIVE, documents past `maxTokens` while parsing and operations
- * past the depth or cost limit before they run. (Bodies past `maxBodyBytes` are Yoga's
- * `maxRequestBodySize`: 413 and REQUEST_ENTITY_TOO_LARGE, by Content-Length or while read.)
+ * Refuses, with QUERY_TOO_EXPENSIVE, documents nested past `maxNesting` before parsing or past
+ * `maxTokens` while parsing, and operations past the depth or cost limit before they run.
+ * (Bodies past `maxBodyBytes` are Yoga's `maxRequestBodySize`: 413 and REQUEST_ENTITY_TOO_LARGE,
+ * by Content-Length or while read.)
  */
 function useQueryLimits(limits: QueryLimits): Plugin<Context> {
-  const { maxTokens = 10_000 } = limits;
+  const { maxTokens = 10_000, maxNesting = 100 } = limits;
   return {
     onParse({ setParseFn }) {
       setParseFn((source, options) => {
+        const nesting = documentNesting(typeof source === 'string' ? source : source.body);
+        if (nesting > maxNesting) {
+          throw queryTooExpensive(
+            `Document is nested ${nesting} levels deep, at most ${maxNesting} allowed.`,
+            { maxNesting },
+          );
+        }
         try {
           return parse(source, { ...options, maxTokens });
         } catch (error) {

@@ -1,7 +1,9 @@
 /** The schema: every type file, imported for its side effects, then built as a Federation v2 subgraph. */
 import { withNaiveMode } from './schema-kit/batching.ts';
 import { builder } from './schema-kit/builder.ts';
+import { withSafeEntities } from './schema-kit/entities.ts';
 // Registration order is the field order of schema/subgraph.graphql: add files, do not reorder.
+import './schema-kit/nodes.ts';
 import './organizations/organization.ts';
 import './teams/user.ts';
 import './teams/member.ts';
@@ -39,9 +41,11 @@ import './projects/user-feedback-mutations.ts';
 import './teams/team-mutations.ts';
 import './teams/team-project-mutations.ts';
 
-export const schema = withNaiveMode(
-  builder.toSubGraphSchema({
-    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-    federationDirectives: ['@key', '@shareable'],
-  }),
+export const schema = withSafeEntities(
+  withNaiveMode(
+    builder.toSubGraphSchema({
+      linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+      federationDirectives: ['@key', '@shareable'],
+    }),
+  ),
 );

@@ -58,12 +58,13 @@ export class Issues extends Resource {
     if (p.groups) {
       if (p.groups.length === 0) return { items: [] };
       // Sentry ignores the query when group ids are given; a non-empty one would first be
-      // checked for a short-id/event-id direct hit, so none is sent.
+      // checked for a short-id/event-id direct hit, so none is sent. `unhandled` is not
+      // collapsed: `Issue.isUnhandled` (non-null) reads it.
       return this.http.page(org, path, {
         group: unique(p.groups),
         project: -1,
         groupStatsPeriod: '',
-        collapse: ['stats', 'lifetime', 'filtered', 'unhandled'],
+        collapse: ['stats', 'lifetime', 'filtered'],
       });
     }
     return this.http.page(org, path, {

@@ -96,15 +96,19 @@ describe('errors', () => {
     await using gateway = await startTestGateway({
       localSentry: { rateLimit: { limit: 1, windowSeconds: 3600, concurrentLimit: 25 } },
     });
-    await gateway.execute(
-      `{ organization(slug: "acme") { issues(first: 1) { nodes { shortId } } } }`,
-    );
-    const { data, errors } = await gateway.execute(
-      `{ organization(slug: "acme") { issues(first: 1) { nodes { shortId } } } }`,
-    );
+    // Another client of the token spends the budget, so the gateway's call meets Sentry's 429.
+    await fetch(`${gateway.sentry.url}/api/0/organizations/acme/issues/`, {
+      headers: { authorization: `Bearer ${gateway.sentry.token}` },
+    });
+    const query = `{ organization(slug: "acme") { issues(first: 1) { nodes { shortId } } } }`;
+    const { data, errors } = await gateway.execute(query);
     expect(data).toEqual({ organization: { issues: null } });
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', upstreamStatus: 429 });
     expect(errors?.[0]?.extensions?.['retryAfter']).toEqual(expect.any(Number));
+    // The next one is refused without a call: no status of Sentry's to report.
+    const again = await gateway.execute(query);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(again.errors?.[0]?.extensions).not.toHaveProperty('upstreamStatus');
   });
 
   it('reports a Sentry 5xx as UPSTREAM_ERROR and keeps sibling data', async () => {
@@ -141,10 +145,27 @@ describe('errors', () => {
       query MalformedAndReset { organization(slug: "acme") { slug issues(first: 1) { totalCount } releases(first: 1) { totalCount } } }
     `);
     expect(data).toEqual({ organization: { slug: 'acme', issues: null, releases: null } });
-    expect(errors?.map((error) => error.extensions?.['code'])).toEqual([
-      'UPSTREAM_ERROR',
-      'UPSTREAM_ERROR',
+    // Neither had an HTTP status of its own to report: no invented 502.
+    expect(errors?.map((error) => error.extensions)).toEqual([
+      { code: 'UPSTREAM_ERROR' },
+      { code: 'UPSTREAM_ERROR' },
     ]);
+  });
+
+  it('reports a timeout as UPSTREAM_ERROR without an upstreamStatus', async () => {
+    await using gateway = await startTestGateway({
+      localSentry: { faults: { [ISSUES_ROUTE]: 'slow' } },
+      gateway: { upstreamOptions: { retry: { attempts: 1 }, timeouts: { bodyMs: 50 } } },
+    });
+    const { status, data, errors } = await gateway.execute(
+      `{ organization(slug: "acme") { slug issues(first: 1) { totalCount } } }`,
+    );
+    expect(status).toBe(200);
+    expect(data).toEqual({ organization: { slug: 'acme', issues: null } });
+    expect(errors).toMatchObject([
+      { path: ['organization', 'issues'], extensions: { code: 'UPSTREAM_ERROR' } },
+    ]);
+    expect(errors?.[0]?.extensions).not.toHaveProperty('upstreamStatus');
   });
 
   it('refuses bad page sizes and cursors with BAD_USER_INPUT and sends nothing', async () => {

@@ -11,10 +11,10 @@ import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
-import { GraphQLError, type GraphQLSchema, isObjectType, Kind, type ValueNode } from 'graphql';
+import { GraphQLError, type GraphQLSchema, Kind, type ValueNode } from 'graphql';
 import type { Context } from '../../context.ts';
 import { badUserInput } from './errors.ts';
-import { decodeGlobalId, encodeGlobalId } from './global-id.ts';
+import { decodeGlobalId, encodeGlobalId, isNodeType } from './global-id.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -84,21 +84,8 @@ export const builder = new SchemaBuilder<{
         return resolveNode(id);
       },
     },
-    nodesQueryOptions: {
-      description: 'Fetches objects by their global ids; a missing one is null with NOT_FOUND.',
-      nullable: { list: false, items: true },
-      authScopes: { authenticated: true },
-      resolve: async (_root, { ids }, _context, info, resolveNodes) => {
-        // A bad id fails its own item, not the list.
-        const valid = ids.filter((id) => isNodeType(info.schema, id.typename));
-        const loaded = await resolveNodes(valid);
-        return ids.map((id) =>
-          isNodeType(info.schema, id.typename)
-            ? loaded[valid.indexOf(id)]
-            : badUserInput(`Unknown type in global id: ${id.typename}`),
-        );
-      },
-    },
+    // `nodes(ids:)` is defined in nodes.ts: item by item, so one bad id fails only its item.
+    nodesQueryOptions: false,
     firstArgOptions: { description: 'Page size: 1 to 100. @default 25' },
     afterArgOptions: { description: 'An `endCursor` or edge `cursor` of a previous page.' },
     lastArgOptions: {
@@ -139,11 +126,6 @@ builder.scalarType('JSON', {
   parseValue: (value) => value,
   parseLiteral: (node) => literalToJson(node),
 });
-
-function isNodeType(schema: GraphQLSchema, typename: string): boolean {
-  const type = schema.getType(typename);
-  return isObjectType(type) && type.getInterfaces().some((node) => node.name === 'Node');
-}
 
 function checkNodeType(schema: GraphQLSchema, typename: string) {
   if (!isNodeType(schema, typename)) throw badUserInput(`Unknown type in global id: ${typename}`);

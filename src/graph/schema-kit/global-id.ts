@@ -2,6 +2,7 @@
  * Relay global ids: `base64url("<Type>:<loader key>")`. Decoding is strict, so a malformed id is
  * BAD_USER_INPUT before anything is loaded.
  */
+import { type GraphQLSchema, isObjectType } from 'graphql';
 import { badUserInput } from './errors.ts';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
@@ -26,4 +27,10 @@ export function decodeGlobalId(globalId: string): { typename: string; id: string
   const id = decoded.slice(colon + 1);
   if (colon <= 0 || id === '' || !TYPENAME.test(typename)) throw invalid();
   return { typename, id };
+}
+
+/** True when `typename` names an object type of `schema` that implements `Node`. */
+export function isNodeType(schema: GraphQLSchema, typename: string): boolean {
+  const type = schema.getType(typename);
+  return isObjectType(type) && type.getInterfaces().some((node) => node.name === 'Node');
 }

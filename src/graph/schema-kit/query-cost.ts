@@ -1,7 +1,8 @@
 /**
  * A cost estimate of an operation before it runs: its depth, and the number of objects it can
- * return, where a connection multiplies what it contains by its `first` and `nodes(ids:)` by the
- * number of ids. Past a limit the operation is refused with QUERY_TOO_EXPENSIVE.
+ * return, where a connection multiplies what it contains by its `first`, and `nodes(ids:)` and
+ * `_entities(representations:)` by the number of items. Past a limit the operation is refused
+ * with QUERY_TOO_EXPENSIVE.
  */
 import {
   type DocumentNode,
@@ -51,6 +52,12 @@ export interface QueryLimits {
    * @default 10000
    */
   maxTokens?: number;
+  /**
+   * Deepest nesting of `{`, `[` and `(` a document may have, checked before parsing: GraphQL's
+   * parser and validation recurse, and a few thousand levels overflow the stack.
+   * @default 100
+   */
+  maxNesting?: number;
   /**
    * Largest request body accepted, in bytes.
    * @default 1048576
@@ -234,7 +241,10 @@ function listFactor(
     const value = literalValue(arg.value, variables);
     if (arg.name.value === 'first') {
       factor = typeof value === 'number' && value > 0 ? value : DEFAULT_PAGE_SIZE;
-    } else if (arg.name.value === 'ids' && Array.isArray(value)) {
+    } else if (
+      (arg.name.value === 'ids' || arg.name.value === 'representations') &&
+      Array.isArray(value)
+    ) {
       factor = Math.max(1, value.length);
     }
   }
@@ -252,6 +262,40 @@ function literalValue(node: ValueNode, variables: Record<string, unknown>): unkn
     default:
       return undefined;
   }
+}
+
+/**
+ * The deepest nesting of braces, brackets and parentheses in a GraphQL document, outside strings,
+ * block strings and comments. One pass, no recursion.
+ */
+export function documentNesting(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < source.length; index += 1) {
+    const char = source[index];
+    if (char === '#') {
+      while (index < source.length && source[index] !== '\n' && source[index] !== '\r') index += 1;
+    } else if (char === '"') {
+      if (source.startsWith('"""', index)) {
+        // A block string ends at the first unescaped triple quote (\""" escapes one).
+        let close = source.indexOf('"""', index + 3);
+        while (close !== -1 && source[close - 1] === '\\') close = source.indexOf('"""', close + 3);
+        index = close === -1 ? source.length : close + 2;
+      } else {
+        index += 1;
+        while (index < source.length && source[index] !== '"' && source[index] !== '\n') {
+          if (source[index] === '\\') index += 1;
+          index += 1;
+        }
+      }
+    } else if (char === '{' || char === '[' || char === '(') {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+    } else if (char === '}' || char === ']' || char === ')') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return deepest;
 }
 
 /** The error for a request refused before it runs. */

@@ -214,5 +214,6 @@ function spentBudget(label: string, waitMs: number): SentryRateLimitedError {
     retryAfterSeconds,
     resetAt: Math.ceil((Date.now() + waitMs) / 1000),
     request: label,
+    local: true,
   });
 }

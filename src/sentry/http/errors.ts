@@ -146,9 +146,12 @@ export class SentryRateLimitedError extends SentryApiError {
   override readonly code = 'RATE_LIMITED';
   /** `X-Sentry-Rate-Limit-Reset`: when the next window begins, epoch seconds. */
   readonly resetAt?: number;
-  constructor(options: SentryApiErrorOptions & { resetAt?: number }) {
+  /** Refused by this client before sending: an earlier answer said the budget is spent. */
+  readonly local: boolean;
+  constructor(options: SentryApiErrorOptions & { resetAt?: number; local?: boolean }) {
     super(options);
     if (options.resetAt !== undefined) this.resetAt = options.resetAt;
+    this.local = options.local ?? false;
   }
 }
 
