@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type LocalSentry, startLocalSentry } from './local-sentry/server.ts';
+import { type LocalSentry, startLocalSentry } from './local-sentry/http/server.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from './server.ts';
 
 /** Options of `sentry-graphql serve`, after the CLI has parsed and validated them. */

@@ -12,7 +12,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateData } from '../../src/local-sentry/data/generate.ts';
 import type { IssueRecord, OrgData } from '../../src/local-sentry/data/model.ts';
-import { type LocalSentry, startLocalSentry } from '../../src/local-sentry/server.ts';
+import { type LocalSentry, startLocalSentry } from '../../src/local-sentry/http/server.ts';
 
 interface Operation {
   operationId?: string;

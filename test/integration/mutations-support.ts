@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/global-id.ts';
 import type { IssueRecord, OrgData, ProjectRecord } from '../../src/local-sentry/data/model.ts';
-import type { Fault } from '../../src/local-sentry/server.ts';
+import type { Fault } from '../../src/local-sentry/http/server.ts';
 import type { TestGateway, TestGatewayOptions, UpstreamStats } from '../helpers/gateway.ts';
 import { fetchJson } from '../helpers/local-sentry.ts';
 

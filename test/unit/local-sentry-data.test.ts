@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { base32, fromBase32 } from '../../src/local-sentry/data/build.ts';
 import { DATA_EPOCH, generateData } from '../../src/local-sentry/data/generate.ts';
 import type { IssueRecord, LocalData, OrgData } from '../../src/local-sentry/data/model.ts';
-import {
-  DEFAULT_ISSUE_QUERY,
-  directHit,
-  discoverTable,
-  filterEvents,
-  filterIssues,
-  filterMembers,
-  filterProjects,
-  filterTeams,
-  parseSearch,
-  QueryError,
-  searchIssueEvents,
-  searchIssues,
-  searchReleases,
-  sortIssues,
-  tokenizeQuery,
-} from '../../src/local-sentry/data/query.ts';
 import {
   addDeploy,
   addRelease,
@@ -37,7 +19,25 @@ import {
   issueDetail,
   issueTags,
   issueTagValues,
-} from '../../src/local-sentry/data/wire.ts';
+} from '../../src/local-sentry/resources/events/wire.ts';
+import {
+  DEFAULT_ISSUE_QUERY,
+  directHit,
+  discoverTable,
+  filterEvents,
+  filterIssues,
+  filterMembers,
+  filterProjects,
+  filterTeams,
+  parseSearch,
+  QueryError,
+  searchIssueEvents,
+  searchIssues,
+  searchReleases,
+  sortIssues,
+  tokenizeQuery,
+} from '../../src/local-sentry/resources/issues/search.ts';
+import { base32, fromBase32 } from '../../src/local-sentry/resources/projects/build.ts';
 
 /** JSON of the whole store, Maps included. */
 function snapshot(data: LocalData): string {

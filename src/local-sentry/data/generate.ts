@@ -10,6 +10,7 @@ import type {
   SentryIssueSubstatus,
   SentryUser,
 } from '../../sentry/types.ts';
+import { statsSeries } from '../resources/issues/stats.ts';
 import {
   buildDeploy,
   buildMember,
@@ -27,7 +28,7 @@ import {
   teamActor,
   teamRef,
   userActor,
-} from './build.ts';
+} from '../resources/projects/build.ts';
 import type {
   CommitRecord,
   EventRecord,
@@ -44,8 +45,7 @@ import type {
   TeamRecord,
 } from './model.ts';
 import { Random } from './random.ts';
-import { statsSeries } from './stats.ts';
-import { buildTemplates, type ErrorTemplate, type Platform } from './templates.ts';
+import { buildTemplates, type ErrorTemplate, type Platform } from './templates/index.ts';
 
 /** The data's "now": 2026-11-01T00:00:00Z. */
 export const DATA_EPOCH = Date.UTC(2026, 10, 1);

@@ -23,7 +23,7 @@ import type {
   SentryUser,
   SentryUserFeedback,
 } from '../../sentry/types.ts';
-import type { ErrorTemplate } from './templates.ts';
+import type { ErrorTemplate } from './templates/index.ts';
 
 export type Scale = 'small' | 'medium' | 'large';
 

@@ -19,6 +19,7 @@ import type {
   SentryReleaseUpdate,
   SentryUser,
 } from '../../sentry/types.ts';
+import { statsSeries } from '../resources/issues/stats.ts';
 import {
   buildDeploy,
   buildProject,
@@ -33,7 +34,7 @@ import {
   teamActor,
   teamRef,
   userActor,
-} from './build.ts';
+} from '../resources/projects/build.ts';
 import { storeChanged } from './generation.ts';
 import type {
   CommitRecord,
@@ -52,7 +53,6 @@ import type {
   UserFeedbackRecord,
 } from './model.ts';
 import { hash32, Random } from './random.ts';
-import { statsSeries } from './stats.ts';
 
 /** A request the store cannot apply; `field` names the body field for a 400 field error. */
 export class StoreError extends Error {

@@ -1,6 +1,6 @@
 /** Bearer tokens with scopes and an optional organization restriction, as Sentry checks them. */
 import { createHash } from 'node:crypto';
-import { forbidden, HttpError } from './http.ts';
+import { forbidden, HttpError } from './reply.ts';
 
 /** Every scope the default token holds. */
 export const ALL_SCOPES: readonly string[] = [

@@ -1,8 +1,9 @@
 /** What a route handler receives and how routes are declared. */
-import type { LocalToken } from '../auth.ts';
+
 import type { LocalData } from '../data/model.ts';
-import type { Reply } from '../http.ts';
-import type { PageContext } from '../pagination.ts';
+import type { LocalToken } from './auth.ts';
+import type { PageContext } from './pagination.ts';
+import type { Reply } from './reply.ts';
 
 export interface RequestContext {
   method: string;

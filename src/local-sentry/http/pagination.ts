@@ -3,7 +3,7 @@
  * (`per_page`, or `limit` on the issue list), and a `Link` header that always carries both
  * `rel="previous"` and `rel="next"` with `results` and `cursor` attributes.
  */
-import { badRequest, type Reply } from './http.ts';
+import { badRequest, type Reply } from './reply.ts';
 
 /** Sentry's PAGINATION_DEFAULT_PER_PAGE and MAX_LIMIT. */
 export const DEFAULT_PER_PAGE = 100;

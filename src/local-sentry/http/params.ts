@@ -1,8 +1,8 @@
 /** Lookups and parameter parsing shared by the route files. */
 import type { OrgData, ProjectRecord } from '../data/model.ts';
 import { findProject, StoreError } from '../data/store.ts';
-import { badRequest, forbidden, HttpError, notFound } from '../http.ts';
 import type { RequestContext } from './context.ts';
+import { badRequest, forbidden, HttpError, notFound } from './reply.ts';
 
 export const ORG_READ = ['org:read', 'org:write', 'org:admin'] as const;
 export const ORG_WRITE = ['org:write', 'org:admin'] as const;

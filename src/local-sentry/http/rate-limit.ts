@@ -4,7 +4,7 @@
  * `X-Sentry-Rate-Limit-*` headers; over budget is a 429 whose body is a bare JSON string and
  * which has no `Retry-After` (the reset header says when to come back).
  */
-import { HttpError } from './http.ts';
+import { HttpError } from './reply.ts';
 
 export interface RateLimitConfig {
   /** Requests per window. */

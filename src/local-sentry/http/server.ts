@@ -6,6 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { generateData } from '../data/generate.ts';
+import { storeChanged } from '../data/generation.ts';
+import type { LocalData } from '../data/model.ts';
+import { findOrganization, StoreError } from '../data/store.ts';
+import { sentryRoutes } from '../resources/index.ts';
+import { QueryError } from '../resources/issues/search.ts';
 import {
   ALL_SCOPES,
   bearerToken,
@@ -16,22 +22,16 @@ import {
   TokenRegistry,
   tokenHash,
 } from './auth.ts';
-import { generateData } from './data/generate.ts';
-import { storeChanged } from './data/generation.ts';
-import type { LocalData } from './data/model.ts';
-import { QueryError } from './data/query.ts';
-import { findOrganization, StoreError } from './data/store.ts';
+import type { RouteDef } from './context.ts';
 import { type Fault, FaultInjector, QUERY_TIMEOUT_DETAIL, validateFaults } from './faults.ts';
-import { forbidden, HttpError, notFound, type Reply } from './http.ts';
 import {
   DEFAULT_RATE_LIMIT,
   type RateLimitConfig,
   RateLimiter,
   type RateLimitTicket,
 } from './rate-limit.ts';
+import { forbidden, HttpError, notFound, type Reply } from './reply.ts';
 import { type RouteMatch, Router, splitPath } from './router.ts';
-import type { RouteDef } from './routes/context.ts';
-import { sentryRoutes } from './routes/index.ts';
 import { type RequestStats, Stats, UNMATCHED_ROUTE } from './stats.ts';
 
 export type { LocalToken } from './auth.ts';

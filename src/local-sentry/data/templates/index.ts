@@ -3,7 +3,7 @@
  * them, and the stack around it. The generator combines one failure with one code location
  * into an `ErrorTemplate`; issues share templates, so events cost no memory for their stacks.
  */
-import type { SentryContextLine, SentryIssueLevel } from '../../sentry/types.ts';
+import type { SentryContextLine, SentryIssueLevel } from '../../../sentry/types.ts';
 
 export type Platform = 'python' | 'javascript' | 'node' | 'go' | 'java';
 

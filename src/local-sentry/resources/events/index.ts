@@ -3,11 +3,12 @@
  * with Sentry's pagination (`field=` up to 20, `query=id:[...]`, `issue.id:`, `project`,
  * `environment`, `statsPeriod`/`start`/`end` (default 14d), `sort`, `per_page`, `cursor`).
  */
-import { discoverTable, filterEvents } from '../data/query.ts';
-import { badRequest, type Reply } from '../http.ts';
-import { paginate } from '../pagination.ts';
-import { ORG_READ, orgOf, selectedProjects, timeRange } from './common.ts';
-import { type RequestContext, type RouteDef, route } from './context.ts';
+
+import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
+import { paginate } from '../../http/pagination.ts';
+import { ORG_READ, orgOf, selectedProjects, timeRange } from '../../http/params.ts';
+import { badRequest, type Reply } from '../../http/reply.ts';
+import { discoverTable, filterEvents } from '../issues/search.ts';
 
 /** Datasets whose rows are error events here; the others exist in Sentry but hold no data. */
 const ERROR_DATASETS = new Set(['errors', 'discover', 'issuePlatform']);

@@ -33,8 +33,7 @@ import type {
   SentryTeam,
   SentryTeamMember,
   SentryUserFeedback,
-} from '../../sentry/types.ts';
-import { iso } from './build.ts';
+} from '../../../sentry/types.ts';
 import type {
   CommitRecord,
   EventRecord,
@@ -46,10 +45,11 @@ import type {
   ProjectRecord,
   TeamRecord,
   UserFeedbackRecord,
-} from './model.ts';
-import { hash32, Random } from './random.ts';
-import { type StatsPeriod, statsSeries } from './stats.ts';
-import type { ErrorTemplate } from './templates.ts';
+} from '../../data/model.ts';
+import { hash32, Random } from '../../data/random.ts';
+import type { ErrorTemplate } from '../../data/templates/index.ts';
+import { type StatsPeriod, statsSeries } from '../issues/stats.ts';
+import { iso } from '../projects/build.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Organizations, projects, teams, members

@@ -8,17 +8,8 @@ import type {
   SentryIssue,
   SentryIssueBulkUpdateResult,
   SentryIssueUpdate,
-} from '../../sentry/types.ts';
-import { canAccessOrganization } from '../auth.ts';
-import type { EventRecord, IssueRecord, OrgData, ProjectRecord } from '../data/model.ts';
-import {
-  DEFAULT_ISSUE_QUERY,
-  directHit,
-  searchIssueEvents,
-  searchIssues,
-  searchProjectEvents,
-} from '../data/query.ts';
-import type { StatsPeriod } from '../data/stats.ts';
+} from '../../../sentry/types.ts';
+import type { EventRecord, IssueRecord, OrgData, ProjectRecord } from '../../data/model.ts';
 import {
   applyIssueUpdate,
   deleteIssue,
@@ -28,30 +19,10 @@ import {
   findIssueOrRedirect,
   mergeIssues,
   orgOf as orgOfRecord,
-} from '../data/store.ts';
-import {
-  eventDetail,
-  eventIdLookup,
-  eventSummary,
-  issueDetail,
-  issueHashes,
-  issueRow,
-  issueTag,
-  issueTags,
-  issueTagValues,
-  shortIdLookup,
-} from '../data/wire.ts';
-import {
-  badRequest,
-  forbidden,
-  found,
-  HttpError,
-  noContent,
-  notFound,
-  ok,
-  type Reply,
-} from '../http.ts';
-import { paginate, paginateMapped } from '../pagination.ts';
+} from '../../data/store.ts';
+import { canAccessOrganization } from '../../http/auth.ts';
+import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
+import { paginate, paginateMapped } from '../../http/pagination.ts';
 import {
   bodyObject,
   EVENT_ADMIN,
@@ -65,8 +36,37 @@ import {
   projectOf,
   selectedProjects,
   viewerUserId,
-} from './common.ts';
-import { type RequestContext, type RouteDef, route } from './context.ts';
+} from '../../http/params.ts';
+import {
+  badRequest,
+  forbidden,
+  found,
+  HttpError,
+  noContent,
+  notFound,
+  ok,
+  type Reply,
+} from '../../http/reply.ts';
+import {
+  eventDetail,
+  eventIdLookup,
+  eventSummary,
+  issueDetail,
+  issueHashes,
+  issueRow,
+  issueTag,
+  issueTags,
+  issueTagValues,
+  shortIdLookup,
+} from '../events/wire.ts';
+import {
+  DEFAULT_ISSUE_QUERY,
+  directHit,
+  searchIssueEvents,
+  searchIssues,
+  searchProjectEvents,
+} from './search.ts';
+import type { StatsPeriod } from './stats.ts';
 
 /** Sentry's BULK_MUTATION_LIMIT: a query-based bulk change touches at most this many issues. */
 const BULK_MUTATION_LIMIT = 1000;

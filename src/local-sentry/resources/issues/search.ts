@@ -4,8 +4,8 @@
  * `tokenize_query` filters of the project/team/member lists, Discover event queries and event
  * search within an issue or project. A malformed query throws `QueryError` (a 400 in Sentry).
  */
-import type { SentryJson, SentryJsonObject } from '../../sentry/types.ts';
-import { storeGeneration } from './generation.ts';
+import type { SentryJson, SentryJsonObject } from '../../../sentry/types.ts';
+import { storeGeneration } from '../../data/generation.ts';
 import type {
   EventRecord,
   IssueRecord,
@@ -15,8 +15,8 @@ import type {
   ProjectRecord,
   ReleaseRecord,
   TeamRecord,
-} from './model.ts';
-import { eventTags } from './wire.ts';
+} from '../../data/model.ts';
+import { eventTags } from '../events/wire.ts';
 
 /** A search Sentry refuses; the message is the 400's `detail`. */
 export class QueryError extends Error {

@@ -1,5 +1,5 @@
 /** Issue stats series (`stats: {"24h": [[ts, count], ...]}`) counted from stored events. */
-import type { SentryStatsSeries } from '../../sentry/types.ts';
+import type { SentryStatsSeries } from '../../../sentry/types.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,16 +1,10 @@
 /** Organizations, their members and users, repositories and repository commits. */
-import { canAccessOrganization } from '../auth.ts';
-import type { OrgData } from '../data/model.ts';
-import { filterMembers, tokenizeQuery } from '../data/query.ts';
-import { findMember, findRepository, updateOrganization } from '../data/store.ts';
-import {
-  memberDetail,
-  organizationBody,
-  organizationDetail,
-  organizationUser,
-} from '../data/wire.ts';
-import { badRequest, found, ok } from '../http.ts';
-import { paginate } from '../pagination.ts';
+
+import type { OrgData } from '../../data/model.ts';
+import { findMember, findRepository, updateOrganization } from '../../data/store.ts';
+import { canAccessOrganization } from '../../http/auth.ts';
+import { type RouteDef, route } from '../../http/context.ts';
+import { paginate } from '../../http/pagination.ts';
 import {
   bodyObject,
   MEMBER_READ,
@@ -20,8 +14,15 @@ import {
   slugField,
   storeCall,
   stringField,
-} from './common.ts';
-import { type RouteDef, route } from './context.ts';
+} from '../../http/params.ts';
+import { badRequest, found, ok } from '../../http/reply.ts';
+import {
+  memberDetail,
+  organizationBody,
+  organizationDetail,
+  organizationUser,
+} from '../events/wire.ts';
+import { filterMembers, tokenizeQuery } from '../issues/search.ts';
 
 function filterOrganizations(orgs: OrgData[], raw: string | null): OrgData[] {
   let result = orgs;

@@ -16,8 +16,8 @@ import type {
   SentryTeam,
   SentryTeamRef,
   SentryUser,
-} from '../../sentry/types.ts';
-import type { MemberRecord, OrgData, TeamRecord } from './model.ts';
+} from '../../../sentry/types.ts';
+import type { MemberRecord, OrgData, TeamRecord } from '../../data/model.ts';
 
 /** Every scope a token can have; the seeded viewer has all of them. */
 export const ALL_SCOPES = [

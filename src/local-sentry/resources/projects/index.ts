@@ -4,8 +4,7 @@
  * end users and tag values.
  */
 
-import type { SentryProjectKeyUpdate, SentryProjectUpdate } from '../../sentry/types.ts';
-import { filterProjects } from '../data/query.ts';
+import type { SentryProjectKeyUpdate, SentryProjectUpdate } from '../../../sentry/types.ts';
 import {
   addProjectKey,
   addServiceHook,
@@ -18,10 +17,9 @@ import {
   updateProject,
   updateProjectKey,
   updateServiceHook,
-} from '../data/store.ts';
-import { projectDetail, projectTagValues, projectUsers, userFeedbackBody } from '../data/wire.ts';
-import { badRequest, created, forbidden, found, noContent, ok } from '../http.ts';
-import { paginate } from '../pagination.ts';
+} from '../../data/store.ts';
+import { type RouteDef, route } from '../../http/context.ts';
+import { paginate } from '../../http/pagination.ts';
 import {
   bodyObject,
   booleanField,
@@ -37,8 +35,10 @@ import {
   storeCall,
   stringField,
   stringListField,
-} from './common.ts';
-import { type RouteDef, route } from './context.ts';
+} from '../../http/params.ts';
+import { badRequest, created, forbidden, found, noContent, ok } from '../../http/reply.ts';
+import { projectDetail, projectTagValues, projectUsers, userFeedbackBody } from '../events/wire.ts';
+import { filterProjects } from '../issues/search.ts';
 
 const HOOK_EVENTS = ['event.alert', 'event.created'];
 

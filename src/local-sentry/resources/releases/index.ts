@@ -7,9 +7,8 @@ import type {
   SentryCommitInput,
   SentryReleaseCreate,
   SentryReleaseUpdate,
-} from '../../sentry/types.ts';
-import type { ProjectRecord, ReleaseRecord } from '../data/model.ts';
-import { searchReleases } from '../data/query.ts';
+} from '../../../sentry/types.ts';
+import type { ProjectRecord, ReleaseRecord } from '../../data/model.ts';
 import {
   addDeploy,
   addRelease,
@@ -18,10 +17,9 @@ import {
   findRelease,
   releaseInUse,
   updateRelease,
-} from '../data/store.ts';
-import { releaseBody, releaseCommitBody, releaseCommits } from '../data/wire.ts';
-import { badRequest, found, noContent, ok, type Reply } from '../http.ts';
-import { paginate } from '../pagination.ts';
+} from '../../data/store.ts';
+import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
+import { paginate } from '../../http/pagination.ts';
 import {
   bodyObject,
   orgOf,
@@ -34,8 +32,10 @@ import {
   storeCall,
   stringField,
   stringListField,
-} from './common.ts';
-import { type RequestContext, type RouteDef, route } from './context.ts';
+} from '../../http/params.ts';
+import { badRequest, found, noContent, ok, type Reply } from '../../http/reply.ts';
+import { releaseBody, releaseCommitBody, releaseCommits } from '../events/wire.ts';
+import { searchReleases } from '../issues/search.ts';
 
 /** Characters Sentry refuses in a version (`Release.is_valid_version`). */
 const BAD_VERSION = /[\r\n\f\t/\\]/;

@@ -4,10 +4,17 @@
  * session rate from a hash of the data's seed, shaped by a daily curve, and split into
  * healthy / errored / crashed / abnormal by fixed per-cell shares.
  */
-import type { OrgData, ProjectRecord } from '../data/model.ts';
-import { badRequest, ok, type Reply } from '../http.ts';
-import { hashUnit, iso, ORG_READ, orgOf, parseDuration, selectedProjects } from './common.ts';
-import { type RequestContext, type RouteDef, route } from './context.ts';
+import type { OrgData, ProjectRecord } from '../../data/model.ts';
+import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
+import {
+  hashUnit,
+  iso,
+  ORG_READ,
+  orgOf,
+  parseDuration,
+  selectedProjects,
+} from '../../http/params.ts';
+import { badRequest, ok, type Reply } from '../../http/reply.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,6 +1,5 @@
 /** Teams, team projects and members, and the project ↔ team links. */
-import type { TeamRecord } from '../data/model.ts';
-import { filterTeams } from '../data/query.ts';
+import type { TeamRecord } from '../../data/model.ts';
 import {
   addProject,
   addProjectTeam,
@@ -9,10 +8,10 @@ import {
   findTeam,
   removeProjectTeam,
   updateTeam,
-} from '../data/store.ts';
-import { teamBody, teamMemberBody, teamMembers, teamProjects } from '../data/wire.ts';
-import { badRequest, created, found, noContent, ok } from '../http.ts';
-import { paginate } from '../pagination.ts';
+} from '../../data/store.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { type RouteDef, route } from '../../http/context.ts';
+import { paginate } from '../../http/pagination.ts';
 import {
   bodyObject,
   ORG_READ,
@@ -26,9 +25,10 @@ import {
   TEAM_ADMIN,
   TEAM_READ,
   TEAM_WRITE,
-} from './common.ts';
-import type { RequestContext } from './context.ts';
-import { type RouteDef, route } from './context.ts';
+} from '../../http/params.ts';
+import { badRequest, created, found, noContent, ok } from '../../http/reply.ts';
+import { teamBody, teamMemberBody, teamMembers, teamProjects } from '../events/wire.ts';
+import { filterTeams } from '../issues/search.ts';
 
 const teamOf = (context: RequestContext, org = orgOf(context)): TeamRecord =>
   found(findTeam(org, context.params['team'] ?? ''));
