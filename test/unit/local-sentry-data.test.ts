@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/local-sentry/data/errors.ts';
 import { DATA_EPOCH, generateData } from '../../src/local-sentry/data/generate.ts';
-import type { IssueRecord, LocalData, OrgData } from '../../src/local-sentry/data/model.ts';
-import {
-  addDeploy,
-  addRelease,
-  applyIssueUpdate,
-  deleteIssue,
-  deleteTeam,
-  findEvent,
-  findIssue,
-  findIssueEvent,
-  StoreError,
-  updateProject,
-} from '../../src/local-sentry/data/store.ts';
+import type { LocalData, OrgData } from '../../src/local-sentry/data/model.ts';
+import { findEvent, findIssueEvent } from '../../src/local-sentry/resources/events/store.ts';
 import {
   eventDetail,
   eventSummary,
@@ -20,6 +10,8 @@ import {
   issueTags,
   issueTagValues,
 } from '../../src/local-sentry/resources/events/wire.ts';
+import { base32, fromBase32 } from '../../src/local-sentry/resources/issues/build.ts';
+import type { IssueRecord } from '../../src/local-sentry/resources/issues/record.ts';
 import {
   DEFAULT_ISSUE_QUERY,
   directHit,
@@ -37,7 +29,15 @@ import {
   sortIssues,
   tokenizeQuery,
 } from '../../src/local-sentry/resources/issues/search.ts';
-import { base32, fromBase32 } from '../../src/local-sentry/resources/projects/build.ts';
+import {
+  applyIssueUpdate,
+  deleteIssue,
+  findIssue,
+} from '../../src/local-sentry/resources/issues/store.ts';
+import { updateProject } from '../../src/local-sentry/resources/projects/store.ts';
+import { addDeploy } from '../../src/local-sentry/resources/releases/deploys.ts';
+import { addRelease } from '../../src/local-sentry/resources/releases/store.ts';
+import { deleteTeam } from '../../src/local-sentry/resources/teams/store.ts';
 
 /** JSON of the whole store, Maps included. */
 function snapshot(data: LocalData): string {

@@ -10,42 +10,34 @@ import type {
   SentryIssueSubstatus,
   SentryUser,
 } from '../../sentry/types.ts';
+import type { EventUser } from '../resources/event-users/record.ts';
+import type { EventRecord } from '../resources/events/record.ts';
+import { buildServiceHook } from '../resources/hooks/store.ts';
+import { teamActor, userActor } from '../resources/issues/assignees.ts';
+import { permalinkOf, shortIdOf } from '../resources/issues/build.ts';
+import type { IssueRecord } from '../resources/issues/record.ts';
 import { statsSeries } from '../resources/issues/stats.ts';
-import {
-  buildDeploy,
-  buildMember,
-  buildOrganization,
-  buildProject,
-  buildProjectKey,
-  buildRelease,
-  buildRepository,
-  buildServiceHook,
-  buildTeam,
-  buildUser,
-  iso,
-  permalinkOf,
-  shortIdOf,
-  teamActor,
-  teamRef,
-  userActor,
-} from '../resources/projects/build.ts';
+import { buildProjectKey } from '../resources/keys/build.ts';
+import { buildMember } from '../resources/members/build.ts';
+import type { MemberRecord } from '../resources/members/record.ts';
+import { buildOrganization } from '../resources/organizations/build.ts';
+import { buildProject } from '../resources/projects/build.ts';
+import type { ProjectRecord } from '../resources/projects/record.ts';
+import { buildRelease } from '../resources/releases/build.ts';
+import { buildDeploy } from '../resources/releases/deploys.ts';
 import type {
   CommitRecord,
-  EventRecord,
-  EventUser,
-  IssueRecord,
-  LocalData,
-  MemberRecord,
-  OrgData,
-  ProjectRecord,
   ReleaseRecord,
   RepositoryRecord,
-  Scale,
-  SequenceKind,
-  TeamRecord,
-} from './model.ts';
+} from '../resources/releases/record.ts';
+import { buildRepository } from '../resources/releases/repositories.ts';
+import { buildTeam, teamRef } from '../resources/teams/build.ts';
+import type { TeamRecord } from '../resources/teams/record.ts';
+import { buildUser } from '../resources/users/build.ts';
+import type { LocalData, OrgData, Scale, SequenceKind } from './model.ts';
 import { Random } from './random.ts';
 import { buildTemplates, type ErrorTemplate, type Platform } from './templates/index.ts';
+import { iso } from './time.ts';
 
 /** The data's "now": 2026-11-01T00:00:00Z. */
 export const DATA_EPOCH = Date.UTC(2026, 10, 1);

@@ -1,6 +1,8 @@
 /** Lookups and parameter parsing shared by the route files. */
-import type { OrgData, ProjectRecord } from '../data/model.ts';
-import { findProject, StoreError } from '../data/store.ts';
+import { StoreError } from '../data/errors.ts';
+import type { OrgData } from '../data/model.ts';
+import type { ProjectRecord } from '../resources/projects/record.ts';
+import { findProject } from '../resources/projects/store.ts';
 import type { RequestContext } from './context.ts';
 import { badRequest, forbidden, HttpError, notFound } from './reply.ts';
 

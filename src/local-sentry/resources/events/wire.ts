@@ -34,22 +34,19 @@ import type {
   SentryTeamMember,
   SentryUserFeedback,
 } from '../../../sentry/types.ts';
-import type {
-  CommitRecord,
-  EventRecord,
-  EventUser,
-  IssueRecord,
-  LocalData,
-  MemberRecord,
-  OrgData,
-  ProjectRecord,
-  TeamRecord,
-  UserFeedbackRecord,
-} from '../../data/model.ts';
+import type { LocalData, OrgData } from '../../data/model.ts';
 import { hash32, Random } from '../../data/random.ts';
 import type { ErrorTemplate } from '../../data/templates/index.ts';
+import { iso } from '../../data/time.ts';
+import type { EventUser } from '../event-users/record.ts';
+import type { IssueRecord } from '../issues/record.ts';
 import { type StatsPeriod, statsSeries } from '../issues/stats.ts';
-import { iso } from '../projects/build.ts';
+import type { MemberRecord } from '../members/record.ts';
+import type { ProjectRecord } from '../projects/record.ts';
+import type { CommitRecord } from '../releases/record.ts';
+import type { TeamRecord } from '../teams/record.ts';
+import type { UserFeedbackRecord } from '../user-feedback/record.ts';
+import type { EventRecord } from './record.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Organizations, projects, teams, members

@@ -9,17 +9,8 @@ import type {
   SentryIssueBulkUpdateResult,
   SentryIssueUpdate,
 } from '../../../sentry/types.ts';
-import type { EventRecord, IssueRecord, OrgData, ProjectRecord } from '../../data/model.ts';
-import {
-  applyIssueUpdate,
-  deleteIssue,
-  findEvent,
-  findIssue,
-  findIssueEvent,
-  findIssueOrRedirect,
-  mergeIssues,
-  orgOf as orgOfRecord,
-} from '../../data/store.ts';
+import type { OrgData } from '../../data/model.ts';
+import { orgOfRecord } from '../../data/store.ts';
 import { canAccessOrganization } from '../../http/auth.ts';
 import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
 import { paginate, paginateMapped } from '../../http/pagination.ts';
@@ -47,6 +38,8 @@ import {
   ok,
   type Reply,
 } from '../../http/reply.ts';
+import type { EventRecord } from '../events/record.ts';
+import { findEvent, findIssueEvent } from '../events/store.ts';
 import {
   eventDetail,
   eventIdLookup,
@@ -59,6 +52,9 @@ import {
   issueTagValues,
   shortIdLookup,
 } from '../events/wire.ts';
+import type { ProjectRecord } from '../projects/record.ts';
+import { mergeIssues } from './merge.ts';
+import type { IssueRecord } from './record.ts';
 import {
   DEFAULT_ISSUE_QUERY,
   directHit,
@@ -67,6 +63,7 @@ import {
   searchProjectEvents,
 } from './search.ts';
 import type { StatsPeriod } from './stats.ts';
+import { applyIssueUpdate, deleteIssue, findIssue, findIssueOrRedirect } from './store.ts';
 
 /** Sentry's BULK_MUTATION_LIMIT: a query-based bulk change touches at most this many issues. */
 const BULK_MUTATION_LIMIT = 1000;

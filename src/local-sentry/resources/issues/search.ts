@@ -6,17 +6,14 @@
  */
 import type { SentryJson, SentryJsonObject } from '../../../sentry/types.ts';
 import { storeGeneration } from '../../data/generation.ts';
-import type {
-  EventRecord,
-  IssueRecord,
-  LocalData,
-  MemberRecord,
-  OrgData,
-  ProjectRecord,
-  ReleaseRecord,
-  TeamRecord,
-} from '../../data/model.ts';
+import type { LocalData, OrgData } from '../../data/model.ts';
+import type { EventRecord } from '../events/record.ts';
 import { eventTags } from '../events/wire.ts';
+import type { MemberRecord } from '../members/record.ts';
+import type { ProjectRecord } from '../projects/record.ts';
+import type { ReleaseRecord } from '../releases/record.ts';
+import type { TeamRecord } from '../teams/record.ts';
+import type { IssueRecord } from './record.ts';
 
 /** A search Sentry refuses; the message is the 400's `detail`. */
 export class QueryError extends Error {

@@ -1,7 +1,5 @@
 /** Organizations, their members and users, repositories and repository commits. */
-
 import type { OrgData } from '../../data/model.ts';
-import { findMember, findRepository, updateOrganization } from '../../data/store.ts';
 import { canAccessOrganization } from '../../http/auth.ts';
 import { type RouteDef, route } from '../../http/context.ts';
 import { paginate } from '../../http/pagination.ts';
@@ -23,6 +21,9 @@ import {
   organizationUser,
 } from '../events/wire.ts';
 import { filterMembers, tokenizeQuery } from '../issues/search.ts';
+import { findMember } from '../members/store.ts';
+import { findRepository } from '../releases/repositories.ts';
+import { updateOrganization } from './store.ts';
 
 function filterOrganizations(orgs: OrgData[], raw: string | null): OrgData[] {
   let result = orgs;

@@ -3,21 +3,7 @@
  * form and `all_projects=1`), detail, update, delete, client keys, service hooks, user feedback,
  * end users and tag values.
  */
-
 import type { SentryProjectKeyUpdate, SentryProjectUpdate } from '../../../sentry/types.ts';
-import {
-  addProjectKey,
-  addServiceHook,
-  addUserFeedback,
-  deleteProject,
-  deleteProjectKey,
-  deleteServiceHook,
-  findProjectKey,
-  findServiceHook,
-  updateProject,
-  updateProjectKey,
-  updateServiceHook,
-} from '../../data/store.ts';
 import { type RouteDef, route } from '../../http/context.ts';
 import { paginate } from '../../http/pagination.ts';
 import {
@@ -38,7 +24,21 @@ import {
 } from '../../http/params.ts';
 import { badRequest, created, forbidden, found, noContent, ok } from '../../http/reply.ts';
 import { projectDetail, projectTagValues, projectUsers, userFeedbackBody } from '../events/wire.ts';
+import {
+  addServiceHook,
+  deleteServiceHook,
+  findServiceHook,
+  updateServiceHook,
+} from '../hooks/store.ts';
 import { filterProjects } from '../issues/search.ts';
+import {
+  addProjectKey,
+  deleteProjectKey,
+  findProjectKey,
+  updateProjectKey,
+} from '../keys/store.ts';
+import { addUserFeedback } from '../user-feedback/store.ts';
+import { deleteProject, updateProject } from './store.ts';
 
 const HOOK_EVENTS = ['event.alert', 'event.created'];
 

@@ -8,16 +8,6 @@ import type {
   SentryReleaseCreate,
   SentryReleaseUpdate,
 } from '../../../sentry/types.ts';
-import type { ProjectRecord, ReleaseRecord } from '../../data/model.ts';
-import {
-  addDeploy,
-  addRelease,
-  deleteRelease,
-  findProject,
-  findRelease,
-  releaseInUse,
-  updateRelease,
-} from '../../data/store.ts';
 import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
 import { paginate } from '../../http/pagination.ts';
 import {
@@ -36,6 +26,11 @@ import {
 import { badRequest, found, noContent, ok, type Reply } from '../../http/reply.ts';
 import { releaseBody, releaseCommitBody, releaseCommits } from '../events/wire.ts';
 import { searchReleases } from '../issues/search.ts';
+import type { ProjectRecord } from '../projects/record.ts';
+import { findProject } from '../projects/store.ts';
+import { addDeploy } from './deploys.ts';
+import type { ReleaseRecord } from './record.ts';
+import { addRelease, deleteRelease, findRelease, releaseInUse, updateRelease } from './store.ts';
 
 /** Characters Sentry refuses in a version (`Release.is_valid_version`). */
 const BAD_VERSION = /[\r\n\f\t/\\]/;

@@ -4,7 +4,7 @@
  * session rate from a hash of the data's seed, shaped by a daily curve, and split into
  * healthy / errored / crashed / abnormal by fixed per-cell shares.
  */
-import type { OrgData, ProjectRecord } from '../../data/model.ts';
+import type { OrgData } from '../../data/model.ts';
 import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
 import {
   hashUnit,
@@ -15,6 +15,7 @@ import {
   selectedProjects,
 } from '../../http/params.ts';
 import { badRequest, ok, type Reply } from '../../http/reply.ts';
+import type { ProjectRecord } from '../projects/record.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,14 +1,4 @@
 /** Teams, team projects and members, and the project ↔ team links. */
-import type { TeamRecord } from '../../data/model.ts';
-import {
-  addProject,
-  addProjectTeam,
-  addTeam,
-  deleteTeam,
-  findTeam,
-  removeProjectTeam,
-  updateTeam,
-} from '../../data/store.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { type RouteDef, route } from '../../http/context.ts';
 import { paginate } from '../../http/pagination.ts';
@@ -29,6 +19,9 @@ import {
 import { badRequest, created, found, noContent, ok } from '../../http/reply.ts';
 import { teamBody, teamMemberBody, teamMembers, teamProjects } from '../events/wire.ts';
 import { filterTeams } from '../issues/search.ts';
+import { addProject, addProjectTeam, removeProjectTeam } from '../projects/store.ts';
+import type { TeamRecord } from './record.ts';
+import { addTeam, deleteTeam, findTeam, updateTeam } from './store.ts';
 
 const teamOf = (context: RequestContext, org = orgOf(context)): TeamRecord =>
   found(findTeam(org, context.params['team'] ?? ''));

@@ -1,0 +1,11 @@
+/** Errors the store raises; the server turns them into Sentry's 400s. */
+
+/** A request the store cannot apply; `field` names the body field for a 400 field error. */
+export class StoreError extends Error {
+  readonly field: string | undefined;
+  constructor(message: string, field?: string) {
+    super(message);
+    this.name = 'StoreError';
+    this.field = field;
+  }
+}

@@ -1,0 +1,52 @@
+/** Repositories: the stored body, lookups, and the one a commit input names (created on first use). */
+import type { SentryRepository } from '../../../sentry/types.ts';
+import type { LocalData, OrgData } from '../../data/model.ts';
+import { nextId, nowIso } from '../../data/store.ts';
+import type { ProjectRecord } from '../projects/record.ts';
+import type { RepositoryRecord } from './record.ts';
+
+export function buildRepository(input: {
+  id: string;
+  name: string;
+  dateCreated: string;
+}): SentryRepository {
+  return {
+    id: input.id,
+    name: input.name,
+    url: `https://github.com/${input.name}`,
+    provider: { id: 'integrations:github', name: 'GitHub' },
+    status: 'active',
+    dateCreated: input.dateCreated,
+    integrationId: '1',
+    externalSlug: input.name,
+    externalId: input.id,
+  };
+}
+
+export function findRepository(org: OrgData, id: string): RepositoryRecord | undefined {
+  return org.repositoriesById.get(id);
+}
+
+export function repositoryFor(
+  data: LocalData,
+  org: OrgData,
+  name: string | null | undefined,
+  project?: ProjectRecord,
+): RepositoryRecord {
+  const wanted = name ?? (project ? `${org.slug}/${project.wire.slug}` : `${org.slug}/unknown`);
+  const found = org.repositories.find((repository) => repository.wire.name === wanted);
+  if (found) return found;
+  const repository: RepositoryRecord = {
+    org: org.slug,
+    wire: buildRepository({
+      id: nextId(data, 'repository'),
+      name: wanted,
+      dateCreated: nowIso(data),
+    }),
+    commits: [],
+    commitsById: new Map(),
+  };
+  org.repositories.push(repository);
+  org.repositoriesById.set(repository.wire.id, repository);
+  return repository;
+}
