@@ -37,13 +37,10 @@ import { buildUser } from '../resources/users/build.ts';
 import type { LocalData, OrgData, Scale, SequenceKind } from './model.ts';
 import { Random } from './random.ts';
 import { buildTemplates, type ErrorTemplate, type Platform } from './templates/index.ts';
-import { iso } from './time.ts';
+import { DAY, HOUR, iso } from './time.ts';
 
 /** The data's "now": 2026-11-01T00:00:00Z. */
 export const DATA_EPOCH = Date.UTC(2026, 10, 1);
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 export interface GenerateOptions {
   /** Default 1. */

@@ -25,3 +25,12 @@ export const ACCESS_SCOPES = [
 ] as const;
 
 export const letterAvatar = () => ({ avatarType: 'letter_avatar', avatarUuid: null });
+
+/** A slug from a name, for teams and projects created with a name only. */
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50);
+}

@@ -1,6 +1,7 @@
 /** Lookups and parameter parsing shared by the route files. */
 import { StoreError } from '../data/errors.ts';
 import type { OrgData } from '../data/model.ts';
+import { parseDuration } from '../data/time.ts';
 import type { ProjectRecord } from '../resources/projects/record.ts';
 import { findProject } from '../resources/projects/store.ts';
 import type { RequestContext } from './context.ts';
@@ -81,21 +82,6 @@ export function viewerUserId(org: OrgData): string | null {
   return org.members.find((m) => m.wire.orgRole === 'owner' && m.userId !== null)?.userId ?? null;
 }
 
-const UNIT_MS: Record<string, number> = {
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-  w: 604_800_000,
-};
-
-/** Parses `24h`, `14d`, `30m`, `2w`, `90s` to milliseconds; undefined when malformed. */
-export function parseDuration(raw: string): number | undefined {
-  const match = /^(\d+)([smhdw])$/.exec(raw.trim());
-  if (!match) return undefined;
-  return Number(match[1]) * (UNIT_MS[match[2] ?? ''] ?? 0);
-}
-
 export interface TimeRange {
   /** ms since epoch, inclusive. */
   start: number;
@@ -160,9 +146,6 @@ export function bodyObject(context: RequestContext): Record<string, unknown> {
   }
   return body as Record<string, unknown>;
 }
-
-/** ISO string of a ms timestamp. */
-export const iso = (ms: number): string => new Date(ms).toISOString();
 
 /**
  * Runs a store mutation, turning its `StoreError` into a 400 field error as DRF words them, or

@@ -6,12 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StoreError } from '../data/errors.ts';
+import { QueryError, StoreError } from '../data/errors.ts';
 import { generateData } from '../data/generate.ts';
 import { storeChanged } from '../data/generation.ts';
 import type { LocalData } from '../data/model.ts';
 import { sentryRoutes } from '../resources/index.ts';
-import { QueryError } from '../resources/issues/search.ts';
 import { findOrganization } from '../resources/organizations/store.ts';
 import {
   ALL_SCOPES,

@@ -8,7 +8,8 @@ import { type RequestContext, type RouteDef, route } from '../../http/context.ts
 import { paginate } from '../../http/pagination.ts';
 import { ORG_READ, orgOf, selectedProjects, timeRange } from '../../http/params.ts';
 import { badRequest, type Reply } from '../../http/reply.ts';
-import { discoverTable, filterEvents } from '../issues/search.ts';
+import { discoverTable } from './discover.ts';
+import { filterEvents } from './search.ts';
 
 /** Datasets whose rows are error events here; the others exist in Sentry but hold no data. */
 const ERROR_DATASETS = new Set(['errors', 'discover', 'issuePlatform']);

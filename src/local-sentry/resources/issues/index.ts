@@ -39,6 +39,7 @@ import {
   type Reply,
 } from '../../http/reply.ts';
 import type { EventRecord } from '../events/record.ts';
+import { searchIssueEvents, searchProjectEvents } from '../events/search.ts';
 import { findEvent, findIssueEvent } from '../events/store.ts';
 import {
   eventDetail,
@@ -55,13 +56,7 @@ import {
 import type { ProjectRecord } from '../projects/record.ts';
 import { mergeIssues } from './merge.ts';
 import type { IssueRecord } from './record.ts';
-import {
-  DEFAULT_ISSUE_QUERY,
-  directHit,
-  searchIssueEvents,
-  searchIssues,
-  searchProjectEvents,
-} from './search.ts';
+import { DEFAULT_ISSUE_QUERY, directHit, searchIssues } from './search.ts';
 import type { StatsPeriod } from './stats.ts';
 import { applyIssueUpdate, deleteIssue, findIssue, findIssueOrRedirect } from './store.ts';
 

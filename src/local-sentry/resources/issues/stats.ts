@@ -1,8 +1,6 @@
 /** Issue stats series (`stats: {"24h": [[ts, count], ...]}`) counted from stored events. */
 import type { SentryStatsSeries } from '../../../sentry/types.ts';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { DAY, HOUR } from '../../data/time.ts';
 
 /** Bucket count and width of each period Sentry's `groupStatsPeriod`/`statsPeriod` accepts. */
 export const STATS_PERIODS = {

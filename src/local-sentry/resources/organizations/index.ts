@@ -1,5 +1,4 @@
 /** Organizations, their members and users, repositories and repository commits. */
-import type { OrgData } from '../../data/model.ts';
 import { canAccessOrganization } from '../../http/auth.ts';
 import { type RouteDef, route } from '../../http/context.ts';
 import { paginate } from '../../http/pagination.ts';
@@ -20,26 +19,11 @@ import {
   organizationDetail,
   organizationUser,
 } from '../events/wire.ts';
-import { filterMembers, tokenizeQuery } from '../issues/search.ts';
+import { filterMembers } from '../members/search.ts';
 import { findMember } from '../members/store.ts';
 import { findRepository } from '../releases/repositories.ts';
+import { filterOrganizations } from './search.ts';
 import { updateOrganization } from './store.ts';
-
-function filterOrganizations(orgs: OrgData[], raw: string | null): OrgData[] {
-  let result = orgs;
-  for (const [key, values] of Object.entries(tokenizeQuery(raw ?? ''))) {
-    const lower = values.map((v) => v.toLowerCase());
-    if (key === 'id') result = result.filter((o) => values.includes(o.wire.id));
-    else if (key === 'slug') result = result.filter((o) => values.includes(o.slug));
-    else if (key === 'status') result = result.filter((o) => lower.includes(o.wire.status.id));
-    else if (key === 'query') {
-      result = result.filter((o) =>
-        lower.every((word) => o.slug.includes(word) || o.wire.name.toLowerCase().includes(word)),
-      );
-    } else result = [];
-  }
-  return result;
-}
 
 export const organizationRoutes = (): RouteDef[] => [
   route('GET /api/0/organizations/', ORG_READ, ({ data, token, query, page, baseUrl }) => {

@@ -30,7 +30,6 @@ import {
   findServiceHook,
   updateServiceHook,
 } from '../hooks/store.ts';
-import { filterProjects } from '../issues/search.ts';
 import {
   addProjectKey,
   deleteProjectKey,
@@ -38,6 +37,7 @@ import {
   updateProjectKey,
 } from '../keys/store.ts';
 import { addUserFeedback } from '../user-feedback/store.ts';
+import { filterProjects } from './search.ts';
 import { deleteProject, updateProject } from './store.ts';
 
 const HOOK_EVENTS = ['event.alert', 'event.created'];

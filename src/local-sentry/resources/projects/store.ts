@@ -7,12 +7,12 @@ import { StoreError } from '../../data/errors.ts';
 import { storeChanged } from '../../data/generation.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { nextId, nowIso } from '../../data/store.ts';
+import { slugify } from '../../data/wire.ts';
 import { fromBase32, shortIdOf } from '../issues/build.ts';
 import { deleteIssue } from '../issues/store.ts';
 import { addProjectKey } from '../keys/store.ts';
 import { teamRef } from '../teams/build.ts';
 import type { TeamRecord } from '../teams/record.ts';
-import { slugify } from '../teams/store.ts';
 import { buildProject } from './build.ts';
 import type { ProjectRecord } from './record.ts';
 

@@ -25,11 +25,11 @@ import {
 } from '../../http/params.ts';
 import { badRequest, found, noContent, ok, type Reply } from '../../http/reply.ts';
 import { releaseBody, releaseCommitBody, releaseCommits } from '../events/wire.ts';
-import { searchReleases } from '../issues/search.ts';
 import type { ProjectRecord } from '../projects/record.ts';
 import { findProject } from '../projects/store.ts';
 import { addDeploy } from './deploys.ts';
 import type { ReleaseRecord } from './record.ts';
+import { searchReleases } from './search.ts';
 import { addRelease, deleteRelease, findRelease, releaseInUse, updateRelease } from './store.ts';
 
 /** Characters Sentry refuses in a version (`Release.is_valid_version`). */

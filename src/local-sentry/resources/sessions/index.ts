@@ -5,20 +5,12 @@
  * healthy / errored / crashed / abnormal by fixed per-cell shares.
  */
 import type { OrgData } from '../../data/model.ts';
+import { DAY, HOUR, iso, parseDuration } from '../../data/time.ts';
 import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
-import {
-  hashUnit,
-  iso,
-  ORG_READ,
-  orgOf,
-  parseDuration,
-  selectedProjects,
-} from '../../http/params.ts';
+import { hashUnit, ORG_READ, orgOf, selectedProjects } from '../../http/params.ts';
 import { badRequest, ok, type Reply } from '../../http/reply.ts';
 import type { ProjectRecord } from '../projects/record.ts';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** Sentry refuses longer series (`sessions_v2.MAX_POINTS`, counted on the aligned range). */
 const MAX_POINTS = 1000;
 const STATUSES = ['healthy', 'abnormal', 'crashed', 'errored'] as const;

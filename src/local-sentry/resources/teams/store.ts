@@ -3,6 +3,7 @@ import { StoreError } from '../../data/errors.ts';
 import { storeChanged } from '../../data/generation.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { nextId, nowIso } from '../../data/store.ts';
+import { slugify } from '../../data/wire.ts';
 import { setAssignee, teamActor } from '../issues/assignees.ts';
 import { syncProjectTeams } from '../projects/store.ts';
 import { buildTeam } from './build.ts';
@@ -11,14 +12,6 @@ import type { TeamRecord } from './record.ts';
 /** By slug or numeric id. */
 export function findTeam(org: OrgData, idOrSlug: string): TeamRecord | undefined {
   return org.teamsBySlug.get(idOrSlug) ?? org.teamsById.get(idOrSlug);
-}
-
-export function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 50);
 }
 
 export function addTeam(
