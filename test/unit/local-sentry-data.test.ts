@@ -6,13 +6,7 @@ import { parseSearch, tokenizeQuery } from '../../src/local-sentry/data/search.t
 import { discoverTable } from '../../src/local-sentry/resources/events/discover.ts';
 import { filterEvents, searchIssueEvents } from '../../src/local-sentry/resources/events/search.ts';
 import { findEvent, findIssueEvent } from '../../src/local-sentry/resources/events/store.ts';
-import {
-  eventDetail,
-  eventSummary,
-  issueDetail,
-  issueTags,
-  issueTagValues,
-} from '../../src/local-sentry/resources/events/wire.ts';
+import { eventDetail, eventSummary } from '../../src/local-sentry/resources/events/wire.ts';
 import { base32, fromBase32 } from '../../src/local-sentry/resources/issues/build.ts';
 import type { IssueRecord } from '../../src/local-sentry/resources/issues/record.ts';
 import {
@@ -27,12 +21,14 @@ import {
   deleteIssue,
   findIssue,
 } from '../../src/local-sentry/resources/issues/store.ts';
+import { issueDetail } from '../../src/local-sentry/resources/issues/wire.ts';
 import { filterMembers } from '../../src/local-sentry/resources/members/search.ts';
 import { filterProjects } from '../../src/local-sentry/resources/projects/search.ts';
 import { updateProject } from '../../src/local-sentry/resources/projects/store.ts';
 import { addDeploy } from '../../src/local-sentry/resources/releases/deploys.ts';
 import { searchReleases } from '../../src/local-sentry/resources/releases/search.ts';
 import { addRelease } from '../../src/local-sentry/resources/releases/store.ts';
+import { issueTags, issueTagValues } from '../../src/local-sentry/resources/tags/aggregate.ts';
 import { filterTeams } from '../../src/local-sentry/resources/teams/search.ts';
 import { deleteTeam } from '../../src/local-sentry/resources/teams/store.ts';
 

@@ -1,10 +1,9 @@
 /** Discover: the table `GET /organizations/{org}/events/` answers with, over already filtered events. */
-
 import type { SentryJson, SentryJsonObject } from '../../../sentry/types.ts';
 import { QueryError } from '../../data/errors.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import type { EventRecord } from './record.ts';
-import { eventTags } from './wire.ts';
+import { eventTags } from './tags.ts';
 
 const DISCOVER_TYPES: Record<string, string> = {
   id: 'string',

@@ -5,7 +5,7 @@ import type { IssueRecord } from '../issues/record.ts';
 import type { ProjectRecord } from '../projects/record.ts';
 import { releaseMatcher } from '../releases/search.ts';
 import type { EventRecord } from './record.ts';
-import { eventTags } from './wire.ts';
+import { eventTags } from './tags.ts';
 
 export type EventPredicate = (event: EventRecord) => boolean;
 

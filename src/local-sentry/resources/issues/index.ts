@@ -41,24 +41,15 @@ import {
 import type { EventRecord } from '../events/record.ts';
 import { searchIssueEvents, searchProjectEvents } from '../events/search.ts';
 import { findEvent, findIssueEvent } from '../events/store.ts';
-import {
-  eventDetail,
-  eventIdLookup,
-  eventSummary,
-  issueDetail,
-  issueHashes,
-  issueRow,
-  issueTag,
-  issueTags,
-  issueTagValues,
-  shortIdLookup,
-} from '../events/wire.ts';
+import { eventDetail, eventIdLookup, eventSummary } from '../events/wire.ts';
 import type { ProjectRecord } from '../projects/record.ts';
+import { issueTag, issueTags, issueTagValues } from '../tags/aggregate.ts';
 import { mergeIssues } from './merge.ts';
 import type { IssueRecord } from './record.ts';
 import { DEFAULT_ISSUE_QUERY, directHit, searchIssues } from './search.ts';
 import type { StatsPeriod } from './stats.ts';
 import { applyIssueUpdate, deleteIssue, findIssue, findIssueOrRedirect } from './store.ts';
+import { issueDetail, issueHashes, issueRow, shortIdLookup } from './wire.ts';
 
 /** Sentry's BULK_MUTATION_LIMIT: a query-based bulk change touches at most this many issues. */
 const BULK_MUTATION_LIMIT = 1000;

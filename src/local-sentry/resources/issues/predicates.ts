@@ -2,7 +2,7 @@
 import { QueryError } from '../../data/errors.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { compare, datePredicate, numberValue, type SearchTerm } from '../../data/search.ts';
-import { eventTags } from '../events/wire.ts';
+import { eventTags } from '../events/tags.ts';
 import { releaseMatcher } from '../releases/search.ts';
 import type { IssueRecord } from './record.ts';
 import type { IssueSort } from './sort.ts';

@@ -13,17 +13,14 @@ import {
   stringField,
 } from '../../http/params.ts';
 import { badRequest, found, ok } from '../../http/reply.ts';
-import {
-  memberDetail,
-  organizationBody,
-  organizationDetail,
-  organizationUser,
-} from '../events/wire.ts';
 import { filterMembers } from '../members/search.ts';
 import { findMember } from '../members/store.ts';
+import { memberDetail } from '../members/wire.ts';
 import { findRepository } from '../releases/repositories.ts';
+import { organizationUser } from '../users/wire.ts';
 import { filterOrganizations } from './search.ts';
 import { updateOrganization } from './store.ts';
+import { organizationBody, organizationDetail } from './wire.ts';
 
 export const organizationRoutes = (): RouteDef[] => [
   route('GET /api/0/organizations/', ORG_READ, ({ data, token, query, page, baseUrl }) => {

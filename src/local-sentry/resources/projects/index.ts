@@ -23,7 +23,7 @@ import {
   stringListField,
 } from '../../http/params.ts';
 import { badRequest, created, forbidden, found, noContent, ok } from '../../http/reply.ts';
-import { projectDetail, projectTagValues, projectUsers, userFeedbackBody } from '../events/wire.ts';
+import { projectUsers } from '../event-users/wire.ts';
 import {
   addServiceHook,
   deleteServiceHook,
@@ -36,9 +36,12 @@ import {
   findProjectKey,
   updateProjectKey,
 } from '../keys/store.ts';
+import { projectTagValues } from '../tags/aggregate.ts';
 import { addUserFeedback } from '../user-feedback/store.ts';
+import { userFeedbackBody } from '../user-feedback/wire.ts';
 import { filterProjects } from './search.ts';
 import { deleteProject, updateProject } from './store.ts';
+import { projectDetail } from './wire.ts';
 
 const HOOK_EVENTS = ['event.alert', 'event.created'];
 

@@ -1,7 +1,9 @@
-/** A release's commits: setting them from a release body links commits, repositories and authors. */
-import type { SentryReleaseCreate, SentryUser } from '../../../sentry/types.ts';
+/** A release's commits: setting them from a release body, listing them, their rows. */
+
+import type { SentryCommit, SentryReleaseCreate, SentryUser } from '../../../sentry/types.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { nowIso } from '../../data/store.ts';
+import { iso } from '../../data/time.ts';
 import { findMemberByUser } from '../members/store.ts';
 import type { CommitRecord, ReleaseRecord } from './record.ts';
 import { repositoryFor } from './repositories.ts';
@@ -56,4 +58,42 @@ export function setReleaseCommits(
   release.wire.commitCount = release.commitIds.length;
   release.wire.authors = [...authors.values()];
   release.wire.lastCommit = last ? last.wire : null;
+}
+
+/** The commits of a release, newest first. */
+export function releaseCommits(org: OrgData, version: string): CommitRecord[] {
+  const release = org.releasesByVersion.get(version);
+  if (!release) return [];
+  const commits: CommitRecord[] = [];
+  for (const sha of release.commitIds) {
+    for (const repository of org.repositories) {
+      const commit = repository.commitsById.get(sha);
+      if (commit) {
+        commits.push(commit);
+        break;
+      }
+    }
+  }
+  return commits;
+}
+
+/** A commit row of a release commit list, with `releases`. */
+export function releaseCommitBody(org: OrgData, commit: CommitRecord): SentryCommit {
+  return {
+    ...commit.wire,
+    releases: commit.releaseVersions.flatMap((version) => {
+      const release = org.releasesByVersion.get(version);
+      if (!release) return [];
+      return [
+        {
+          version,
+          shortVersion: release.wire.shortVersion,
+          ref: release.wire.ref ?? null,
+          url: release.wire.url ?? null,
+          dateReleased: release.wire.dateReleased ?? null,
+          dateCreated: release.wire.dateCreated ?? iso(0),
+        },
+      ];
+    }),
+  };
 }

@@ -24,13 +24,14 @@ import {
   stringListField,
 } from '../../http/params.ts';
 import { badRequest, found, noContent, ok, type Reply } from '../../http/reply.ts';
-import { releaseBody, releaseCommitBody, releaseCommits } from '../events/wire.ts';
 import type { ProjectRecord } from '../projects/record.ts';
 import { findProject } from '../projects/store.ts';
+import { releaseCommitBody, releaseCommits } from './commits.ts';
 import { addDeploy } from './deploys.ts';
 import type { ReleaseRecord } from './record.ts';
 import { searchReleases } from './search.ts';
 import { addRelease, deleteRelease, findRelease, releaseInUse, updateRelease } from './store.ts';
+import { releaseBody } from './wire.ts';
 
 /** Characters Sentry refuses in a version (`Release.is_valid_version`). */
 const BAD_VERSION = /[\r\n\f\t/\\]/;
