@@ -5,6 +5,7 @@ import type { IssueRecord } from '../issues/record.ts';
 import type { ProjectRecord } from '../projects/record.ts';
 import { releaseMatcher } from '../releases/search.ts';
 import type { EventRecord } from './record.ts';
+import { normalizeEventId } from './store.ts';
 import { eventTags } from './tags.ts';
 
 export type EventPredicate = (event: EventRecord) => boolean;
@@ -76,7 +77,7 @@ export function eventPredicates(
     switch (term.key) {
       case 'id':
       case 'event_id': {
-        const ids = new Set(values.map((value) => value.replaceAll('-', '').toLowerCase()));
+        const ids = new Set(values.map(normalizeEventId));
         test = (event) => ids.has(event.id);
         break;
       }

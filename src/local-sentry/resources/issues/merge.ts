@@ -4,7 +4,7 @@ import { storeChanged } from '../../data/generation.ts';
 import type { LocalData } from '../../data/model.ts';
 import { orgOfRecord, projectOfRecord } from '../../data/store.ts';
 import { iso } from '../../data/time.ts';
-import { latestEvent, oldestEvent } from '../events/store.ts';
+import { latestEvent, newestFirst, oldestEvent } from '../events/store.ts';
 import type { IssueRecord } from './record.ts';
 import { statsSeries } from './stats.ts';
 
@@ -59,7 +59,7 @@ export function mergeIssues(data: LocalData, issues: readonly IssueRecord[]): Me
       feedback.issueId = parent.wire.id;
     }
   }
-  parent.events.sort((a, b) => b.timestamp - a.timestamp || a.id.localeCompare(b.id));
+  parent.events.sort(newestFirst);
   syncIssueCounts(data, parent);
   const kept = (issue: IssueRecord) => !childIds.has(issue.wire.id) && issue !== parent;
   org.issues = placeByFirstSeen(org.issues.filter(kept), parent);

@@ -9,6 +9,7 @@ import type { LocalData, OrgData } from '../../data/model.ts';
 import { parseSearch } from '../../data/search.ts';
 import type { EventRecord } from '../events/record.ts';
 import { type EventPredicate, eventTermPredicate } from '../events/search.ts';
+import { isEventId, normalizeEventId } from '../events/store.ts';
 import {
   ISSUE_LEVEL_KEYS,
   type IssuePredicate,
@@ -198,8 +199,8 @@ export function directHit(
   shortIdLookup: boolean,
 ): { issue: IssueRecord; eventId?: string } | undefined {
   const text = query.trim();
-  if (/^[0-9a-f]{32}$/i.test(text.replaceAll('-', ''))) {
-    const event = data.eventsById.get(text.replaceAll('-', '').toLowerCase());
+  if (isEventId(text)) {
+    const event = data.eventsById.get(normalizeEventId(text));
     const issue = event && event.org === org.slug ? data.issuesById.get(event.issueId) : undefined;
     return issue && event ? { issue, eventId: event.id } : undefined;
   }

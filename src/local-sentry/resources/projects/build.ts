@@ -1,6 +1,8 @@
 /** The stored project body (the list row), for seeded and created projects alike. */
 import type { SentryProject, SentryTeamRef } from '../../../sentry/types.ts';
+import type { OrgData } from '../../data/model.ts';
 import { ACCESS_SCOPES, letterAvatar } from '../../data/wire.ts';
+import type { ProjectRecord } from './record.ts';
 
 const PROJECT_FEATURES = [
   'alert-filters',
@@ -74,5 +76,24 @@ export function buildProject(input: {
     environments: [],
     latestRelease: null,
     latestDeploys: null,
+  };
+}
+
+/** A project record with nothing under it yet. */
+export function projectRecord(
+  org: OrgData,
+  wire: SentryProject,
+  teamSlugs: string[],
+): ProjectRecord {
+  return {
+    org: org.slug,
+    wire,
+    teamSlugs,
+    issues: [],
+    events: [],
+    keys: [],
+    hooks: [],
+    feedback: [],
+    nextShortId: 1,
   };
 }

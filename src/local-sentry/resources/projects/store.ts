@@ -13,7 +13,7 @@ import { deleteIssue } from '../issues/store.ts';
 import { addProjectKey } from '../keys/store.ts';
 import { teamRef } from '../teams/build.ts';
 import type { TeamRecord } from '../teams/record.ts';
-import { buildProject } from './build.ts';
+import { buildProject, projectRecord } from './build.ts';
 import type { ProjectRecord } from './record.ts';
 
 /** By slug or numeric id, within the organization. */
@@ -42,9 +42,9 @@ export function addProject(
   }
   const id = nextId(data, 'project');
   const created = nowIso(data);
-  const project: ProjectRecord = {
-    org: org.slug,
-    wire: buildProject({
+  const project = projectRecord(
+    org,
+    buildProject({
       id,
       slug,
       name: input.name,
@@ -52,17 +52,9 @@ export function addProject(
       dateCreated: created,
       teams: team ? [teamRef(team.wire)] : [],
     }),
-    teamSlugs: team ? [team.wire.slug] : [],
-    issues: [],
-    events: [],
-    keys: [],
-    hooks: [],
-    feedback: [],
-    nextShortId: 1,
-  };
-  org.projects.push(project);
-  org.projectsBySlug.set(slug, project);
-  data.projectsById.set(id, project);
+    team ? [team.wire.slug] : [],
+  );
+  indexProject(data, org, project);
   addProjectKey(data, org, project, { name: 'Default' });
   return project;
 }
@@ -143,24 +135,9 @@ export function deleteProject(data: LocalData, org: OrgData, project: ProjectRec
   }
 }
 
-export function addProjectTeam(org: OrgData, project: ProjectRecord, team: TeamRecord): void {
-  storeChanged();
-  if (!project.teamSlugs.includes(team.wire.slug)) project.teamSlugs.push(team.wire.slug);
-  syncProjectTeams(org, project);
-}
-
-export function removeProjectTeam(org: OrgData, project: ProjectRecord, team: TeamRecord): void {
-  storeChanged();
-  project.teamSlugs = project.teamSlugs.filter((slug) => slug !== team.wire.slug);
-  syncProjectTeams(org, project);
-}
-
-/** Recomputes `team`/`teams` of a project body and the teams' member counts. */
-export function syncProjectTeams(org: OrgData, project: ProjectRecord): void {
-  const refs = project.teamSlugs
-    .map((slug) => org.teamsBySlug.get(slug))
-    .filter((team): team is TeamRecord => team !== undefined)
-    .map((team) => teamRef(team.wire));
-  project.wire.teams = refs;
-  project.wire.team = refs[0] ?? null;
+/** Adds a project to its organization's list and the indexes. */
+export function indexProject(data: LocalData, org: OrgData, project: ProjectRecord): void {
+  org.projects.push(project);
+  org.projectsBySlug.set(project.wire.slug, project);
+  data.projectsById.set(project.wire.id, project);
 }

@@ -27,6 +27,7 @@ export function findRepository(org: OrgData, id: string): RepositoryRecord | und
   return org.repositoriesById.get(id);
 }
 
+/** The repository a commit input names, or the project's; created on first use. */
 export function repositoryFor(
   data: LocalData,
   org: OrgData,
@@ -35,14 +36,19 @@ export function repositoryFor(
 ): RepositoryRecord {
   const wanted = name ?? (project ? `${org.slug}/${project.wire.slug}` : `${org.slug}/unknown`);
   const found = org.repositories.find((repository) => repository.wire.name === wanted);
-  if (found) return found;
+  return found ?? addRepository(data, org, wanted, nowIso(data));
+}
+
+/** Adds a repository with no commits yet. */
+export function addRepository(
+  data: LocalData,
+  org: OrgData,
+  name: string,
+  dateCreated: string,
+): RepositoryRecord {
   const repository: RepositoryRecord = {
     org: org.slug,
-    wire: buildRepository({
-      id: nextId(data, 'repository'),
-      name: wanted,
-      dateCreated: nowIso(data),
-    }),
+    wire: buildRepository({ id: nextId(data, 'repository'), name, dateCreated }),
     commits: [],
     commitsById: new Map(),
   };

@@ -17,10 +17,17 @@ import {
   TEAM_WRITE,
 } from '../../http/params.ts';
 import { badRequest, created, found, noContent, ok } from '../../http/reply.ts';
-import { addProject, addProjectTeam, removeProjectTeam } from '../projects/store.ts';
+import { addProject } from '../projects/store.ts';
 import type { TeamRecord } from './record.ts';
 import { filterTeams } from './search.ts';
-import { addTeam, deleteTeam, findTeam, updateTeam } from './store.ts';
+import {
+  addProjectTeam,
+  addTeam,
+  deleteTeam,
+  findTeam,
+  removeProjectTeam,
+  updateTeam,
+} from './store.ts';
 import { teamBody, teamMemberBody, teamMembers, teamProjects } from './wire.ts';
 
 const teamOf = (context: RequestContext, org = orgOf(context)): TeamRecord =>

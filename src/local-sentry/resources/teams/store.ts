@@ -1,17 +1,33 @@
-/** Team lookups and mutations; renames and deletions reach the projects, members and issues that name the team. */
+/**
+ * Team lookups and mutations, and the project ↔ team links. Renames and deletions reach the
+ * projects, members and issues that name the team.
+ */
 import { StoreError } from '../../data/errors.ts';
 import { storeChanged } from '../../data/generation.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { nextId, nowIso } from '../../data/store.ts';
 import { slugify } from '../../data/wire.ts';
 import { setAssignee, teamActor } from '../issues/assignees.ts';
-import { syncProjectTeams } from '../projects/store.ts';
-import { buildTeam } from './build.ts';
+import type { ProjectRecord } from '../projects/record.ts';
+import { buildTeam, teamRef } from './build.ts';
 import type { TeamRecord } from './record.ts';
 
 /** By slug or numeric id. */
 export function findTeam(org: OrgData, idOrSlug: string): TeamRecord | undefined {
   return org.teamsBySlug.get(idOrSlug) ?? org.teamsById.get(idOrSlug);
+}
+
+/** The teams of these slugs, in their order; unknown slugs are left out. */
+export const teamsOf = (org: OrgData, slugs: readonly string[]): TeamRecord[] =>
+  slugs
+    .map((slug) => org.teamsBySlug.get(slug))
+    .filter((team): team is TeamRecord => team !== undefined);
+
+/** Adds a team to its organization's list and the indexes. */
+export function indexTeam(org: OrgData, team: TeamRecord): void {
+  org.teams.push(team);
+  org.teamsBySlug.set(team.wire.slug, team);
+  org.teamsById.set(team.wire.id, team);
 }
 
 export function addTeam(
@@ -33,9 +49,7 @@ export function addTeam(
       dateCreated: nowIso(data),
     }),
   };
-  org.teams.push(team);
-  org.teamsBySlug.set(slug, team);
-  org.teamsById.set(team.wire.id, team);
+  indexTeam(org, team);
   return team;
 }
 
@@ -87,4 +101,23 @@ export function deleteTeam(org: OrgData, team: TeamRecord): void {
       setAssignee(issue, null);
     }
   }
+}
+
+export function addProjectTeam(org: OrgData, project: ProjectRecord, team: TeamRecord): void {
+  storeChanged();
+  if (!project.teamSlugs.includes(team.wire.slug)) project.teamSlugs.push(team.wire.slug);
+  syncProjectTeams(org, project);
+}
+
+export function removeProjectTeam(org: OrgData, project: ProjectRecord, team: TeamRecord): void {
+  storeChanged();
+  project.teamSlugs = project.teamSlugs.filter((slug) => slug !== team.wire.slug);
+  syncProjectTeams(org, project);
+}
+
+/** Recomputes `team`/`teams` of a project body from its team slugs. */
+export function syncProjectTeams(org: OrgData, project: ProjectRecord): void {
+  const refs = teamsOf(org, project.teamSlugs).map((team) => teamRef(team.wire));
+  project.wire.teams = refs;
+  project.wire.team = refs[0] ?? null;
 }
