@@ -6,7 +6,6 @@
  * its own records (`resources/<resource>/generate.ts`); this module calls them in a fixed order,
  * since they all draw from one random stream.
  */
-
 import { generateEventUsers } from '../resources/event-users/generate.ts';
 import { newestFirst } from '../resources/events/store.ts';
 import { generateServiceHooks } from '../resources/hooks/generate.ts';

@@ -6,7 +6,9 @@ import type { LocalData, Scale } from './model.ts';
 import type { Random } from './random.ts';
 import type { Platform } from './templates/index.ts';
 
-/** What every resource's generator draws on: the store it fills, the one random stream, the scale. */
+/**
+ * What every resource's generator draws on: the store it fills, the one random stream, the scale.
+ */
 export interface Seeding {
   data: LocalData;
   rng: Random;

@@ -1,5 +1,4 @@
 /** What a route handler receives and how routes are declared. */
-
 import type { LocalData } from '../data/model.ts';
 import type { LocalToken } from './auth.ts';
 import type { PageContext } from './pagination.ts';

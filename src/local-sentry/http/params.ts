@@ -1,86 +1,11 @@
-/** Lookups and parameter parsing shared by the route files. */
-import { StoreError } from '../data/errors.ts';
-import type { OrgData } from '../data/model.ts';
-import { parseDuration } from '../data/time.ts';
-import type { ProjectRecord } from '../resources/projects/record.ts';
-import { findProject } from '../resources/projects/store.ts';
-import type { RequestContext } from './context.ts';
-import { badRequest, forbidden, HttpError, notFound } from './reply.ts';
-
-export const ORG_READ = ['org:read', 'org:write', 'org:admin'] as const;
-export const ORG_WRITE = ['org:write', 'org:admin'] as const;
-export const PROJECT_READ = ['project:read', 'project:write', 'project:admin'] as const;
-export const PROJECT_WRITE = ['project:write', 'project:admin'] as const;
-export const PROJECT_ADMIN = ['project:admin'] as const;
-export const TEAM_READ = ['team:read', 'team:write', 'team:admin'] as const;
-export const TEAM_WRITE = ['team:write', 'team:admin'] as const;
-export const TEAM_ADMIN = ['team:admin'] as const;
-export const MEMBER_READ = ['member:read', 'member:write', 'member:admin'] as const;
-export const EVENT_READ = ['event:read', 'event:write', 'event:admin'] as const;
-export const EVENT_WRITE = ['event:write', 'event:admin'] as const;
-export const EVENT_ADMIN = ['event:admin'] as const;
-export const RELEASE_READ = [
-  'project:read',
-  'project:write',
-  'project:admin',
-  'project:releases',
-  'org:ci',
-] as const;
-export const RELEASE_WRITE = [
-  'project:write',
-  'project:admin',
-  'project:releases',
-  'org:ci',
-] as const;
-export const RELEASE_ADMIN = ['project:admin', 'project:releases'] as const;
-
-/** The organization of the request (the server has checked it exists and is allowed). */
-export function orgOf(context: RequestContext): OrgData {
-  const org = context.data.organizations.get(context.params['org'] ?? '');
-  if (!org) throw notFound();
-  return org;
-}
-
-/** The `{project}` of the request, by slug or numeric id; 404 when absent. */
-export function projectOf(context: RequestContext, org = orgOf(context)): ProjectRecord {
-  const project = findProject(context.data, org, context.params['project'] ?? '');
-  if (!project) throw notFound();
-  return project;
-}
-
-/** Repeated integer query values (e.g. `project=1&project=2`); 400 on a non-integer. */
-export function integerList(query: URLSearchParams, name: string, message?: string): number[] {
-  return query.getAll(name).flatMap((raw) => {
-    if (raw === '') return [];
-    if (!/^-?\d+$/.test(raw.trim())) {
-      throw badRequest(message ?? `Invalid ${name} parameter. Values must be numbers.`);
-    }
-    return [Number(raw)];
-  });
-}
-
 /**
- * The projects selected by `project=` (ids or slugs, repeatable) the way Sentry's organization
- * endpoints read it: `-1` is every project, no value is every project the caller is a member of
- * (here: every project, since tokens act as members of every team), and a value that is not a
- * project of the organization is a 403.
+ * Request parameters as Sentry's serializers read them: a JSON body's fields (400s in DRF's
+ * words) and the query's time range; and `storeCall`, which turns a store refusal into its 400.
  */
-export function selectedProjects(context: RequestContext, org = orgOf(context)): ProjectRecord[] {
-  const values = context.query.getAll('project').filter((value) => value !== '');
-  if (values.length === 0 || values.includes('-1')) return org.projects;
-  const selected = new Set<ProjectRecord>();
-  for (const value of values) {
-    const project = findProject(context.data, org, value);
-    if (!project) throw forbidden();
-    selected.add(project);
-  }
-  return [...selected];
-}
-
-/** The Sentry user a token acts as: the organization's first owner (for `me` lookups). */
-export function viewerUserId(org: OrgData): string | null {
-  return org.members.find((m) => m.wire.orgRole === 'owner' && m.userId !== null)?.userId ?? null;
-}
+import { StoreError } from '../data/errors.ts';
+import { parseDuration } from '../data/time.ts';
+import type { RequestContext } from './context.ts';
+import { badRequest, HttpError } from './reply.ts';
 
 export interface TimeRange {
   /** ms since epoch, inclusive. */
@@ -120,21 +45,6 @@ export function timeRange(context: RequestContext, fallback: string): TimeRange 
   if (range) return range;
   const ms = parseDuration(fallback) ?? 0;
   return { start: context.data.now - ms, end: context.data.now };
-}
-
-/** Deterministic hash of strings to [0, 1): the local Sentry's stand-in for real measurements. */
-export function hashUnit(...parts: (string | number)[]): number {
-  let h = 0x811c9dc5;
-  for (const char of parts.join('\u0000')) {
-    h ^= char.codePointAt(0) ?? 0;
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 4294967296;
 }
 
 /** A JSON body as an object, or 400. */
@@ -268,4 +178,14 @@ export function slugField(
     );
   }
   return value;
+}
+
+/** A datetime field as DRF's `DateTimeField` reads it, normalized to ISO; null stays null. */
+export function dateField(body: Record<string, unknown>, name: string): string | null | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return value;
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
+    throw badRequest({ [name]: ['Datetime has wrong format.'] });
+  }
+  return new Date(value).toISOString();
 }

@@ -1,4 +1,7 @@
-/** JavaScript (React in the browser): failures, the code locations that raise them and the framework frames below. */
+/**
+ * JavaScript (React in the browser): failures, the code locations that raise them and the framework
+ * frames below.
+ */
 import type { Failure, FrameworkFrame, Location, PlatformCatalog } from './types.ts';
 
 const FAILURES: Failure[] = [

@@ -1,5 +1,4 @@
 /** End users as events and the project user list show them. */
-
 import type { SentryEventUser, SentryProjectUser } from '../../../sentry/types.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { hash32, Random } from '../../data/random.ts';

@@ -1,5 +1,7 @@
-/** The parts of a full event body built from its template: exception, stack frames, breadcrumbs, request, contexts. */
-
+/**
+ * The parts of a full event body built from its template: exception, stack frames, breadcrumbs,
+ * request, contexts.
+ */
 import type {
   SentryBreadcrumb,
   SentryEventEntry,

@@ -1,8 +1,18 @@
-/** Discover: the table `GET /organizations/{org}/events/` answers with, over already filtered events. */
+/**
+ * Discover: the table `GET /organizations/{org}/events/` answers with, over already filtered
+ * events.
+ */
 import type { SentryJson, SentryJsonObject } from '../../../sentry/types.ts';
 import { QueryError } from '../../data/errors.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { paginate } from '../../http/pagination.ts';
+import { timeRange } from '../../http/params.ts';
+import { badRequest, type Reply } from '../../http/reply.ts';
+import { orgOf } from '../organizations/request.ts';
+import { selectedProjects } from '../projects/request.ts';
 import type { EventRecord } from './record.ts';
+import { filterEvents } from './search.ts';
 import { eventTags } from './tags.ts';
 
 const DISCOVER_TYPES: Record<string, string> = {
@@ -200,4 +210,46 @@ export function discoverTable(
     units[field] = null;
   }
   return { data: rows, meta: { fields: metaFields, units, dataset: 'errors' } };
+}
+
+/** Datasets whose rows are error events here; the others exist in Sentry but hold no data. */
+const ERROR_DATASETS = new Set(['errors', 'discover', 'issuePlatform']);
+const EMPTY_DATASETS = new Set([
+  'transactions',
+  'spans',
+  'logs',
+  'profile_functions',
+  'tracemetrics',
+  'uptime_results',
+  'metricsEnhanced',
+]);
+
+/**
+ * `GET /api/0/organizations/{org}/events/`: the Discover table over error events, `{data, meta}`
+ * with Sentry's pagination (`field=` up to 20, `query=id:[...]`, `issue.id:`, `project`,
+ * `environment`, `statsPeriod`/`start`/`end` (default 14d), `sort`, `per_page`, `cursor`).
+ */
+export function discover(context: RequestContext): Reply {
+  const { query, data } = context;
+  const org = orgOf(context);
+  const dataset = query.get('dataset') || 'discover';
+  if (!ERROR_DATASETS.has(dataset) && !EMPTY_DATASETS.has(dataset)) {
+    throw badRequest(
+      `dataset must be one of: ${[...ERROR_DATASETS, ...EMPTY_DATASETS].join(', ')}`,
+    );
+  }
+  const projects = selectedProjects(context, org);
+  const range = timeRange(context, '14d');
+  const events = ERROR_DATASETS.has(dataset)
+    ? filterEvents(data, org, org.events, {
+        query: query.get('query') ?? '',
+        projectIds: projects.map((project) => project.wire.id),
+        environments: query.getAll('environment'),
+        start: range.start,
+        end: range.end,
+      })
+    : [];
+  const table = discoverTable(data, org, events, query.getAll('field'), query.get('sort'));
+  const page = paginate(table.data, context.page);
+  return { ...page, body: { data: page.body, meta: { ...table.meta, dataset } } };
 }

@@ -1,4 +1,7 @@
-/** The parts of an event not stored on its record (browser, OS, device, URL, trace), drawn from its seed. */
+/**
+ * The parts of an event not stored on its record (browser, OS, device, URL, trace), drawn from its
+ * seed.
+ */
 import { Random } from '../../data/random.ts';
 import type { ErrorTemplate } from '../../data/templates/index.ts';
 import type { EventRecord } from './record.ts';

@@ -1,4 +1,6 @@
-/** A seeded issue's events: the first at its first sighting, the last at its last, the rest between. */
+/**
+ * A seeded issue's events: the first at its first sighting, the last at its last, the rest between.
+ */
 import type { OrgData } from '../../data/model.ts';
 import type { ErrorTemplate } from '../../data/templates/index.ts';
 import type { Seeding } from '../../data/world.ts';

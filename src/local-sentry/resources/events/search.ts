@@ -1,4 +1,7 @@
-/** Event search: the event-level terms of a search, over an issue's, a project's or an organization's events. */
+/**
+ * Event search: the event-level terms of a search, over an issue's, a project's or an
+ * organization's events.
+ */
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { datePredicate, globMatch, parseSearch, type SearchTerm } from '../../data/search.ts';
 import type { IssueRecord } from '../issues/record.ts';

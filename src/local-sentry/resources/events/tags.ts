@@ -1,5 +1,4 @@
 /** An event's tags, derived from its record, its issue's template and its facets. */
-
 import type { SentryEventTag } from '../../../sentry/types.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import type { ErrorTemplate } from '../../data/templates/index.ts';

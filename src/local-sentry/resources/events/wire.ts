@@ -3,7 +3,6 @@
  * event-id lookup. Everything is derived from the store and the event's seed, so the same event
  * always yields the same bytes.
  */
-
 import type {
   SentryEvent,
   SentryEventIdLookup,

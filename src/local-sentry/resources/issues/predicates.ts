@@ -1,4 +1,7 @@
-/** The issue-level terms of the issue search language (`is:`, `assigned:`, `level:`, `firstSeen:`, ...) as predicates. */
+/**
+ * The issue-level terms of the issue search language (`is:`, `assigned:`, `level:`, `firstSeen:`,
+ * ...) as predicates.
+ */
 import { QueryError } from '../../data/errors.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { compare, datePredicate, numberValue, type SearchTerm } from '../../data/search.ts';

@@ -6,7 +6,9 @@ import type { EventRecord } from '../events/record.ts';
 export interface IssueRecord {
   org: string;
   projectId: string;
-  /** The issue-stream row. `count`, `userCount`, `firstSeen`, `lastSeen`, `stats` follow `events`. */
+  /**
+   * The issue-stream row. `count`, `userCount`, `firstSeen`, `lastSeen`, `stats` follow `events`.
+   */
   wire: SentryIssue;
   template: ErrorTemplate;
   firstRelease: string | null;

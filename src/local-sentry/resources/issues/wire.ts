@@ -1,5 +1,7 @@
-/** Issue bodies that are not stored as such: stream rows with other stats, the detail, short-id lookups, hashes. */
-
+/**
+ * Issue bodies that are not stored as such: stream rows with other stats, the detail, short-id
+ * lookups, hashes.
+ */
 import type {
   SentryIssue,
   SentryIssueActivity,

@@ -1,4 +1,6 @@
-/** Seeded client keys: every project has its Default key, a quarter of them a rate-limited CI key. */
+/**
+ * Seeded client keys: every project has its Default key, a quarter of them a rate-limited CI key.
+ */
 import type { OrgData } from '../../data/model.ts';
 import { DAY, iso } from '../../data/time.ts';
 import type { Seeding } from '../../data/world.ts';

@@ -20,3 +20,10 @@ export function findMemberByUser(org: OrgData, userIdOrEmail: string): MemberRec
 /** Members with a user account (not pending invites). */
 export const activeMembers = (org: OrgData): MemberRecord[] =>
   org.members.filter((member) => member.userId !== null);
+
+/** The member a token acts as: the organization's first owner (for `me` lookups). */
+export const viewerMember = (org: OrgData): MemberRecord | undefined =>
+  org.members.find((member) => member.wire.orgRole === 'owner' && member.userId !== null);
+
+/** The Sentry user a token acts as (for `assigned:me`, `bookmarks:me`, `my_teams`). */
+export const viewerUserId = (org: OrgData): string | null => viewerMember(org)?.userId ?? null;

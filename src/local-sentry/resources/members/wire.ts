@@ -1,5 +1,4 @@
 /** The member detail body. */
-
 import type { SentryMemberDetail } from '../../../sentry/types.ts';
 import type { OrgData } from '../../data/model.ts';
 import { hash32 } from '../../data/random.ts';

@@ -1,5 +1,4 @@
 /** Organization bodies: the list row and the detailed form (with teams, projects and roles). */
-
 import type { SentryOrganization, SentryOrganizationDetail } from '../../../sentry/types.ts';
 import type { OrgData } from '../../data/model.ts';
 import { orgRoleList, teamRoleList } from '../members/roles.ts';

@@ -9,7 +9,9 @@ import { buildProject, projectRecord } from './build.ts';
 import type { ProjectRecord } from './record.ts';
 import { indexProject } from './store.ts';
 
-/** The `p`-th project of the organization, five days after the one before; the first is bookmarked. */
+/**
+ * The `p`-th project of the organization, five days after the one before; the first is bookmarked.
+ */
 export function generateProject(
   data: LocalData,
   org: OrgData,

@@ -120,7 +120,9 @@ export function updateProject(
   return project;
 }
 
-/** Removes the project with its issues, events, keys and hooks; releases keep their other projects. */
+/**
+ * Removes the project with its issues, events, keys and hooks; releases keep their other projects.
+ */
 export function deleteProject(data: LocalData, org: OrgData, project: ProjectRecord): void {
   storeChanged();
   for (const issue of [...project.issues]) deleteIssue(data, issue);

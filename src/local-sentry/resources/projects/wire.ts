@@ -1,5 +1,4 @@
 /** The project detail body: the list row plus settings, options and the organization. */
-
 import type { SentryProjectDetail } from '../../../sentry/types.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { hash32 } from '../../data/random.ts';

@@ -1,5 +1,4 @@
 /** A release's commits: setting them from a release body, listing them, their rows. */
-
 import type { SentryCommit, SentryReleaseCreate, SentryUser } from '../../../sentry/types.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { nowIso } from '../../data/store.ts';

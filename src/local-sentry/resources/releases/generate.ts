@@ -1,5 +1,4 @@
 /** Seeded releases of a project, with the repository, commits, deploys and files behind them. */
-
 import type { SentryUser } from '../../../sentry/types.ts';
 import type { OrgData } from '../../data/model.ts';
 import { FIRST_NAMES, LAST_NAMES } from '../../data/names.ts';
@@ -41,7 +40,9 @@ export function sortReleases(org: OrgData): void {
   org.releases.sort((a, b) => compareDesc(a.wire.dateCreated, b.wire.dateCreated));
 }
 
-/** A project's releases (a few a month over 88 days) with its repository, commits, deploys, files. */
+/**
+ * A project's releases (a few a month over 88 days) with its repository, commits, deploys, files.
+ */
 export function generateReleases(
   { data, rng, spec }: Seeding,
   org: OrgData,

@@ -1,7 +1,8 @@
 /**
- * Releases: the organization's list (`query=release:[a,b]`, substring, `project`, `status`,
- * `sort`), create, detail, update, delete; deploys, commits, files, and the issues resolved in a
- * release.
+ * Releases, with their deploys, commits, files and repositories: records, generation, search,
+ * bodies and routes (the list with `query=release:[a,b]`, substring, `project`, `status`, `sort`;
+ * create, detail, update, delete; files; a project's releases and the issues resolved in one).
+ * This folder owns them; deploys.ts, commits.ts and repositories.ts hold their routes too.
  */
 import type {
   SentryCommitInput,
@@ -12,23 +13,22 @@ import { type RequestContext, type RouteDef, route } from '../../http/context.ts
 import { paginate } from '../../http/pagination.ts';
 import {
   bodyObject,
-  orgOf,
-  PROJECT_READ,
-  projectOf,
-  RELEASE_ADMIN,
-  RELEASE_READ,
-  RELEASE_WRITE,
-  selectedProjects,
+  dateField,
   storeCall,
   stringField,
   stringListField,
 } from '../../http/params.ts';
 import { badRequest, found, noContent, ok, type Reply } from '../../http/reply.ts';
+import { PROJECT_READ, RELEASE_ADMIN, RELEASE_READ, RELEASE_WRITE } from '../../http/scopes.ts';
+import { orgOf } from '../organizations/request.ts';
 import type { ProjectRecord } from '../projects/record.ts';
+import { projectOf, selectedProjects } from '../projects/request.ts';
 import { findProject } from '../projects/store.ts';
 import { releaseCommitBody, releaseCommits } from './commits.ts';
-import { addDeploy } from './deploys.ts';
+import { deployRoutes } from './deploys.ts';
 import type { ReleaseRecord } from './record.ts';
+import { repositoryRoutes } from './repositories.ts';
+import { releaseOf } from './request.ts';
 import { searchReleases } from './search.ts';
 import { addRelease, deleteRelease, findRelease, releaseInUse, updateRelease } from './store.ts';
 import { releaseBody } from './wire.ts';
@@ -36,21 +36,8 @@ import { releaseBody } from './wire.ts';
 /** Characters Sentry refuses in a version (`Release.is_valid_version`). */
 const BAD_VERSION = /[\r\n\f\t/\\]/;
 
-function releaseOf(context: RequestContext): ReleaseRecord {
-  return found(findRelease(orgOf(context), context.params['version'] ?? ''));
-}
-
 const bodyOf = (context: RequestContext, release: ReleaseRecord) =>
   found(releaseBody(orgOf(context), release.wire.version));
-
-function dateField(body: Record<string, unknown>, name: string): string | null | undefined {
-  const value = body[name];
-  if (value === undefined || value === null) return value;
-  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
-    throw badRequest({ [name]: ['Datetime has wrong format.'] });
-  }
-  return new Date(value).toISOString();
-}
 
 function commitsField(body: Record<string, unknown>): SentryCommitInput[] | undefined {
   const commits = body['commits'];
@@ -166,44 +153,6 @@ export const releaseRoutes = (): RouteDef[] => [
     return noContent();
   }),
 
-  route('GET /api/0/organizations/{org}/releases/{version}/deploys/', RELEASE_READ, (context) =>
-    paginate(releaseOf(context).deploys, context.page),
-  ),
-
-  route('POST /api/0/organizations/{org}/releases/{version}/deploys/', RELEASE_WRITE, (context) => {
-    const org = orgOf(context);
-    const release = releaseOf(context);
-    const body = bodyObject(context);
-    const environment = stringField(body, 'environment', {
-      required: true,
-      maxLength: 64,
-    }) as string;
-    if (!/^[^\s/]+$/.test(environment)) {
-      throw badRequest({ environment: ['Invalid environment name'] });
-    }
-    const input: Parameters<typeof addDeploy>[3] = { environment };
-    const name = stringField(body, 'name', { nullable: true, maxLength: 64 });
-    if (name !== undefined) input.name = name;
-    const url = stringField(body, 'url', { nullable: true });
-    if (url !== undefined) input.url = url;
-    const dateStarted = dateField(body, 'dateStarted');
-    if (dateStarted !== undefined) input.dateStarted = dateStarted;
-    const dateFinished = dateField(body, 'dateFinished');
-    if (dateFinished !== undefined) input.dateFinished = dateFinished;
-    const projects = stringListField(body, 'projects');
-    if (projects !== undefined) {
-      const known = new Set(
-        release.projectIds.map((id) => context.data.projectsById.get(id)?.wire.slug),
-      );
-      const unknown = projects.find((slug) => !known.has(slug));
-      if (unknown !== undefined) {
-        throw badRequest({ projects: [`Invalid projects: ${unknown}`] });
-      }
-      input.projects = projects;
-    }
-    return { status: 201, body: addDeploy(context.data, org, release, input) };
-  }),
-
   route('GET /api/0/organizations/{org}/releases/{version}/commits/', RELEASE_READ, (context) => {
     const org = orgOf(context);
     const release = releaseOf(context);
@@ -248,4 +197,6 @@ export const releaseRoutes = (): RouteDef[] => [
       return ok(issues.map((issue) => issue.wire));
     },
   ),
+  ...deployRoutes(),
+  ...repositoryRoutes(),
 ];

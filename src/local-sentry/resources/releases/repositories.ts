@@ -1,7 +1,14 @@
-/** Repositories: the stored body, lookups, and the one a commit input names (created on first use). */
+/**
+ * Repositories: the stored body, lookups, and the one a commit input names (created on first use).
+ */
 import type { SentryRepository } from '../../../sentry/types.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { nextId, nowIso } from '../../data/store.ts';
+import { type RouteDef, route } from '../../http/context.ts';
+import { paginate } from '../../http/pagination.ts';
+import { found } from '../../http/reply.ts';
+import { ORG_READ } from '../../http/scopes.ts';
+import { orgOf } from '../organizations/request.ts';
 import type { ProjectRecord } from '../projects/record.ts';
 import type { RepositoryRecord } from './record.ts';
 
@@ -56,3 +63,29 @@ export function addRepository(
   org.repositoriesById.set(repository.wire.id, repository);
   return repository;
 }
+
+export const repositoryRoutes = (): RouteDef[] => [
+  route(
+    'GET /api/0/organizations/{org}/repos/',
+    [...ORG_READ, 'org:ci', 'org:integrations'],
+    (context) => {
+      const org = orgOf(context);
+      const status = context.query.get('status');
+      const query = context.query.get('query')?.toLowerCase();
+      const rows = org.repositories
+        .map((repository) => repository.wire)
+        .filter((wire) => !status || (wire.status ?? 'active') === status)
+        .filter((wire) => !query || wire.name.toLowerCase().includes(query));
+      return paginate(rows, context.page);
+    },
+  ),
+
+  route('GET /api/0/organizations/{org}/repos/{repo_id}/commits/', ORG_READ, (context) => {
+    const org = orgOf(context);
+    const repository = found(findRepository(org, context.params['repo_id'] ?? ''));
+    return paginate(
+      repository.commits.map((commit) => commit.wire),
+      context.page,
+    );
+  }),
+];

@@ -1,5 +1,4 @@
 /** Release bodies: the list row and detail, and the summary events and issues embed. */
-
 import type { SentryDeploy, SentryReleaseSummary } from '../../../sentry/types.ts';
 import type { OrgData } from '../../data/model.ts';
 import { iso } from '../../data/time.ts';

@@ -1,5 +1,4 @@
 /** Tag aggregates over events: every tag of an issue with its top values, one tag's values. */
-
 import type { SentryTag, SentryTagValue } from '../../../sentry/types.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { iso } from '../../data/time.ts';

@@ -1,22 +1,18 @@
 /** Teams, team projects and members, and the project ↔ team links. */
-import type { RequestContext } from '../../http/context.ts';
-import { type RouteDef, route } from '../../http/context.ts';
+import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
 import { paginate } from '../../http/pagination.ts';
+import { bodyObject, slugField, storeCall, stringField } from '../../http/params.ts';
+import { badRequest, created, found, noContent, ok } from '../../http/reply.ts';
 import {
-  bodyObject,
   ORG_READ,
-  orgOf,
   PROJECT_READ,
   PROJECT_WRITE,
-  projectOf,
-  slugField,
-  storeCall,
-  stringField,
   TEAM_ADMIN,
   TEAM_READ,
   TEAM_WRITE,
-} from '../../http/params.ts';
-import { badRequest, created, found, noContent, ok } from '../../http/reply.ts';
+} from '../../http/scopes.ts';
+import { orgOf } from '../organizations/request.ts';
+import { projectOf } from '../projects/request.ts';
 import { addProject } from '../projects/store.ts';
 import type { TeamRecord } from './record.ts';
 import { filterTeams } from './search.ts';
@@ -26,6 +22,7 @@ import {
   deleteTeam,
   findTeam,
   removeProjectTeam,
+  teamsOf,
   updateTeam,
 } from './store.ts';
 import { teamBody, teamMemberBody, teamMembers, teamProjects } from './wire.ts';
@@ -138,9 +135,7 @@ export const teamRoutes = (): RouteDef[] => [
   route('GET /api/0/projects/{org}/{project}/teams/', PROJECT_READ, (context) => {
     const org = orgOf(context);
     const project = projectOf(context, org);
-    const teams = project.teamSlugs
-      .map((slug) => org.teamsBySlug.get(slug))
-      .filter((team): team is TeamRecord => team !== undefined);
+    const teams = teamsOf(org, project.teamSlugs);
     return paginate(
       teams.map((team) => teamBody(org, team, { detailed: false })),
       context.page,

@@ -1,5 +1,4 @@
 /** Team bodies (with or without their projects), and a team's projects and members. */
-
 import type { SentryTeam, SentryTeamMember } from '../../../sentry/types.ts';
 import type { OrgData } from '../../data/model.ts';
 import type { MemberRecord } from '../members/record.ts';

@@ -1,5 +1,4 @@
 /** The user feedback body. */
-
 import type { SentryUserFeedback } from '../../../sentry/types.ts';
 import type { LocalData } from '../../data/model.ts';
 import type { UserFeedbackRecord } from './record.ts';

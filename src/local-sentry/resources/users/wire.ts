@@ -1,5 +1,4 @@
 /** The rows of `GET /organizations/{org}/users/`. */
-
 import type { SentryOrganizationUser } from '../../../sentry/types.ts';
 import type { OrgData } from '../../data/model.ts';
 import type { MemberRecord } from '../members/record.ts';
