@@ -1,7 +1,11 @@
 /**
  * Fault injection: faults forced for a concrete path or a route template, and random faults
- * drawn at `failRate` from a generator seeded by the server's seed, so a run can be replayed.
+ * drawn at `failRate` from a generator seeded by the server's seed, so a run can be replayed;
+ * and the replies faults stand for.
  */
+import { randomUUID } from 'node:crypto';
+import type { RateLimitConfig } from './rate-limit.ts';
+import type { Reply } from './reply.ts';
 
 /**
  * An HTTP status (e.g. 503), a connection reset, a slow body, malformed JSON, an empty 500, or
@@ -112,4 +116,43 @@ export class FaultInjector {
     if (roll >= this.#failRate) return undefined;
     return RANDOM_FAULTS[Math.floor(which * RANDOM_FAULTS.length)];
   }
+}
+
+const STATUS_DETAIL: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Authentication credentials were not provided.',
+  403: 'You do not have permission to perform this action.',
+  404: 'The requested resource does not exist',
+  500: 'Internal Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** The response a forced or random fault stands for (`reset` and `slow` are handled apart). */
+export function faultReply(
+  fault: number | 'malformed' | 'empty' | 'query-timeout',
+  rateLimit: RateLimitConfig,
+): Reply | 'malformed' | 'empty' {
+  if (fault === 'malformed' || fault === 'empty') return fault;
+  if (fault === 'query-timeout') return { status: 400, body: { detail: QUERY_TIMEOUT_DETAIL } };
+  if (fault === 429) {
+    const reset = String(Math.ceil(Date.now() / 1000) + 1);
+    return {
+      status: 429,
+      body: `You are attempting to use this endpoint too frequently. Limit is ${rateLimit.limit} requests in ${rateLimit.windowSeconds} seconds`,
+      headers: {
+        'X-Sentry-Rate-Limit-Limit': String(rateLimit.limit),
+        'X-Sentry-Rate-Limit-Remaining': '0',
+        'X-Sentry-Rate-Limit-Reset': reset,
+        'X-Sentry-Rate-Limit-ConcurrentLimit': String(rateLimit.concurrentLimit),
+        'X-Sentry-Rate-Limit-ConcurrentRemaining': String(rateLimit.concurrentLimit),
+      },
+    };
+  }
+  const detail = STATUS_DETAIL[fault] ?? `HTTP ${fault}`;
+  return {
+    status: fault,
+    body: fault === 500 ? { detail, errorId: randomUUID().replaceAll('-', '') } : { detail },
+  };
 }

@@ -2,6 +2,10 @@
  * A Sentry-compatible REST server over in-memory data: the default upstream for demos, tests
  * and benchmarks. Speaks Sentry's wire format only (auth, pagination, rate limits, errors); it
  * knows nothing of GraphQL. Observable through `/_local/stats`, breakable through faults.
+ *
+ * This folder (`http/`) owns the HTTP machinery every resource's routes run on: this server,
+ * the router, auth and scopes, pagination, rate limits, faults, request stats, request bodies
+ * and parameters, and the reply helpers. The routes themselves live in `resources/`.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -23,7 +27,8 @@ import {
   tokenHash,
 } from './auth.ts';
 import type { RouteDef } from './context.ts';
-import { type Fault, FaultInjector, QUERY_TIMEOUT_DETAIL, validateFaults } from './faults.ts';
+import { type Fault, FaultInjector, faultReply, validateFaults } from './faults.ts';
+import { handleLocal } from './local-routes.ts';
 import {
   DEFAULT_RATE_LIMIT,
   type RateLimitConfig,
@@ -31,6 +36,7 @@ import {
   type RateLimitTicket,
 } from './rate-limit.ts';
 import { forbidden, HttpError, notFound, type Reply } from './reply.ts';
+import { readJsonBody } from './request-body.ts';
 import { type RouteMatch, Router, splitPath } from './router.ts';
 import { type RequestStats, Stats, UNMATCHED_ROUTE } from './stats.ts';
 
@@ -76,56 +82,11 @@ export interface LocalSentry extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-/** Largest request body accepted. */
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** A slow body is trickled in this many chunks over about 1.5 s. */
 const SLOW_CHUNKS = 10;
 const SLOW_INTERVAL_MS = 150;
 
-const STATUS_DETAIL: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Authentication credentials were not provided.',
-  403: 'You do not have permission to perform this action.',
-  404: 'The requested resource does not exist',
-  500: 'Internal Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, { detail: 'Request body too large.' }));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  const text = await readBody(request);
-  if (text.trim() === '') return undefined;
-  const type = request.headers['content-type'] ?? 'application/json';
-  if (!type.includes('json')) {
-    throw new HttpError(415, { detail: `Unsupported media type "${type}" in request.` });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new HttpError(400, { detail: `JSON parse error - ${(error as Error).message}` });
-  }
-}
 
 function serverUrl(address: AddressInfo): string {
   const host =
@@ -195,33 +156,6 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
       timers.add(timer);
     };
     tick();
-  }
-
-  /** The response a forced or random fault stands for (`reset` and `slow` are handled apart). */
-  function faultReply(
-    fault: number | 'malformed' | 'empty' | 'query-timeout',
-  ): Reply | 'malformed' | 'empty' {
-    if (fault === 'malformed' || fault === 'empty') return fault;
-    if (fault === 'query-timeout') return { status: 400, body: { detail: QUERY_TIMEOUT_DETAIL } };
-    if (fault === 429) {
-      const reset = String(Math.ceil(Date.now() / 1000) + 1);
-      return {
-        status: 429,
-        body: `You are attempting to use this endpoint too frequently. Limit is ${rateLimit.limit} requests in ${rateLimit.windowSeconds} seconds`,
-        headers: {
-          'X-Sentry-Rate-Limit-Limit': String(rateLimit.limit),
-          'X-Sentry-Rate-Limit-Remaining': '0',
-          'X-Sentry-Rate-Limit-Reset': reset,
-          'X-Sentry-Rate-Limit-ConcurrentLimit': String(rateLimit.concurrentLimit),
-          'X-Sentry-Rate-Limit-ConcurrentRemaining': String(rateLimit.concurrentLimit),
-        },
-      };
-    }
-    const detail = STATUS_DETAIL[fault] ?? `HTTP ${fault}`;
-    return {
-      status: fault,
-      body: fault === 500 ? { detail, errorId: randomUUID().replaceAll('-', '') } : { detail },
-    };
   }
 
   /** Auth, organization access, scope, body, handler. Rate limiting happens before. */
@@ -309,7 +243,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
       return;
     }
     if (fault !== undefined && fault !== 'slow') {
-      const reply = faultReply(fault);
+      const reply = faultReply(fault, rateLimit);
       const rateHeaders = ticket?.headers ?? {};
       if (reply === 'empty') {
         response.writeHead(500, { ...rateHeaders, 'Content-Length': 0 });
@@ -368,55 +302,6 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     );
   }
 
-  async function handleLocal(
-    request: IncomingMessage,
-    response: ServerResponse,
-    rawPath: string,
-  ): Promise<void> {
-    const key = `${request.method ?? 'GET'} ${rawPath.replace(/\/$/, '')}`;
-    switch (key) {
-      case 'GET /_local/stats':
-        return send(response, { status: 200, body: stats.snapshot() });
-      case 'POST /_local/stats/reset':
-        stats.reset();
-        return send(response, { status: 200, body: stats.snapshot() });
-      case 'GET /_local/inflight':
-        return send(response, { status: 200, body: stats.inflight() });
-      case 'GET /_local/faults':
-        return send(response, {
-          status: 200,
-          body: { faults: injector.faults, failRate: injector.failRate },
-        });
-      case 'POST /_local/faults': {
-        let body: unknown;
-        try {
-          body = await readJsonBody(request);
-        } catch (error) {
-          return send(
-            response,
-            error instanceof HttpError ? error.toReply() : notFound().toReply(),
-          );
-        }
-        const input = (body ?? {}) as { faults?: unknown; failRate?: unknown };
-        const message =
-          typeof input !== 'object' || Array.isArray(input)
-            ? 'Body must be {"faults": {...}, "failRate": n}'
-            : validateFaults(input.faults, input.failRate);
-        if (message) return send(response, { status: 400, body: { detail: message } });
-        injector.set(
-          (input.faults ?? {}) as Record<string, Fault>,
-          input.failRate as number | undefined,
-        );
-        return send(response, {
-          status: 200,
-          body: { faults: injector.faults, failRate: injector.failRate },
-        });
-      }
-      default:
-        return send(response, notFound().toReply());
-    }
-  }
-
   const server = createServer((request, response) => {
     const rawUrl = request.url ?? '/';
     const mark = rawUrl.indexOf('?');
@@ -424,7 +309,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     const query = new URLSearchParams(mark < 0 ? '' : rawUrl.slice(mark + 1));
     const handling =
       rawPath === '/_local' || rawPath.startsWith('/_local/')
-        ? handleLocal(request, response, rawPath)
+        ? handleLocal(request, response, rawPath, { stats, injector, send })
         : handleApi(request, response, rawPath, query);
     handling.catch((error: unknown) => {
       console.error('local-sentry: request failed', error);
