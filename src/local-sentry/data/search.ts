@@ -231,3 +231,14 @@ export const textFilter =
       return needles.every((needle) => texts.some((text) => text.includes(needle)));
     };
   };
+
+/** The `id:` filters: numeric ids (400 otherwise) that the record's id is one of. */
+export const idFilter =
+  <T>(id: (record: T) => string | null) =>
+  (values: string[]) => {
+    const ids = new Set(idValues(values));
+    return (record: T): boolean => {
+      const value = id(record);
+      return value !== null && ids.has(value);
+    };
+  };

@@ -53,9 +53,13 @@ export function eventTermPredicate(
 }
 
 export interface EventSearchOptions {
+  /** The search query. */
   query?: string;
+  /** Restrict to these project ids (undefined or empty: all of the organization's). */
   projectIds?: readonly string[];
+  /** `environment=` values. */
   environments?: readonly string[];
+  /** Time window (ms, inclusive). */
   start?: number;
   end?: number;
 }

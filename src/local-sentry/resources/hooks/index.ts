@@ -2,7 +2,7 @@
  * Service hooks of a project: records, their generation, store and routes. This folder owns them.
  */
 import { type RouteDef, route } from '../../http/context.ts';
-import { paginate } from '../../http/pagination.ts';
+import { paginateMapped } from '../../http/pagination.ts';
 import { bodyObject, stringField, stringListField } from '../../http/params.ts';
 import { badRequest, created, found, noContent, ok } from '../../http/reply.ts';
 import { orgOf } from '../organizations/request.ts';
@@ -26,10 +26,7 @@ function hookInput(body: Record<string, unknown>, required: boolean) {
 
 export const hookRoutes = (): RouteDef[] => [
   route('GET /api/0/projects/{org}/{project}/hooks/', ['project:read'], (context) =>
-    paginate(
-      projectOf(context).hooks.map((hook) => hook.wire),
-      context.page,
-    ),
+    paginateMapped(projectOf(context).hooks, context.page, (hook) => hook.wire),
   ),
 
   route('POST /api/0/projects/{org}/{project}/hooks/', ['project:write'], (context) => {

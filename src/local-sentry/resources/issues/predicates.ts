@@ -5,21 +5,19 @@
 import { QueryError } from '../../data/errors.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { compare, datePredicate, numberValue, type SearchTerm } from '../../data/search.ts';
+import type { EventSearchOptions } from '../events/search.ts';
 import { eventTags } from '../events/tags.ts';
 import { releaseMatcher } from '../releases/search.ts';
 import type { IssueRecord } from './record.ts';
 import type { IssueSort } from './sort.ts';
 
-export interface IssueSearchOptions {
+/**
+ * An event search's options, read for issues: the issue needs events in one of the environments
+ * and inside the time window.
+ */
+export interface IssueSearchOptions extends EventSearchOptions {
   /** The search query; pass `DEFAULT_ISSUE_QUERY` when the request had none. */
   query?: string;
-  /** Restrict to these project ids (undefined or empty: all of the organization's). */
-  projectIds?: readonly string[];
-  /** `environment=` values: the issue needs events in one of them. */
-  environments?: readonly string[];
-  /** Time window (ms, inclusive): the issue needs events inside it. */
-  start?: number;
-  end?: number;
   /** Default `date`. */
   sort?: IssueSort | string;
   /** The Sentry user id behind the token, for `assigned:me`, `bookmarks:me`, `my_teams`. */

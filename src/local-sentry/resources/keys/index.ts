@@ -4,7 +4,7 @@
  */
 import type { SentryProjectKeyUpdate } from '../../../sentry/types.ts';
 import { type RouteDef, route } from '../../http/context.ts';
-import { paginate } from '../../http/pagination.ts';
+import { paginateMapped } from '../../http/pagination.ts';
 import {
   bodyObject,
   booleanField,
@@ -35,10 +35,7 @@ export const keyRoutes = (): RouteDef[] => [
         (status === 'active' && key.wire.isActive) ||
         (status === 'inactive' && !key.wire.isActive),
     );
-    return paginate(
-      keys.map((key) => key.wire),
-      context.page,
-    );
+    return paginateMapped(keys, context.page, (key) => key.wire);
   }),
 
   route('POST /api/0/projects/{org}/{project}/keys/', PROJECT_WRITE, (context) => {

@@ -3,7 +3,7 @@
  * routes. This folder owns them.
  */
 import { type RouteDef, route } from '../../http/context.ts';
-import { paginate } from '../../http/pagination.ts';
+import { paginateMapped } from '../../http/pagination.ts';
 import { found, ok } from '../../http/reply.ts';
 import { MEMBER_READ } from '../../http/scopes.ts';
 import { orgOf } from '../organizations/request.ts';
@@ -14,9 +14,10 @@ import { memberDetail } from './wire.ts';
 export const memberRoutes = (): RouteDef[] => [
   route('GET /api/0/organizations/{org}/members/', MEMBER_READ, (context) => {
     const org = orgOf(context);
-    return paginate(
-      filterMembers(org, context.query.get('query')).map((m) => m.wire),
+    return paginateMapped(
+      filterMembers(org, context.query.get('query')),
       context.page,
+      (m) => m.wire,
     );
   }),
 

@@ -1,6 +1,6 @@
 /** The member list's `query`. */
 import type { OrgData } from '../../data/model.ts';
-import { filterByTokens, idValues, textFilter } from '../../data/search.ts';
+import { filterByTokens, idFilter, textFilter } from '../../data/search.ts';
 import type { MemberRecord } from './record.ts';
 
 /**
@@ -13,14 +13,8 @@ export function filterMembers(org: OrgData, query: string | null | undefined): M
       member.wire.email.toLowerCase(),
       member.wire.name.toLowerCase(),
     ]),
-    id: (values) => {
-      const ids = new Set(idValues(values));
-      return (member) => ids.has(member.wire.id);
-    },
-    'user.id': (values) => {
-      const ids = new Set(idValues(values));
-      return (member) => member.userId !== null && ids.has(member.userId);
-    },
+    id: idFilter((member) => member.wire.id),
+    'user.id': idFilter((member) => member.userId),
     email: (values) => {
       const emails = new Set(values.map((value) => value.toLowerCase()));
       return (member) => emails.has(member.wire.email.toLowerCase());

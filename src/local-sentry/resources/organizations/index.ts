@@ -4,7 +4,7 @@
  */
 import { canAccessOrganization } from '../../http/auth.ts';
 import { type RouteDef, route } from '../../http/context.ts';
-import { paginate } from '../../http/pagination.ts';
+import { paginateMapped } from '../../http/pagination.ts';
 import { bodyObject, slugField, storeCall, stringField } from '../../http/params.ts';
 import { badRequest, ok } from '../../http/reply.ts';
 import { ORG_READ, ORG_WRITE } from '../../http/scopes.ts';
@@ -18,9 +18,8 @@ export const organizationRoutes = (): RouteDef[] => [
     const orgs = [...data.organizations.values()].filter((org) =>
       canAccessOrganization(token, org.slug),
     );
-    return paginate(
-      filterOrganizations(orgs, query.get('query')).map((org) => organizationBody(org, baseUrl)),
-      page,
+    return paginateMapped(filterOrganizations(orgs, query.get('query')), page, (org) =>
+      organizationBody(org, baseUrl),
     );
   }),
 

@@ -1,6 +1,6 @@
 /** The project list's `query`. */
 import type { OrgData } from '../../data/model.ts';
-import { filterByTokens, idValues, textFilter } from '../../data/search.ts';
+import { filterByTokens, idFilter, textFilter } from '../../data/search.ts';
 import type { ProjectRecord } from './record.ts';
 
 /**
@@ -10,10 +10,7 @@ import type { ProjectRecord } from './record.ts';
 export function filterProjects(org: OrgData, query: string | null | undefined): ProjectRecord[] {
   return filterByTokens<ProjectRecord>(org.projects, query, {
     query: textFilter((project) => [project.wire.name.toLowerCase(), project.wire.slug]),
-    id: (values) => {
-      const ids = new Set(idValues(values));
-      return (project) => ids.has(project.wire.id);
-    },
+    id: idFilter((project) => project.wire.id),
     slug: (values) => (project) => values.includes(project.wire.slug),
     team: (values) => (project) => project.teamSlugs.some((slug) => values.includes(slug)),
     '!team': (values) => (project) => !project.teamSlugs.some((slug) => values.includes(slug)),

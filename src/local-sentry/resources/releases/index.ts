@@ -10,7 +10,7 @@ import type {
   SentryReleaseUpdate,
 } from '../../../sentry/types.ts';
 import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
-import { paginate } from '../../http/pagination.ts';
+import { paginate, paginateMapped } from '../../http/pagination.ts';
 import {
   bodyObject,
   dateField,
@@ -75,9 +75,8 @@ function listReleases(context: RequestContext, projects: ProjectRecord[] | undef
   };
   if (projects) options.projectIds = projects.map((project) => project.wire.id);
   const releases = searchReleases(org, options);
-  return paginate(
-    releases.map((release) => found(releaseBody(org, release.wire.version))),
-    context.page,
+  return paginateMapped(releases, context.page, (release) =>
+    found(releaseBody(org, release.wire.version)),
   );
 }
 
@@ -156,9 +155,8 @@ export const releaseRoutes = (): RouteDef[] => [
   route('GET /api/0/organizations/{org}/releases/{version}/commits/', RELEASE_READ, (context) => {
     const org = orgOf(context);
     const release = releaseOf(context);
-    return paginate(
-      releaseCommits(org, release.wire.version).map((commit) => releaseCommitBody(org, commit)),
-      context.page,
+    return paginateMapped(releaseCommits(org, release.wire.version), context.page, (commit) =>
+      releaseCommitBody(org, commit),
     );
   }),
 

@@ -29,7 +29,7 @@ export interface RepositoryRecord {
 export interface CommitRecord {
   org: string;
   repositoryId: string;
-  /** Without `releases`; `wire.ts` adds them for release commit lists. */
+  /** Without `releases`; `commits.ts` adds them for release commit lists. */
   wire: SentryCommit;
   releaseVersions: string[];
 }

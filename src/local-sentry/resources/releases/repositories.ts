@@ -5,7 +5,7 @@ import type { SentryRepository } from '../../../sentry/types.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { nextId, nowIso } from '../../data/store.ts';
 import { type RouteDef, route } from '../../http/context.ts';
-import { paginate } from '../../http/pagination.ts';
+import { paginate, paginateMapped } from '../../http/pagination.ts';
 import { found } from '../../http/reply.ts';
 import { ORG_READ } from '../../http/scopes.ts';
 import { orgOf } from '../organizations/request.ts';
@@ -83,9 +83,6 @@ export const repositoryRoutes = (): RouteDef[] => [
   route('GET /api/0/organizations/{org}/repos/{repo_id}/commits/', ORG_READ, (context) => {
     const org = orgOf(context);
     const repository = found(findRepository(org, context.params['repo_id'] ?? ''));
-    return paginate(
-      repository.commits.map((commit) => commit.wire),
-      context.page,
-    );
+    return paginateMapped(repository.commits, context.page, (commit) => commit.wire);
   }),
 ];

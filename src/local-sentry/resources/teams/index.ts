@@ -1,6 +1,6 @@
 /** Teams, team projects and members, and the project ↔ team links. */
 import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
-import { paginate } from '../../http/pagination.ts';
+import { paginateMapped } from '../../http/pagination.ts';
 import { bodyObject, slugField, storeCall, stringField } from '../../http/params.ts';
 import { badRequest, created, found, noContent, ok } from '../../http/reply.ts';
 import {
@@ -38,10 +38,7 @@ export const teamRoutes = (): RouteDef[] => [
     const org = orgOf(context);
     const detailed = context.query.get('detailed') !== '0';
     const teams = filterTeams(org, context.query.get('query')).sort(bySlug);
-    return paginate(
-      teams.map((team) => teamBody(org, team, { detailed })),
-      context.page,
-    );
+    return paginateMapped(teams, context.page, (team) => teamBody(org, team, { detailed }));
   }),
 
   route(
@@ -98,10 +95,7 @@ export const teamRoutes = (): RouteDef[] => [
   route('GET /api/0/teams/{org}/{team}/projects/', PROJECT_READ, (context) => {
     const org = orgOf(context);
     const projects = teamProjects(org, teamOf(context, org)).sort(bySlug);
-    return paginate(
-      projects.map((project) => project.wire),
-      context.page,
-    );
+    return paginateMapped(projects, context.page, (project) => project.wire);
   }),
 
   route('POST /api/0/teams/{org}/{team}/projects/', PROJECT_WRITE, (context) => {
@@ -126,9 +120,8 @@ export const teamRoutes = (): RouteDef[] => [
   route('GET /api/0/teams/{org}/{team}/members/', TEAM_READ, (context) => {
     const org = orgOf(context);
     const team = teamOf(context, org);
-    return paginate(
-      teamMembers(org, team).map((member) => teamMemberBody(member, team)),
-      context.page,
+    return paginateMapped(teamMembers(org, team), context.page, (member) =>
+      teamMemberBody(member, team),
     );
   }),
 
@@ -136,10 +129,7 @@ export const teamRoutes = (): RouteDef[] => [
     const org = orgOf(context);
     const project = projectOf(context, org);
     const teams = teamsOf(org, project.teamSlugs);
-    return paginate(
-      teams.map((team) => teamBody(org, team, { detailed: false })),
-      context.page,
-    );
+    return paginateMapped(teams, context.page, (team) => teamBody(org, team, { detailed: false }));
   }),
 
   route('POST /api/0/projects/{org}/{project}/teams/{team}/', PROJECT_WRITE, (context) => {

@@ -3,7 +3,7 @@
  * owns them.
  */
 import { type RouteDef, route } from '../../http/context.ts';
-import { paginate } from '../../http/pagination.ts';
+import { paginateMapped } from '../../http/pagination.ts';
 import { bodyObject, stringField } from '../../http/params.ts';
 import { badRequest, ok } from '../../http/reply.ts';
 import { orgOf } from '../organizations/request.ts';
@@ -13,9 +13,8 @@ import { userFeedbackBody } from './wire.ts';
 
 export const userFeedbackRoutes = (): RouteDef[] => [
   route('GET /api/0/projects/{org}/{project}/user-feedback/', ['project:read'], (context) =>
-    paginate(
-      projectOf(context).feedback.map((feedback) => userFeedbackBody(context.data, feedback)),
-      context.page,
+    paginateMapped(projectOf(context).feedback, context.page, (feedback) =>
+      userFeedbackBody(context.data, feedback),
     ),
   ),
 
