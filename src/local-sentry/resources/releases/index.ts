@@ -2,7 +2,7 @@
  * Releases, with their deploys, commits, files and repositories: records, generation, search,
  * bodies and routes (the list with `query=release:[a,b]`, substring, `project`, `status`, `sort`;
  * create, detail, update, delete; files; a project's releases and the issues resolved in one).
- * This folder owns them; deploys.ts, commits.ts and repositories.ts hold their routes too.
+ * This folder owns them; deploys.ts and repositories.ts declare their own routes.
  */
 import type {
   SentryCommitInput,

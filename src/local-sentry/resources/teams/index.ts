@@ -1,4 +1,8 @@
-/** Teams, team projects and members, and the project ↔ team links. */
+/**
+ * Teams: records, their generation, the list's `query`, the team bodies and the routes (list,
+ * create, detail, update, delete; a team's projects and members; the project ↔ team links).
+ * This folder owns them.
+ */
 import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
 import { paginateMapped } from '../../http/pagination.ts';
 import { bodyObject, slugField, storeCall, stringField } from '../../http/params.ts';
