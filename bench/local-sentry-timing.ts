@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
-import { startLocalSentry } from '../src/local-sentry/server.ts';
+import { startLocalSentry } from '../src/local-sentry/http/server.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -7,7 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startLocalSentry } from '../src/local-sentry/server.ts';
+import { startLocalSentry } from '../src/local-sentry/http/server.ts';
 import { startServer } from '../src/main.ts';
 
 export interface StormOptions {

@@ -19,9 +19,9 @@ import {
   describeToken,
   type LocalToken,
   parseTokenSpec,
-} from './local-sentry/auth.ts';
-import { DEFAULT_RATE_LIMIT } from './local-sentry/rate-limit.ts';
-import type { LocalSentryOptions } from './local-sentry/server.ts';
+} from './local-sentry/http/auth.ts';
+import { DEFAULT_RATE_LIMIT } from './local-sentry/http/rate-limit.ts';
+import type { LocalSentryOptions } from './local-sentry/http/server.ts';
 import type { ServeOptions } from './main.ts';
 
 const SCALES = ['small', 'medium', 'large'] as const;
@@ -374,7 +374,7 @@ export function parseServeArgs(
 }
 
 async function runLocalSentry(options: LocalSentryOptions): Promise<number> {
-  const { startLocalSentry } = await import('./local-sentry/server.ts');
+  const { startLocalSentry } = await import('./local-sentry/http/server.ts');
   const sentry = await startLocalSentry(options);
   console.info(`local-sentry listening on ${sentry.url}`);
   const [first, ...others] = sentry.tokens;

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { constants } from 'node:os';
-import { type LocalSentry, startLocalSentry } from './local-sentry/server.ts';
+import { type LocalSentry, startLocalSentry } from './local-sentry/http/server.ts';
 import { installProcessGuards } from './process-guards.ts';
 import { probeUpstream } from './sentry/http/probe.ts';
 import { LOOPBACK_HOSTS } from './server/exposure.ts';

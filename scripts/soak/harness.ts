@@ -14,8 +14,8 @@ import {
   startLocalSentryProcess,
   stopAll,
 } from '../../bench/processes.ts';
-import { DEFAULT_TOKEN } from '../../src/local-sentry/auth.ts';
-import { startLocalSentry } from '../../src/local-sentry/server.ts';
+import { DEFAULT_TOKEN } from '../../src/local-sentry/http/auth.ts';
+import { startLocalSentry } from '../../src/local-sentry/http/server.ts';
 import { DEFAULT_SOAK_OPTIONS, type SoakOptions } from './args.ts';
 import { checkWrites, type GatewayResponse, SoakTally, type WriteRow } from './check.ts';
 import {

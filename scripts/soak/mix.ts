@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { fillVariables, type OperationFile, readOperationFiles } from '../../bench/operations.ts';
 import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
 import { issueKey, projectKey, teamKey } from '../../src/loaders/keys.ts';
-import { seededRandom } from '../../src/local-sentry/faults.ts';
-import type { LocalSentry } from '../../src/local-sentry/server.ts';
+import { seededRandom } from '../../src/local-sentry/http/faults.ts';
+import type { LocalSentry } from '../../src/local-sentry/http/server.ts';
 
 /** The embedded server's store (the same seed and scale give the same data, byte for byte). */
 export type SeededData = LocalSentry['data'];

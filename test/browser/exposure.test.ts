@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
-import { DEFAULT_TOKEN } from '../../src/local-sentry/auth.ts';
+import { DEFAULT_TOKEN } from '../../src/local-sentry/http/auth.ts';
 import { startServer } from '../../src/main.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';

@@ -10,8 +10,8 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ALL_SCOPES } from '../../src/local-sentry/auth.ts';
-import { startLocalSentry } from '../../src/local-sentry/server.ts';
+import { ALL_SCOPES } from '../../src/local-sentry/http/auth.ts';
+import { startLocalSentry } from '../../src/local-sentry/http/server.ts';
 import { createGateway, GRAPHQL_PATH } from '../../src/server.ts';
 
 /** The tokens the embedded Sentry knows: every scope, and read-only on one organization. */

@@ -8,7 +8,7 @@ import {
   type LocalSentry,
   type LocalSentryOptions,
   startLocalSentry,
-} from '../../src/local-sentry/server.ts';
+} from '../../src/local-sentry/http/server.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.ts';
 
 /**

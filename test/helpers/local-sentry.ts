@@ -3,7 +3,7 @@ import {
   type LocalSentry,
   type LocalSentryOptions,
   startLocalSentry,
-} from '../../src/local-sentry/server.ts';
+} from '../../src/local-sentry/http/server.ts';
 
 export interface FetchOptions {
   /** Bearer token; `null` sends no Authorization header. @default the server's first token */

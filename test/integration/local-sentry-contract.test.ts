@@ -11,8 +11,9 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateData } from '../../src/local-sentry/data/generate.ts';
-import type { IssueRecord, OrgData } from '../../src/local-sentry/data/model.ts';
-import { type LocalSentry, startLocalSentry } from '../../src/local-sentry/server.ts';
+import type { OrgData } from '../../src/local-sentry/data/model.ts';
+import { type LocalSentry, startLocalSentry } from '../../src/local-sentry/http/server.ts';
+import type { IssueRecord } from '../../src/local-sentry/resources/issues/record.ts';
 
 interface Operation {
   operationId?: string;

@@ -5,8 +5,8 @@
  */
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { tokenHash } from '../../src/local-sentry/auth.ts';
 import { generateData } from '../../src/local-sentry/data/generate.ts';
+import { tokenHash } from '../../src/local-sentry/http/auth.ts';
 import { fetchJson, nextCursor, withLocalSentry } from '../helpers/local-sentry.ts';
 
 type Row = Record<string, unknown>;

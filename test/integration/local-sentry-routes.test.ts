@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateData } from '../../src/local-sentry/data/generate.ts';
-import { sentryRoutes } from '../../src/local-sentry/routes/index.ts';
+import { sentryRoutes } from '../../src/local-sentry/resources/index.ts';
 import { type TestLocalSentry, withLocalSentry } from '../helpers/local-sentry.ts';
 
 type Row = Record<string, unknown>;

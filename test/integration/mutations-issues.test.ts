@@ -4,7 +4,7 @@
  * are reported and never sent twice.
  */
 import { describe, expect, it } from 'vitest';
-import { ALL_SCOPES } from '../../src/local-sentry/auth.ts';
+import { ALL_SCOPES } from '../../src/local-sentry/http/auth.ts';
 import { graphql } from '../__generated__/gql.ts';
 import { startTestGateway } from '../helpers/gateway.ts';
 import {

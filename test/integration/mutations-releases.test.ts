@@ -3,7 +3,7 @@
  * refused input costs no upstream call, and a failed write is reported and sent once.
  */
 import { describe, expect, it } from 'vitest';
-import { ALL_SCOPES } from '../../src/local-sentry/auth.ts';
+import { ALL_SCOPES } from '../../src/local-sentry/http/auth.ts';
 import { graphql } from '../__generated__/gql.ts';
 import { startTestGateway } from '../helpers/gateway.ts';
 import {

@@ -4,8 +4,10 @@
  */
 import { expect } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
-import type { IssueRecord, OrgData, ProjectRecord } from '../../src/local-sentry/data/model.ts';
-import type { Fault } from '../../src/local-sentry/server.ts';
+import type { OrgData } from '../../src/local-sentry/data/model.ts';
+import type { Fault } from '../../src/local-sentry/http/server.ts';
+import type { IssueRecord } from '../../src/local-sentry/resources/issues/record.ts';
+import type { ProjectRecord } from '../../src/local-sentry/resources/projects/record.ts';
 import type { TestGateway, TestGatewayOptions, UpstreamStats } from '../helpers/gateway.ts';
 import { fetchJson } from '../helpers/local-sentry.ts';
 

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { startLocalSentry } from '../../src/local-sentry/server.ts';
+import { startLocalSentry } from '../../src/local-sentry/http/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
 import { createUpstream } from '../../src/sentry/http/upstream.ts';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { startLocalSentry } from '../../src/local-sentry/server.ts';
+import { startLocalSentry } from '../../src/local-sentry/http/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
 import { createUpstream } from '../../src/sentry/http/upstream.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_SCOPES } from '../../src/local-sentry/auth.ts';
-import { type LocalSentryOptions, startLocalSentry } from '../../src/local-sentry/server.ts';
+import { ALL_SCOPES } from '../../src/local-sentry/http/auth.ts';
+import { type LocalSentryOptions, startLocalSentry } from '../../src/local-sentry/http/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
 import {
   SentryBadRequestError,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startLocalSentry } from '../../src/local-sentry/server.ts';
+import { startLocalSentry } from '../../src/local-sentry/http/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
 import { SentryApiError } from '../../src/sentry/http/errors.ts';
 import { paginate } from '../../src/sentry/http/pagination.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startLocalSentry } from '../../src/local-sentry/server.ts';
+import { startLocalSentry } from '../../src/local-sentry/http/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
 import { SentryNotFoundError } from '../../src/sentry/http/errors.ts';
 import { createUpstream } from '../../src/sentry/http/upstream.ts';

@@ -8,7 +8,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { startLocalSentry } from '../../src/local-sentry/server.ts';
+import { startLocalSentry } from '../../src/local-sentry/http/server.ts';
 import { SentryClient } from '../../src/sentry/client.ts';
 import { paginate } from '../../src/sentry/http/pagination.ts';
 import { createUpstream } from '../../src/sentry/http/upstream.ts';

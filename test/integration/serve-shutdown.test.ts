@@ -10,8 +10,8 @@ import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { IssueRecord } from '../../src/local-sentry/data/model.ts';
-import { startLocalSentry } from '../../src/local-sentry/server.ts';
+import { startLocalSentry } from '../../src/local-sentry/http/server.ts';
+import type { IssueRecord } from '../../src/local-sentry/resources/issues/record.ts';
 import { REPEATED_SIGNAL_MS } from '../../src/main.ts';
 import { issueGid } from './mutations-support.ts';
 

@@ -6,7 +6,7 @@
 import { Agent } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
-import { DEFAULT_TOKEN } from '../../src/local-sentry/auth.ts';
+import { DEFAULT_TOKEN } from '../../src/local-sentry/http/auth.ts';
 import { type ServeOptions, startServer } from '../../src/main.ts';
 import { createGateway } from '../../src/server.ts';
 import { padded, type RawResponse, rawRequest } from '../helpers/http.ts';

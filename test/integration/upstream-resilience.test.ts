@@ -8,8 +8,8 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { connect, createServer as createTcpServer, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runStorm } from '../../bench/rate-limit-storm.ts';
-import { ALL_SCOPES } from '../../src/local-sentry/auth.ts';
-import { startLocalSentry } from '../../src/local-sentry/server.ts';
+import { ALL_SCOPES } from '../../src/local-sentry/http/auth.ts';
+import { startLocalSentry } from '../../src/local-sentry/http/server.ts';
 import { createGateway, type GatewayOptions } from '../../src/server.ts';
 import { startTestGateway } from '../helpers/gateway.ts';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main, parseLocalSentryArgs, parseServeArgs } from '../../src/cli.ts';
-import { ALL_SCOPES } from '../../src/local-sentry/auth.ts';
-import { startLocalSentry } from '../../src/local-sentry/server.ts';
+import { ALL_SCOPES } from '../../src/local-sentry/http/auth.ts';
+import { startLocalSentry } from '../../src/local-sentry/http/server.ts';
 
 /** Runs `main` and captures what it writes. */
 async function run(argv: string[]) {

@@ -1,43 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { base32, fromBase32 } from '../../src/local-sentry/data/build.ts';
+import { QueryError, StoreError } from '../../src/local-sentry/data/errors.ts';
 import { DATA_EPOCH, generateData } from '../../src/local-sentry/data/generate.ts';
-import type { IssueRecord, LocalData, OrgData } from '../../src/local-sentry/data/model.ts';
+import type { LocalData, OrgData } from '../../src/local-sentry/data/model.ts';
+import { parseSearch, tokenizeQuery } from '../../src/local-sentry/data/search.ts';
+import { discoverTable } from '../../src/local-sentry/resources/events/discover.ts';
+import { filterEvents, searchIssueEvents } from '../../src/local-sentry/resources/events/search.ts';
+import { findEvent, findIssueEvent } from '../../src/local-sentry/resources/events/store.ts';
+import { eventDetail, eventSummary } from '../../src/local-sentry/resources/events/wire.ts';
+import { base32, fromBase32 } from '../../src/local-sentry/resources/issues/build.ts';
+import type { IssueRecord } from '../../src/local-sentry/resources/issues/record.ts';
 import {
   DEFAULT_ISSUE_QUERY,
   directHit,
-  discoverTable,
-  filterEvents,
   filterIssues,
-  filterMembers,
-  filterProjects,
-  filterTeams,
-  parseSearch,
-  QueryError,
-  searchIssueEvents,
   searchIssues,
-  searchReleases,
-  sortIssues,
-  tokenizeQuery,
-} from '../../src/local-sentry/data/query.ts';
+} from '../../src/local-sentry/resources/issues/search.ts';
+import { sortIssues } from '../../src/local-sentry/resources/issues/sort.ts';
 import {
-  addDeploy,
-  addRelease,
   applyIssueUpdate,
   deleteIssue,
-  deleteTeam,
-  findEvent,
   findIssue,
-  findIssueEvent,
-  StoreError,
-  updateProject,
-} from '../../src/local-sentry/data/store.ts';
-import {
-  eventDetail,
-  eventSummary,
-  issueDetail,
-  issueTags,
-  issueTagValues,
-} from '../../src/local-sentry/data/wire.ts';
+} from '../../src/local-sentry/resources/issues/store.ts';
+import { issueDetail } from '../../src/local-sentry/resources/issues/wire.ts';
+import { filterMembers } from '../../src/local-sentry/resources/members/search.ts';
+import { filterProjects } from '../../src/local-sentry/resources/projects/search.ts';
+import { updateProject } from '../../src/local-sentry/resources/projects/store.ts';
+import { addDeploy } from '../../src/local-sentry/resources/releases/deploys.ts';
+import { searchReleases } from '../../src/local-sentry/resources/releases/search.ts';
+import { addRelease } from '../../src/local-sentry/resources/releases/store.ts';
+import { issueTags, issueTagValues } from '../../src/local-sentry/resources/tags/aggregate.ts';
+import { filterTeams } from '../../src/local-sentry/resources/teams/search.ts';
+import { deleteTeam } from '../../src/local-sentry/resources/teams/store.ts';
 
 /** JSON of the whole store, Maps included. */
 function snapshot(data: LocalData): string {

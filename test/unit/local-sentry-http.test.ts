@@ -4,18 +4,22 @@ import {
   requireScope,
   TokenRegistry,
   tokenHash,
-} from '../../src/local-sentry/auth.ts';
-import { FaultInjector, RANDOM_FAULTS, validateFaults } from '../../src/local-sentry/faults.ts';
-import { HttpError } from '../../src/local-sentry/http.ts';
+} from '../../src/local-sentry/http/auth.ts';
+import {
+  FaultInjector,
+  RANDOM_FAULTS,
+  validateFaults,
+} from '../../src/local-sentry/http/faults.ts';
 import {
   linkHeader,
   paginate,
   parseCursor,
   parsePageSize,
-} from '../../src/local-sentry/pagination.ts';
-import { RateLimiter } from '../../src/local-sentry/rate-limit.ts';
-import { Router, splitPath } from '../../src/local-sentry/router.ts';
-import { Stats } from '../../src/local-sentry/stats.ts';
+} from '../../src/local-sentry/http/pagination.ts';
+import { RateLimiter } from '../../src/local-sentry/http/rate-limit.ts';
+import { HttpError } from '../../src/local-sentry/http/reply.ts';
+import { Router, splitPath } from '../../src/local-sentry/http/router.ts';
+import { Stats } from '../../src/local-sentry/http/stats.ts';
 
 function thrown(fn: () => unknown): HttpError {
   try {

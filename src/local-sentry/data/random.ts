@@ -4,6 +4,17 @@
  * sequence, on every platform; nothing here reads the clock or `Math.random`.
  */
 
+/** murmur3's finalizer: spreads every input bit over the whole 32-bit result. */
+function avalanche(hash: number): number {
+  let h = hash;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /** 32-bit FNV-1a over the parts, finished with a murmur3 avalanche. */
 export function hash32(...parts: (string | number)[]): number {
   let h = 0x811c9dc5;
@@ -16,12 +27,7 @@ export function hash32(...parts: (string | number)[]): number {
     h ^= 0x1f;
     h = Math.imul(h, 0x01000193);
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return avalanche(h);
 }
 
 export class Random {
@@ -110,4 +116,18 @@ export class Random {
     }
     return copy;
   }
+}
+
+/**
+ * Deterministic hash of strings to [0, 1): the local Sentry's stand-in for real measurements
+ * (session rates, a stable event sample). Another hash than {@link hash32}: its values are part
+ * of the responses, so it stays as it is.
+ */
+export function hashUnit(...parts: (string | number)[]): number {
+  let h = 0x811c9dc5;
+  for (const char of parts.join('\u0000')) {
+    h ^= char.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193);
+  }
+  return avalanche(h) / 4294967296;
 }

@@ -1,0 +1,34 @@
+/** What a route handler receives and how routes are declared. */
+import type { LocalData } from '../data/model.ts';
+import type { LocalToken } from './auth.ts';
+import type { PageContext } from './pagination.ts';
+import type { Reply } from './reply.ts';
+
+export interface RequestContext {
+  method: string;
+  /** Decoded path parameters by placeholder name (`org`, `project`, `issue_id`, ...). */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** Parsed JSON body of POST/PUT/DELETE (undefined when none). */
+  body: unknown;
+  token: LocalToken;
+  data: LocalData;
+  /** For Link headers. */
+  page: PageContext;
+  /** `http://host:port` of this server as the client addressed it (no trailing slash). */
+  baseUrl: string;
+}
+
+export interface RouteDef {
+  /** `METHOD /api/0/.../{param}/`: the name used in stats and forced faults. */
+  template: string;
+  /** Any one of these suffices (the spec's `security: auth_token: [...]`); empty: none needed. */
+  scopes: readonly string[];
+  handle(context: RequestContext): Reply | Promise<Reply>;
+}
+
+export const route = (
+  template: string,
+  scopes: readonly string[],
+  handle: RouteDef['handle'],
+): RouteDef => ({ template, scopes, handle });

@@ -1,0 +1,37 @@
+/**
+ * Every Sentry route the local server answers, one list per resource. Each folder here is one
+ * resource: its records, seeded generation, search, wire bodies and routes (a folder's index.ts
+ * says what it owns). Adding a resource is adding a folder and a line below.
+ */
+import type { RouteDef } from '../http/context.ts';
+import { eventUserRoutes } from './event-users/index.ts';
+import { eventRoutes } from './events/index.ts';
+import { hookRoutes } from './hooks/index.ts';
+import { issueRoutes } from './issues/index.ts';
+import { keyRoutes } from './keys/index.ts';
+import { memberRoutes } from './members/index.ts';
+import { organizationRoutes } from './organizations/index.ts';
+import { projectRoutes } from './projects/index.ts';
+import { releaseRoutes } from './releases/index.ts';
+import { sessionRoutes } from './sessions/index.ts';
+import { tagRoutes } from './tags/index.ts';
+import { teamRoutes } from './teams/index.ts';
+import { userFeedbackRoutes } from './user-feedback/index.ts';
+import { userRoutes } from './users/index.ts';
+
+export const sentryRoutes = (): RouteDef[] => [
+  ...organizationRoutes(),
+  ...memberRoutes(),
+  ...userRoutes(),
+  ...teamRoutes(),
+  ...projectRoutes(),
+  ...keyRoutes(),
+  ...hookRoutes(),
+  ...userFeedbackRoutes(),
+  ...eventUserRoutes(),
+  ...issueRoutes(),
+  ...eventRoutes(),
+  ...tagRoutes(),
+  ...releaseRoutes(),
+  ...sessionRoutes(),
+];

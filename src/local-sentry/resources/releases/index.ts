@@ -1,0 +1,200 @@
+/**
+ * Releases, with their deploys, commits, files and repositories: records, generation, search,
+ * bodies and routes (the list with `query=release:[a,b]`, substring, `project`, `status`, `sort`;
+ * create, detail, update, delete; files; a project's releases and the issues resolved in one).
+ * This folder owns them; deploys.ts and repositories.ts declare their own routes.
+ */
+import type {
+  SentryCommitInput,
+  SentryReleaseCreate,
+  SentryReleaseUpdate,
+} from '../../../sentry/types.ts';
+import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
+import { paginate, paginateMapped } from '../../http/pagination.ts';
+import {
+  bodyObject,
+  dateField,
+  storeCall,
+  stringField,
+  stringListField,
+} from '../../http/params.ts';
+import { badRequest, found, noContent, ok, type Reply } from '../../http/reply.ts';
+import { PROJECT_READ, RELEASE_ADMIN, RELEASE_READ, RELEASE_WRITE } from '../../http/scopes.ts';
+import { orgOf } from '../organizations/request.ts';
+import type { ProjectRecord } from '../projects/record.ts';
+import { projectOf, selectedProjects } from '../projects/request.ts';
+import { findProject } from '../projects/store.ts';
+import { releaseCommitBody, releaseCommits } from './commits.ts';
+import { deployRoutes } from './deploys.ts';
+import type { ReleaseRecord } from './record.ts';
+import { repositoryRoutes } from './repositories.ts';
+import { releaseOf } from './request.ts';
+import { searchReleases } from './search.ts';
+import { addRelease, deleteRelease, findRelease, releaseInUse, updateRelease } from './store.ts';
+import { releaseBody } from './wire.ts';
+
+/** Characters Sentry refuses in a version (`Release.is_valid_version`). */
+const BAD_VERSION = /[\r\n\f\t/\\]/;
+
+const bodyOf = (context: RequestContext, release: ReleaseRecord) =>
+  found(releaseBody(orgOf(context), release.wire.version));
+
+function commitsField(body: Record<string, unknown>): SentryCommitInput[] | undefined {
+  const commits = body['commits'];
+  if (commits === undefined || commits === null) return undefined;
+  if (!Array.isArray(commits)) throw badRequest({ commits: ['Expected a list of items.'] });
+  return commits.map((commit, index) => {
+    if (
+      typeof commit !== 'object' ||
+      commit === null ||
+      typeof commit.id !== 'string' ||
+      !commit.id
+    ) {
+      throw badRequest({ commits: [`Commit ${index}: "id" is required.`] });
+    }
+    return commit as SentryCommitInput;
+  });
+}
+
+function statusField(body: Record<string, unknown>): string | undefined {
+  const status = stringField(body, 'status');
+  if (status !== undefined && status !== 'open' && status !== 'archived') {
+    throw badRequest({ status: ['Invalid status'] });
+  }
+  return status;
+}
+
+function listReleases(context: RequestContext, projects: ProjectRecord[] | undefined): Reply {
+  const org = orgOf(context);
+  const { query } = context;
+  const options: Parameters<typeof searchReleases>[1] = {
+    query: query.get('query') ?? '',
+    status: query.get('status') ?? 'open',
+    sort: query.get('sort') ?? 'date',
+    environments: query.getAll('environment'),
+  };
+  if (projects) options.projectIds = projects.map((project) => project.wire.id);
+  const releases = searchReleases(org, options);
+  return paginateMapped(releases, context.page, (release) =>
+    found(releaseBody(org, release.wire.version)),
+  );
+}
+
+export const releaseRoutes = (): RouteDef[] => [
+  route('GET /api/0/organizations/{org}/releases/', RELEASE_READ, (context) => {
+    const explicit = context.query.getAll('project').some((p) => p !== '' && p !== '-1');
+    return listReleases(context, explicit ? selectedProjects(context) : undefined);
+  }),
+
+  route('POST /api/0/organizations/{org}/releases/', RELEASE_WRITE, (context) => {
+    const org = orgOf(context);
+    const body = bodyObject(context);
+    const version = stringField(body, 'version', { required: true, maxLength: 200 }) as string;
+    if (BAD_VERSION.test(version) || version === '.' || version === '..' || version === 'latest') {
+      throw badRequest({ version: [`Release with name ${version} is not allowed`] });
+    }
+    const slugs = stringListField(body, 'projects', { required: true }) as string[];
+    if (slugs.length === 0) throw badRequest({ projects: ['This list may not be empty.'] });
+    const projects = slugs.map((slug) => findProject(context.data, org, slug));
+    if (projects.some((project) => project === undefined)) {
+      throw badRequest({ projects: ['Invalid project ids or slugs'] });
+    }
+    const input: SentryReleaseCreate = { version, projects: slugs };
+    const ref = stringField(body, 'ref', { nullable: true });
+    if (ref !== undefined) input.ref = ref;
+    const url = stringField(body, 'url', { nullable: true });
+    if (url !== undefined) input.url = url;
+    const dateReleased = dateField(body, 'dateReleased');
+    if (dateReleased !== undefined) input.dateReleased = dateReleased;
+    const commits = commitsField(body);
+    if (commits) input.commits = commits;
+    const status = statusField(body);
+    if (status !== undefined) input.status = status;
+    const existing = findRelease(org, version);
+    // Sentry answers an existing version with 208 Already Reported and the release.
+    if (existing) return { status: 208, body: bodyOf(context, existing) };
+    const release = storeCall(() =>
+      addRelease(context.data, org, projects as ProjectRecord[], input),
+    );
+    return { status: 201, body: bodyOf(context, release) };
+  }),
+
+  route('GET /api/0/organizations/{org}/releases/{version}/', RELEASE_READ, (context) =>
+    ok(bodyOf(context, releaseOf(context))),
+  ),
+
+  route('PUT /api/0/organizations/{org}/releases/{version}/', RELEASE_WRITE, (context) => {
+    const org = orgOf(context);
+    const release = releaseOf(context);
+    const body = bodyObject(context);
+    const patch: SentryReleaseUpdate = {};
+    const ref = stringField(body, 'ref', { nullable: true });
+    if (ref !== undefined || body['ref'] === null) patch.ref = ref ?? null;
+    const url = stringField(body, 'url', { nullable: true });
+    if (url !== undefined || body['url'] === null) patch.url = url ?? null;
+    const dateReleased = dateField(body, 'dateReleased');
+    if (dateReleased !== undefined) patch.dateReleased = dateReleased;
+    const commits = commitsField(body);
+    if (commits) patch.commits = commits;
+    const status = statusField(body);
+    if (status !== undefined) patch.status = status;
+    storeCall(() => updateRelease(context.data, org, release, patch));
+    return ok(bodyOf(context, release));
+  }),
+
+  route('DELETE /api/0/organizations/{org}/releases/{version}/', RELEASE_ADMIN, (context) => {
+    const org = orgOf(context);
+    const release = releaseOf(context);
+    if (releaseInUse(org, release)) {
+      throw badRequest('This release is referenced by active issues and cannot be removed.');
+    }
+    deleteRelease(context.data, org, release);
+    return noContent();
+  }),
+
+  route('GET /api/0/organizations/{org}/releases/{version}/commits/', RELEASE_READ, (context) => {
+    const org = orgOf(context);
+    const release = releaseOf(context);
+    return paginateMapped(releaseCommits(org, release.wire.version), context.page, (commit) =>
+      releaseCommitBody(org, commit),
+    );
+  }),
+
+  route('GET /api/0/organizations/{org}/releases/{version}/files/', RELEASE_READ, (context) => {
+    const query = context.query.get('query')?.toLowerCase();
+    const files = releaseOf(context).files.filter(
+      (file) => !query || file.name.toLowerCase().includes(query),
+    );
+    return paginate(files, context.page);
+  }),
+
+  route(
+    'GET /api/0/organizations/{org}/releases/{version}/files/{file_id}/',
+    RELEASE_READ,
+    (context) => {
+      const id = context.params['file_id'] ?? '';
+      return ok(found(releaseOf(context).files.find((file) => file.id === id)));
+    },
+  ),
+
+  route('GET /api/0/projects/{org}/{project}/releases/', RELEASE_READ, (context) =>
+    listReleases(context, [projectOf(context)]),
+  ),
+
+  route(
+    'GET /api/0/projects/{org}/{project}/releases/{version}/resolved/',
+    PROJECT_READ,
+    (context) => {
+      const project = projectOf(context);
+      const release = releaseOf(context);
+      const version = release.wire.version;
+      const issues = project.issues.filter(
+        (issue) =>
+          issue.wire.status === 'resolved' && issue.wire.statusDetails.inRelease === version,
+      );
+      return ok(issues.map((issue) => issue.wire));
+    },
+  ),
+  ...deployRoutes(),
+  ...repositoryRoutes(),
+];
