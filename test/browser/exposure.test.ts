@@ -4,16 +4,15 @@
  * an image), it reads nothing and writes nothing. Once its origin is named with `corsOrigins`,
  * the same page reads data, so what stops it is the gateway's policy, not the test's setup.
  */
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
 import { DEFAULT_TOKEN } from '../../src/local-sentry/http/auth.ts';
 import { startServer } from '../../src/main.ts';
+import { launchChromium } from '../helpers/browser.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const QUERY = '{ organizations { nodes { slug name } } }';
 
 let browser: Browser;
@@ -21,11 +20,6 @@ let site: Server;
 let siteOrigin: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
-  }
   // The other site: a blank page on another loopback port, driven from the test.
   site = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -34,18 +28,7 @@ beforeAll(async () => {
   site.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => site.once('listening', resolve));
   siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -3,33 +3,14 @@
  * playwright-core, no browser download) opens the gateway's page, runs the example query with
  * the pre-filled demo token, and sees data.
  */
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../src/main.ts';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { launchChromium } from '../helpers/browser.ts';
 
 describe('GraphiQL', () => {
   it('runs the example query with the demo token and shows data', async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
-      );
-    }
     await using server = await startServer({ port: 0, host: '127.0.0.1', scale: 'small' });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const offline: string[] = [];

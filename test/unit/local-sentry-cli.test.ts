@@ -1,24 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main, parseLocalSentryArgs, parseServeArgs } from '../../src/cli.ts';
+import { parseLocalSentryArgs, parseServeArgs } from '../../src/cli.ts';
 import { ALL_SCOPES } from '../../src/local-sentry/http/auth.ts';
 import { startLocalSentry } from '../../src/local-sentry/http/server.ts';
+import { runCli } from '../helpers/cli.ts';
 
-/** Runs `main` and captures what it writes. */
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err.push(String(chunk));
-    return true;
-  });
-  const code = await main(argv);
-  vi.restoreAllMocks();
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = runCli;
 
 afterEach(() => {
   vi.restoreAllMocks();
