@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import {
   ConfigError,
   parseHostName,
+  parseLogLevel,
   parseMilliseconds,
   parseOrigin,
   parsePort,
@@ -68,6 +69,8 @@ Options:
   --shutdown-timeout MS
                    Longest wait for in-flight requests after SIGTERM/SIGINT before
                    their connections are closed (env SHUTDOWN_TIMEOUT)   [default: 10000]
+  --log-level L    Operation log level: fatal, error, warn, info, debug, trace or silent
+                   (env LOG_LEVEL); one JSON line per operation on stdout     [default: info]
   -h, --help       Show this help
 
 On SIGTERM or SIGINT it stops accepting connections, answers the requests in flight, then
@@ -289,6 +292,7 @@ export function parseServeArgs(
         'max-body-bytes': { type: 'string' },
         'upstream-timeout': { type: 'string' },
         'shutdown-timeout': { type: 'string' },
+        'log-level': { type: 'string' },
       },
     }),
   );
@@ -370,6 +374,16 @@ export function parseServeArgs(
       ? fromEnv.shutdownTimeoutMs
       : milliseconds(shutdownTimeout, '--shutdown-timeout', 0);
   if (shutdownTimeoutMs !== undefined) options.shutdownTimeoutMs = shutdownTimeoutMs;
+  const logLevel = values['log-level'];
+  if (logLevel !== undefined) {
+    try {
+      options.logLevel = parseLogLevel(logLevel, '--log-level');
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  } else if (fromEnv.logLevel !== undefined) {
+    options.logLevel = fromEnv.logLevel;
+  }
   return options;
 }
 

@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { constants } from 'node:os';
+import type { LogLevel } from './config.ts';
 import { type LocalSentry, startLocalSentry } from './local-sentry/server.ts';
+import { createLogger, type Logger } from './observability/logging.ts';
 import { probeUpstream } from './sentry/http/probe.ts';
 import { LOOPBACK_HOSTS } from './server/exposure.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from './server.ts';
@@ -37,6 +39,13 @@ export interface ServeOptions {
   upstreamTimeoutMs?: number;
   /** Longest `close()` (and SIGTERM/SIGINT) waits for in-flight requests. @default 10000 */
   shutdownTimeoutMs?: number;
+  /** Level of the operation log (`--log-level`). @default 'info' */
+  logLevel?: LogLevel;
+  /**
+   * The operation log. By default a pino logger on stdout at `logLevel`: JSON lines, or
+   * pino-pretty's format when stdout is a terminal.
+   */
+  logger?: Logger;
 }
 
 /** @see ServeOptions.shutdownTimeoutMs */
@@ -125,9 +134,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ? undefined
     : await startLocalSentry({ scale: options.scale ?? 'medium' });
   const upstream = options.upstream ?? localSentry?.url ?? '';
+  const logger =
+    options.logger ??
+    (await createLogger({ level: options.logLevel ?? 'info', pretty: process.stdout.isTTY }));
   const gateway = createGateway({
     upstream,
     token: options.token,
+    logger,
     batching: options.batching ?? true,
     cors: { origins: options.corsOrigins ?? [] },
     allowedHosts: allowedHosts(options),

@@ -11,6 +11,8 @@ import { type Context, createContextFactory } from './context.ts';
 import { schema } from './graph/index.ts';
 import { checkQueryCost, type QueryLimits, queryTooExpensive } from './graph/query-cost.ts';
 import { maskError } from './mask-error.ts';
+import { type Logger, operationLog } from './observability/logging.ts';
+import { useOperationRecord } from './observability/operation.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
 import {
   corsFor,
@@ -61,6 +63,13 @@ export interface GatewayOptions {
    * @default false
    */
   logging?: boolean;
+  /**
+   * Where the operation log goes: one line per GraphQL operation (request id, name, type,
+   * duration, REST calls, outcome, error codes) and the stack of each masked internal error.
+   * `serve` passes a pino logger on stdout (see `createLogger`).
+   * @default undefined: no operation log
+   */
+  logger?: Logger;
   /**
    * `false` is the naive mode the benchmark compares against: DataLoader batch size 1, no
    * priming from lists, nothing answered from data a parent embeds.
@@ -126,6 +135,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return assets ? withLocalAssets(html) : html;
     },
     plugins: [
+      useOperationRecord(options.logger ? [operationLog(options.logger)] : []),
       useHostCheck(options.allowedHosts),
       useCSRFPrevention(),
       useExposureHeaders(cors.origins),
