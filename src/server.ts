@@ -21,6 +21,7 @@ import {
   useExposureHeaders,
   useHostCheck,
 } from './server/exposure.ts';
+import { type ReadinessOptions, useUpstreamReadiness } from './server/health.ts';
 
 export interface GraphiQLSettings {
   /** The query shown when GraphiQL opens. */
@@ -70,6 +71,12 @@ export interface GatewayOptions {
    * @default undefined: no operation log
    */
   logger?: Logger;
+  /**
+   * `GET /readiness`: 200 while Sentry answers, 503 with the reason otherwise; `false` turns it
+   * off. (`GET /health`, liveness, is always there and never calls Sentry.)
+   * @default { freshMs: 5000, timeoutMs: 2000 }
+   */
+  readiness?: ReadinessOptions | false;
   /**
    * `false` is the naive mode the benchmark compares against: DataLoader batch size 1, no
    * priming from lists, nothing answered from data a parent embeds.
@@ -136,6 +143,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     plugins: [
       useOperationRecord(options.logger ? [operationLog(options.logger)] : []),
+      ...(options.readiness === false
+        ? []
+        : [useUpstreamReadiness(upstream.baseUrl, options.readiness)]),
       useHostCheck(options.allowedHosts),
       useCSRFPrevention(),
       useExposureHeaders(cors.origins),
