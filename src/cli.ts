@@ -69,6 +69,7 @@ Options:
   --shutdown-timeout MS
                    Longest wait for in-flight requests after SIGTERM/SIGINT before
                    their connections are closed (env SHUTDOWN_TIMEOUT)   [default: 10000]
+  --no-metrics     No Prometheus metrics at GET /metrics
   --log-level L    Operation log level: fatal, error, warn, info, debug, trace or silent
                    (env LOG_LEVEL); one JSON line per operation on stdout     [default: info]
   -h, --help       Show this help
@@ -293,6 +294,7 @@ export function parseServeArgs(
         'upstream-timeout': { type: 'string' },
         'shutdown-timeout': { type: 'string' },
         'log-level': { type: 'string' },
+        'no-metrics': { type: 'boolean' },
       },
     }),
   );
@@ -336,6 +338,7 @@ export function parseServeArgs(
     options.scale = scale(values.scale, '--scale');
   }
   if (values['no-batch']) options.batching = false;
+  if (values['no-metrics']) options.metrics = false;
   const origins = values['cors-origin'] ?? fromEnv.corsOrigins;
   if (origins !== undefined && origins.length > 0) {
     options.corsOrigins = origins.map((origin) => {

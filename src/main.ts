@@ -39,6 +39,8 @@ export interface ServeOptions {
   upstreamTimeoutMs?: number;
   /** Longest `close()` (and SIGTERM/SIGINT) waits for in-flight requests. @default 10000 */
   shutdownTimeoutMs?: number;
+  /** `false` (`--no-metrics`): no `GET /metrics`. @default true */
+  metrics?: boolean;
   /** Level of the operation log (`--log-level`). @default 'info' */
   logLevel?: LogLevel;
   /**
@@ -141,6 +143,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     upstream,
     token: options.token,
     logger,
+    metrics: options.metrics ?? true,
     batching: options.batching ?? true,
     cors: { origins: options.corsOrigins ?? [] },
     allowedHosts: allowedHosts(options),

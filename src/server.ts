@@ -7,12 +7,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import { createYoga, type Plugin, renderGraphiQL, type YogaServerInstance } from 'graphql-yoga';
+import type { Registry } from 'prom-client';
 import { type Context, createContextFactory } from './context.ts';
 import { schema } from './graph/index.ts';
 import { checkQueryCost, type QueryLimits, queryTooExpensive } from './graph/query-cost.ts';
 import { maskError } from './mask-error.ts';
-import { type Logger, operationLog } from './observability/logging.ts';
-import { useOperationRecord } from './observability/operation.ts';
+import type { Logger } from './observability/logging.ts';
+import { createObservability } from './observability/observability.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
 import {
   corsFor,
@@ -78,6 +79,12 @@ export interface GatewayOptions {
    */
   readiness?: ReadinessOptions | false;
   /**
+   * `GET /metrics` in Prometheus' text format (names prefixed `sentry_graphql_`), in a registry
+   * of its own unless one is given; `false` turns metrics off.
+   * @default true
+   */
+  metrics?: boolean | { registry?: Registry };
+  /**
    * `false` is the naive mode the benchmark compares against: DataLoader batch size 1, no
    * priming from lists, nothing answered from data a parent embeds.
    * @default true
@@ -102,6 +109,7 @@ const GRAPHIQL_ASSETS_PATH = '/graphiql/';
 export function createGateway(options: GatewayOptions): Gateway {
   const cors = corsFor(options.cors?.origins ?? []);
   const upstream = createUpstream({ ...options.upstreamOptions, baseUrl: options.upstream });
+  const observability = createObservability(upstream, options);
   const graphiql = options.graphiql ?? true;
   const assets = graphiql === false ? undefined : localGraphiQLAssets();
   const yoga = createYoga<Record<string, unknown>, Context>({
@@ -119,6 +127,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       fallbackToken: options.token,
       batching: options.batching ?? true,
       maxCalls: options.limits?.maxRestCallsPerOperation,
+      observer: observability.observer,
     }),
     maskedErrors: { maskError },
     graphiql:
@@ -142,7 +151,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return assets ? withLocalAssets(html) : html;
     },
     plugins: [
-      useOperationRecord(options.logger ? [operationLog(options.logger)] : []),
+      ...observability.plugins,
       ...(options.readiness === false
         ? []
         : [useUpstreamReadiness(upstream.baseUrl, options.readiness)]),

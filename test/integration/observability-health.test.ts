@@ -54,7 +54,7 @@ describe('health and readiness', () => {
     expect((await gateway.fetch('http://localhost/health')).status).toBe(200);
   });
 
-  it('answers both probes whatever the Host header, as a kubelet sends the pod IP', async () => {
+  it('answers the probes and the scraper whatever the Host header, as they send the pod IP', async () => {
     const sentry = await startLocalSentry();
     await using running = await startServer({
       port: 0,
@@ -67,6 +67,7 @@ describe('health and readiness', () => {
       const headers = { host: '10.1.2.3:4000' };
       expect((await rawRequest(`${origin}/health`, { headers })).status).toBe(200);
       expect((await rawRequest(`${origin}/readiness`, { headers })).status).toBe(200);
+      expect((await rawRequest(`${origin}/metrics`, { headers })).status).toBe(200);
       const graphql = await rawRequest(`${origin}/graphql?query=%7B__typename%7D`, {
         headers: { ...headers, 'x-graphql-csrf': '1' },
       });
