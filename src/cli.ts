@@ -69,6 +69,11 @@ Options:
   --shutdown-timeout MS
                    Longest wait for in-flight requests after SIGTERM/SIGINT before
                    their connections are closed (env SHUTDOWN_TIMEOUT)   [default: 10000]
+  --persisted-operations FILE
+                   Trusted documents: a JSON object from hash to GraphQL document, as
+                   graphql-codegen's client preset writes it (persistedDocuments: true)
+  --only-persisted Run only the documents of --persisted-operations; no other document, no
+                   automatic persisted queries
   --no-metrics     No Prometheus metrics at GET /metrics
   --log-level L    Operation log level: fatal, error, warn, info, debug, trace or silent
                    (env LOG_LEVEL); one JSON line per operation on stdout     [default: info]
@@ -295,6 +300,8 @@ export function parseServeArgs(
         'shutdown-timeout': { type: 'string' },
         'log-level': { type: 'string' },
         'no-metrics': { type: 'boolean' },
+        'persisted-operations': { type: 'string' },
+        'only-persisted': { type: 'boolean' },
       },
     }),
   );
@@ -339,6 +346,17 @@ export function parseServeArgs(
   }
   if (values['no-batch']) options.batching = false;
   if (values['no-metrics']) options.metrics = false;
+  const manifest = values['persisted-operations'];
+  if (manifest !== undefined) {
+    if (manifest === '') throw new UsageError('--persisted-operations must name a file');
+    options.persistedOperationsFile = manifest;
+  }
+  if (values['only-persisted']) {
+    if (manifest === undefined) {
+      throw new UsageError('--only-persisted needs --persisted-operations FILE');
+    }
+    options.onlyPersisted = true;
+  }
   const origins = values['cors-origin'] ?? fromEnv.corsOrigins;
   if (origins !== undefined && origins.length > 0) {
     options.corsOrigins = origins.map((origin) => {

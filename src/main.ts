@@ -8,6 +8,7 @@ import { type LocalSentry, startLocalSentry } from './local-sentry/server.ts';
 import { createLogger, type Logger } from './observability/logging.ts';
 import { probeUpstream } from './sentry/http/probe.ts';
 import { LOOPBACK_HOSTS } from './server/exposure.ts';
+import { loadManifest } from './server/persisted-operations.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from './server.ts';
 
 /** Options of `sentry-graphql serve`, after the CLI has parsed and validated them. */
@@ -39,6 +40,10 @@ export interface ServeOptions {
   upstreamTimeoutMs?: number;
   /** Longest `close()` (and SIGTERM/SIGINT) waits for in-flight requests. @default 10000 */
   shutdownTimeoutMs?: number;
+  /** `--persisted-operations FILE`: a manifest of trusted documents by hash. */
+  persistedOperationsFile?: string;
+  /** `--only-persisted`: run only the manifest's documents. @default false */
+  onlyPersisted?: boolean;
   /** `false` (`--no-metrics`): no `GET /metrics`. @default true */
   metrics?: boolean;
   /** Level of the operation log (`--log-level`). @default 'info' */
@@ -132,6 +137,10 @@ function allowedHosts(options: ServeOptions): string[] | undefined {
 
 /** Starts the embedded Sentry (unless `upstream` is given) and the gateway, and listens. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const manifest =
+    options.persistedOperationsFile === undefined
+      ? undefined
+      : await loadManifest(options.persistedOperationsFile);
   const localSentry = options.upstream
     ? undefined
     : await startLocalSentry({ scale: options.scale ?? 'medium' });
@@ -144,6 +153,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token: options.token,
     logger,
     metrics: options.metrics ?? true,
+    persistedOperations: { manifest, only: options.onlyPersisted ?? false },
     batching: options.batching ?? true,
     cors: { origins: options.corsOrigins ?? [] },
     allowedHosts: allowedHosts(options),

@@ -23,6 +23,10 @@ import {
   useHostCheck,
 } from './server/exposure.ts';
 import { type ReadinessOptions, useUpstreamReadiness } from './server/health.ts';
+import {
+  type PersistedOperationsOptions,
+  usePersistedOperationPlugins,
+} from './server/persisted-operations.ts';
 
 export interface GraphiQLSettings {
   /** The query shown when GraphiQL opens. */
@@ -85,6 +89,12 @@ export interface GatewayOptions {
    */
   metrics?: boolean | { registry?: Registry };
   /**
+   * Automatic persisted queries (Apollo's protocol), a manifest of trusted documents by hash, and
+   * `only: true` to run nothing else; `false` turns persisted operations off altogether.
+   * @default {}: automatic persisted queries, no manifest
+   */
+  persistedOperations?: PersistedOperationsOptions | false;
+  /**
    * `false` is the naive mode the benchmark compares against: DataLoader batch size 1, no
    * priming from lists, nothing answered from data a parent embeds.
    * @default true
@@ -122,6 +132,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxRequestBodySize: options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     // The GraphQL multipart request spec exists for file uploads, and this schema takes none.
     multipart: false,
+    // graphql-codegen's trusted-document clients send the hash as `documentId`.
+    extraParamNames: ['documentId'],
     context: createContextFactory({
       upstream,
       fallbackToken: options.token,
@@ -159,6 +171,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCSRFPrevention(),
       useExposureHeaders(cors.origins),
       useCloseAfterCutBody(),
+      ...(options.persistedOperations === false
+        ? []
+        : usePersistedOperationPlugins(options.persistedOperations)),
       useQueryLimits(options.limits ?? {}),
       useRestCallCount(),
       ...(assets ? [useStaticFiles(GRAPHIQL_ASSETS_PATH, assets)] : []),
