@@ -79,6 +79,9 @@ Options:
                    (env LOG_LEVEL); one JSON line per operation on stdout     [default: info]
   -h, --help       Show this help
 
+Traces go over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT (or
+OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set; OTEL_SERVICE_NAME names the service.
+
 On SIGTERM or SIGINT it stops accepting connections, answers the requests in flight, then
 exits; a second signal (later than 250 ms after the first) exits at once.
 `;
@@ -395,6 +398,12 @@ export function parseServeArgs(
       ? fromEnv.shutdownTimeoutMs
       : milliseconds(shutdownTimeout, '--shutdown-timeout', 0);
   if (shutdownTimeoutMs !== undefined) options.shutdownTimeoutMs = shutdownTimeoutMs;
+  if (fromEnv.otlpTracesEndpoint !== undefined) {
+    options.tracing = {
+      endpoint: fromEnv.otlpTracesEndpoint,
+      ...(fromEnv.otelServiceName !== undefined ? { serviceName: fromEnv.otelServiceName } : {}),
+    };
+  }
   const logLevel = values['log-level'];
   if (logLevel !== undefined) {
     try {

@@ -6,6 +6,7 @@ import { constants } from 'node:os';
 import type { LogLevel } from './config.ts';
 import { type LocalSentry, startLocalSentry } from './local-sentry/server.ts';
 import { createLogger, type Logger } from './observability/logging.ts';
+import type { TracingOptions } from './observability/tracing.ts';
 import { probeUpstream } from './sentry/http/probe.ts';
 import { LOOPBACK_HOSTS } from './server/exposure.ts';
 import { loadManifest } from './server/persisted-operations.ts';
@@ -44,6 +45,8 @@ export interface ServeOptions {
   persistedOperationsFile?: string;
   /** `--only-persisted`: run only the manifest's documents. @default false */
   onlyPersisted?: boolean;
+  /** OpenTelemetry traces (from `OTEL_EXPORTER_OTLP_*ENDPOINT`). @default none */
+  tracing?: TracingOptions;
   /** `false` (`--no-metrics`): no `GET /metrics`. @default true */
   metrics?: boolean;
   /** Level of the operation log (`--log-level`). @default 'info' */
@@ -153,6 +156,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token: options.token,
     logger,
     metrics: options.metrics ?? true,
+    ...(options.tracing ? { tracing: options.tracing } : {}),
     persistedOperations: { manifest, only: options.onlyPersisted ?? false },
     batching: options.batching ?? true,
     cors: { origins: options.corsOrigins ?? [] },
@@ -261,6 +265,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
     : options.upstream;
   console.info(`Sentry GraphQL gateway: ${running.url} (GraphiQL in a browser)`);
   console.info(`Upstream: ${upstream}`);
+  if (options.tracing) console.info(`Traces: OTLP/HTTP to ${options.tracing.endpoint}`);
   if (options.batching === false) {
     console.info('Batching off (--no-batch): the naive mode the benchmark compares against.');
   }

@@ -14,6 +14,7 @@ import { checkQueryCost, type QueryLimits, queryTooExpensive } from './graph/que
 import { maskError } from './mask-error.ts';
 import type { Logger } from './observability/logging.ts';
 import { createObservability } from './observability/observability.ts';
+import type { TracingOptions } from './observability/tracing.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
 import {
   corsFor,
@@ -94,6 +95,13 @@ export interface GatewayOptions {
    * @default {}: automatic persisted queries, no manifest
    */
   persistedOperations?: PersistedOperationsOptions | false;
+  /**
+   * OpenTelemetry traces exported over OTLP/HTTP: a span per operation, a child span per HTTP
+   * call to Sentry, `traceparent` honoured and sent upstream. `serve` sets it from
+   * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` / `OTEL_EXPORTER_OTLP_ENDPOINT`.
+   * @default undefined: no tracing, nothing created
+   */
+  tracing?: TracingOptions;
   /**
    * `false` is the naive mode the benchmark compares against: DataLoader batch size 1, no
    * priming from lists, nothing answered from data a parent embeds.
@@ -182,7 +190,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   let closed: Promise<void> | undefined;
   const close = () => {
-    closed ??= upstream.close();
+    closed ??= Promise.all([upstream.close(), observability.close()]).then(() => undefined);
     return closed;
   };
   return {

@@ -6,17 +6,20 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
 import type { Context } from '../context.ts';
-import type { CallObserver } from '../sentry/http/observer.ts';
+import { type CallObserver, combineObservers } from '../sentry/http/observer.ts';
 import type { Upstream } from '../sentry/http/upstream.ts';
 import { type Logger, operationLog } from './logging.ts';
 import { createMetrics } from './metrics.ts';
 import { type OperationObserver, useOperationRecord } from './operation.ts';
+import { createTracing, type TracingOptions } from './tracing.ts';
 
 export interface ObservabilityOptions {
   /** The operation log (see `GatewayOptions.logger`). */
   logger?: Logger | undefined;
   /** `GET /metrics`; a registry to put them in instead of one of their own. @default true */
   metrics?: boolean | { registry?: Registry } | undefined;
+  /** OpenTelemetry traces over OTLP/HTTP; off (nothing created) when undefined. */
+  tracing?: TracingOptions | undefined;
 }
 
 export interface Observability {
@@ -26,6 +29,8 @@ export interface Observability {
   observer(request: Request): CallObserver | undefined;
   /** The metrics registry, when metrics are on. */
   registry: Registry | undefined;
+  /** Exports the spans still buffered. */
+  close(): Promise<void>;
 }
 
 export function createObservability(
@@ -46,9 +51,16 @@ export function createObservability(
     observers.push(metrics.operations);
     plugins.push(metrics.plugin);
   }
+  const tracing = options.tracing ? createTracing(options.tracing) : undefined;
+  if (tracing) observers.push(tracing.operations);
   return {
     plugins: [useOperationRecord(observers), ...plugins],
-    observer: () => metrics?.upstream,
+    observer: tracing
+      ? (request) => combineObservers(metrics?.upstream, tracing.observer(request))
+      : () => metrics?.upstream,
     registry: metrics?.registry,
+    close: async () => {
+      await tracing?.shutdown();
+    },
   };
 }

@@ -40,6 +40,8 @@ export interface OperationRecord {
 export interface OperationObserver {
   /** The request arrived (any path). */
   started?(record: OperationRecord): void;
+  /** The request carries a GraphQL operation (its parameters were read). */
+  operation?(record: OperationRecord): void;
   /** The operation's name and type are known: it is about to run. */
   executing?(record: OperationRecord): void;
   /** The response is going out. */
@@ -88,6 +90,7 @@ export function useOperationRecord(observers: readonly OperationObserver[]): Plu
       if (!record) return;
       record.graphql = true;
       if (typeof params.operationName === 'string') record.operationName = params.operationName;
+      each('operation', record);
     },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
