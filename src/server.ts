@@ -85,7 +85,8 @@ export interface GatewayOptions {
   readiness?: ReadinessOptions | false;
   /**
    * `GET /metrics` in Prometheus' text format (names prefixed `sentry_graphql_`), in a registry
-   * of its own unless one is given; `false` turns metrics off.
+   * of its own with Node's default metrics, or in the one given without them (a host that
+   * collects its own); `false` turns metrics off.
    * @default true
    */
   metrics?: boolean | { registry?: Registry };

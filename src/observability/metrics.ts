@@ -28,13 +28,30 @@ export interface GatewayMetrics {
   plugin: Plugin;
 }
 
-/** Creates the metrics of one gateway in a registry of their own (or the one given). */
+/**
+ * Node's default metrics, collected once per process: prom-client's collectors (a GC observer,
+ * an event-loop delay monitor) cannot be stopped, so one set serves every gateway of a process.
+ */
+let processRegistry: Registry | undefined;
+
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry, prefix: METRICS_PREFIX });
+  }
+  return processRegistry;
+}
+
+/**
+ * Creates the metrics of one gateway in a registry of their own, served with Node's default
+ * metrics; or in the registry given, without them (its owner collects what it wants).
+ */
 export function createMetrics(
   upstream: Pick<Upstream, 'circuits'>,
-  registry = new Registry(),
+  given?: Registry,
 ): GatewayMetrics {
   const p = METRICS_PREFIX;
-  collectDefaultMetrics({ register: registry, prefix: p });
+  const registry = given ?? new Registry();
   const opLabels = ['operation', 'type', 'outcome'] as const;
   const operationsTotal = new Counter({
     name: `${p}operations_total`,
@@ -174,7 +191,9 @@ export function createMetrics(
       else circuitRefused.inc({ origin: call.origin });
     },
   };
-  return { registry, operations, upstream: observer, plugin: useMetricsEndpoint(registry) };
+  // Merged once every metric above exists: merge copies the registries' current metrics.
+  const served = given ? registry : Registry.merge([processMetrics(), registry]);
+  return { registry, operations, upstream: observer, plugin: useMetricsEndpoint(served) };
 }
 
 function useMetricsEndpoint(registry: Registry): Plugin {

@@ -16,7 +16,11 @@ import { createTracing, type TracingOptions } from './tracing.ts';
 export interface ObservabilityOptions {
   /** The operation log (see `GatewayOptions.logger`). */
   logger?: Logger | undefined;
-  /** `GET /metrics`; a registry to put them in instead of one of their own. @default true */
+  /**
+   * `GET /metrics`; a registry to put them in instead of one of their own (then without Node's
+   * default metrics, which its owner collects if it wants them).
+   * @default true
+   */
   metrics?: boolean | { registry?: Registry } | undefined;
   /** OpenTelemetry traces over OTLP/HTTP; off (nothing created) when undefined. */
   tracing?: TracingOptions | undefined;

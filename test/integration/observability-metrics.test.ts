@@ -1,3 +1,4 @@
+import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { parseServeArgs } from '../../src/cli.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
@@ -123,6 +124,19 @@ describe('GET /metrics', () => {
     expect(sentry).toBe(refusedOrAnswered);
     expect(sentry + budget).toBe(2);
     expect(value(samples, 'sentry_graphql_operations_total', { outcome: 'RATE_LIMITED' })).toBe(2);
+  });
+
+  it("puts the gateway's metrics in a registry the host gives, without Node's defaults", async () => {
+    const registry = new Registry();
+    await using gateway = await startTestGateway({ gateway: { metrics: { registry } } });
+    await gateway.execute('query Name { organization(slug: "acme") { name } }');
+    const text = await registry.metrics();
+    expect(text).toContain(
+      'sentry_graphql_operations_total{operation="Name",type="query",outcome="ok"} 1',
+    );
+    expect(text).not.toContain('sentry_graphql_process_cpu');
+    const { samples } = await scrape(gateway);
+    expect(value(samples, 'sentry_graphql_operations_total', { operation: 'Name' })).toBe(1);
   });
 
   it('is off with metrics: false (--no-metrics)', async () => {
