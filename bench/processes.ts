@@ -54,6 +54,10 @@ export interface GatewayProcessOptions {
   entry?: string;
   /** Node options before the script (`compileGateway().execArgv`). @default none */
   execArgv?: string[];
+  /** More `serve` flags (`--no-metrics`, `--log-level silent`). @default none */
+  args?: string[];
+  /** More environment variables (`OTEL_EXPORTER_OTLP_ENDPOINT`). @default none */
+  env?: Record<string, string>;
 }
 
 /**
@@ -201,11 +205,12 @@ async function spawnServer(
   ready: RegExp,
   entry = CLI,
   execArgv: readonly string[] = [],
+  env: Record<string, string> = {},
 ): Promise<ChildServer> {
   installExitHooks();
   const child = spawn(process.execPath, [...execArgv, entry, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', ...env },
   });
   running.add(child);
   const exited = new Promise<void>((resolve) => {
@@ -312,12 +317,14 @@ export function startLocalSentryProcess(options: LocalSentryProcessOptions): Pro
 export function startGatewayProcess(options: GatewayProcessOptions): Promise<ChildServer> {
   const args = ['serve', '--port', '0', '--host', '127.0.0.1', '--upstream', options.upstream];
   if (!options.batching) args.push('--no-batch');
+  args.push(...(options.args ?? []));
   return spawnServer(
     options.label ?? (options.batching ? 'gateway' : 'gateway (no batching)'),
     args,
     /gateway: (http:\/\/\S+\/graphql)/,
     options.entry,
     options.execArgv,
+    options.env,
   );
 }
 

@@ -18,6 +18,27 @@ export interface ServeEnv {
   shutdownTimeoutMs?: number;
   /** `UPSTREAM_TIMEOUT` (ms): longest a GraphQL request waits for Sentry, retries included. */
   upstreamTimeoutMs?: number;
+  /** `LOG_LEVEL`: the operation log's level. */
+  logLevel?: LogLevel;
+  /**
+   * Where traces go over OTLP/HTTP: `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as is, or
+   * `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`, as OpenTelemetry's specification says.
+   */
+  otlpTracesEndpoint?: string;
+  /** `OTEL_SERVICE_NAME`: the spans' `service.name`. */
+  otelServiceName?: string;
+}
+
+/** Levels of the operation log (pino's), most severe first. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Checks a log level; `name` names the source in the error. */
+export function parseLogLevel(raw: string, name: string): LogLevel {
+  const level = LOG_LEVELS.find((known) => known === raw.toLowerCase());
+  if (!level)
+    throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
 }
 
 /** Thrown when an environment variable is set to something unusable. */
@@ -64,6 +85,18 @@ export function readServeEnv(env: Env = process.env): ServeEnv {
   if (upstreamTimeout !== undefined) {
     settings.upstreamTimeoutMs = parseMilliseconds(upstreamTimeout, 'UPSTREAM_TIMEOUT', 1);
   }
+  const traces = value('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  const otlp = value('OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (traces !== undefined) {
+    settings.otlpTracesEndpoint = parseUpstreamUrl(traces, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  } else if (otlp !== undefined) {
+    const base = parseUpstreamUrl(otlp, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+    settings.otlpTracesEndpoint = `${base}/v1/traces`;
+  }
+  const serviceName = value('OTEL_SERVICE_NAME');
+  if (serviceName !== undefined) settings.otelServiceName = serviceName;
+  const logLevel = value('LOG_LEVEL');
+  if (logLevel !== undefined) settings.logLevel = parseLogLevel(logLevel, 'LOG_LEVEL');
   return settings;
 }
 

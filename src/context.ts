@@ -2,6 +2,7 @@
 import { initContextCache } from '@pothos/core';
 import type { YogaInitialContext } from 'graphql-yoga';
 import { SentryClient } from './sentry/client.ts';
+import type { CallObserver } from './sentry/http/observer.ts';
 import type { Upstream } from './sentry/http/upstream.ts';
 
 export interface Context {
@@ -23,6 +24,8 @@ export interface ContextDependencies {
   batching?: boolean | undefined;
   /** Most REST calls one request may make. @default 1000 */
   maxCalls?: number | undefined;
+  /** The observer of a request's calls to Sentry (metrics, its trace). @default none */
+  observer?: ((request: Request) => CallObserver | undefined) | undefined;
 }
 
 /**
@@ -34,6 +37,7 @@ export function createContextFactory({
   fallbackToken,
   batching = true,
   maxCalls = 1000,
+  observer,
 }: ContextDependencies) {
   return ({ request }: YogaInitialContext): Context => {
     const token = requestToken(request.headers.get('authorization'), fallbackToken);
@@ -45,6 +49,7 @@ export function createContextFactory({
         ...(token ? { token } : {}),
         signal: request.signal,
         maxCalls,
+        observer: observer?.(request),
       }),
       batching,
     };

@@ -3,10 +3,14 @@ import { once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { constants } from 'node:os';
+import type { LogLevel } from './config.ts';
 import { type LocalSentry, startLocalSentry } from './local-sentry/http/server.ts';
+import { createLogger, type Logger } from './observability/logging.ts';
+import type { TracingOptions } from './observability/tracing.ts';
 import { installProcessGuards } from './process-guards.ts';
 import { probeUpstream } from './sentry/http/probe.ts';
 import { LOOPBACK_HOSTS } from './server/exposure.ts';
+import { loadManifest } from './server/persisted-operations.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from './server.ts';
 
 /** Options of `sentry-graphql serve`, after the CLI has parsed and validated them. */
@@ -38,6 +42,21 @@ export interface ServeOptions {
   upstreamTimeoutMs?: number;
   /** Longest `close()` (and SIGTERM/SIGINT) waits for in-flight requests. @default 10000 */
   shutdownTimeoutMs?: number;
+  /** `--persisted-operations FILE`: a manifest of trusted documents by hash. */
+  persistedOperationsFile?: string;
+  /** `--only-persisted`: run only the manifest's documents. @default false */
+  onlyPersisted?: boolean;
+  /** OpenTelemetry traces (from `OTEL_EXPORTER_OTLP_*ENDPOINT`). @default none */
+  tracing?: TracingOptions;
+  /** `false` (`--no-metrics`): no `GET /metrics`. @default true */
+  metrics?: boolean;
+  /** Level of the operation log (`--log-level`). @default 'info' */
+  logLevel?: LogLevel;
+  /**
+   * The operation log. By default a pino logger on stdout at `logLevel`: JSON lines, or
+   * pino-pretty's format when stdout is a terminal.
+   */
+  logger?: Logger;
 }
 
 /** @see ServeOptions.shutdownTimeoutMs */
@@ -122,13 +141,24 @@ function allowedHosts(options: ServeOptions): string[] | undefined {
 
 /** Starts the embedded Sentry (unless `upstream` is given) and the gateway, and listens. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const manifest =
+    options.persistedOperationsFile === undefined
+      ? undefined
+      : await loadManifest(options.persistedOperationsFile);
   const localSentry = options.upstream
     ? undefined
     : await startLocalSentry({ scale: options.scale ?? 'medium' });
   const upstream = options.upstream ?? localSentry?.url ?? '';
+  const logger =
+    options.logger ??
+    (await createLogger({ level: options.logLevel ?? 'info', pretty: process.stdout.isTTY }));
   const gateway = createGateway({
     upstream,
     token: options.token,
+    logger,
+    metrics: options.metrics ?? true,
+    ...(options.tracing ? { tracing: options.tracing } : {}),
+    persistedOperations: { manifest, only: options.onlyPersisted ?? false },
     batching: options.batching ?? true,
     cors: { origins: options.corsOrigins ?? [] },
     allowedHosts: allowedHosts(options),
@@ -237,6 +267,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
     : options.upstream;
   console.info(`Sentry GraphQL gateway: ${running.url} (GraphiQL in a browser)`);
   console.info(`Upstream: ${upstream}`);
+  if (options.tracing) console.info(`Traces: OTLP/HTTP to ${options.tracing.endpoint}`);
   if (options.batching === false) {
     console.info('Batching off (--no-batch): the naive mode the benchmark compares against.');
   }

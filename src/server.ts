@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import { createYoga, type Plugin, renderGraphiQL, type YogaServerInstance } from 'graphql-yoga';
+import type { Registry } from 'prom-client';
 import { type Context, createContextFactory } from './context.ts';
 import { schema } from './graph/index.ts';
 import {
@@ -16,6 +17,9 @@ import {
   queryTooExpensive,
 } from './graph/schema-kit/query-cost.ts';
 import { maskError } from './mask-error.ts';
+import type { Logger } from './observability/logging.ts';
+import { createObservability } from './observability/observability.ts';
+import type { TracingOptions } from './observability/tracing.ts';
 import { useRequestParseErrors } from './request-parse-errors.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
 import {
@@ -25,6 +29,11 @@ import {
   useExposureHeaders,
   useHostCheck,
 } from './server/exposure.ts';
+import { type ReadinessOptions, useUpstreamReadiness } from './server/health.ts';
+import {
+  type PersistedOperationsOptions,
+  usePersistedOperationPlugins,
+} from './server/persisted-operations.ts';
 
 export interface GraphiQLSettings {
   /** The query shown when GraphiQL opens. */
@@ -68,6 +77,39 @@ export interface GatewayOptions {
    */
   logging?: boolean;
   /**
+   * Where the operation log goes: one line per GraphQL operation (request id, name, type,
+   * duration, REST calls, outcome, error codes) and the stack of each masked internal error.
+   * `serve` passes a pino logger on stdout (see `createLogger`).
+   * @default undefined: no operation log
+   */
+  logger?: Logger;
+  /**
+   * `GET /readiness`: 200 while Sentry answers, 503 with the reason otherwise; `false` turns it
+   * off. (`GET /health`, liveness, is always there and never calls Sentry.)
+   * @default { freshMs: 5000, timeoutMs: 2000 }
+   */
+  readiness?: ReadinessOptions | false;
+  /**
+   * `GET /metrics` in Prometheus' text format (names prefixed `sentry_graphql_`), in a registry
+   * of its own with Node's default metrics, or in the one given without them (a host that
+   * collects its own); `false` turns metrics off.
+   * @default true
+   */
+  metrics?: boolean | { registry?: Registry };
+  /**
+   * Automatic persisted queries (Apollo's protocol), a manifest of trusted documents by hash, and
+   * `only: true` to run nothing else; `false` turns persisted operations off altogether.
+   * @default {}: automatic persisted queries, no manifest
+   */
+  persistedOperations?: PersistedOperationsOptions | false;
+  /**
+   * OpenTelemetry traces exported over OTLP/HTTP: a span per operation, a child span per HTTP
+   * call to Sentry, `traceparent` honoured and sent upstream. `serve` sets it from
+   * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` / `OTEL_EXPORTER_OTLP_ENDPOINT`.
+   * @default undefined: no tracing, nothing created
+   */
+  tracing?: TracingOptions;
+  /**
    * `false` is the naive mode the benchmark compares against: DataLoader batch size 1, no
    * priming from lists, nothing answered from data a parent embeds.
    * @default true
@@ -92,6 +134,7 @@ const GRAPHIQL_ASSETS_PATH = '/graphiql/';
 export function createGateway(options: GatewayOptions): Gateway {
   const cors = corsFor(options.cors?.origins ?? []);
   const upstream = createUpstream({ ...options.upstreamOptions, baseUrl: options.upstream });
+  const observability = createObservability(upstream, options);
   const graphiql = options.graphiql ?? true;
   const assets = graphiql === false ? undefined : localGraphiQLAssets();
   const yoga = createYoga<Record<string, unknown>, Context>({
@@ -104,11 +147,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxRequestBodySize: options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     // The GraphQL multipart request spec exists for file uploads, and this schema takes none.
     multipart: false,
+    // graphql-codegen's trusted-document clients send the hash as `documentId`.
+    extraParamNames: ['documentId'],
     context: createContextFactory({
       upstream,
       fallbackToken: options.token,
       batching: options.batching ?? true,
       maxCalls: options.limits?.maxRestCallsPerOperation,
+      observer: observability.observer,
     }),
     maskedErrors: { maskError },
     graphiql:
@@ -133,10 +179,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     plugins: [
       useRequestParseErrors(),
+      ...observability.plugins,
+      ...(options.readiness === false
+        ? []
+        : [useUpstreamReadiness(upstream.baseUrl, options.readiness)]),
       useHostCheck(options.allowedHosts),
       useCSRFPrevention(),
       useExposureHeaders(cors.origins),
       useCloseAfterCutBody(),
+      ...(options.persistedOperations === false
+        ? []
+        : usePersistedOperationPlugins(options.persistedOperations)),
       useQueryLimits(options.limits ?? {}),
       useRestCallCount(),
       ...(assets ? [useStaticFiles(GRAPHIQL_ASSETS_PATH, assets)] : []),
@@ -145,7 +198,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   let closed: Promise<void> | undefined;
   const close = () => {
-    closed ??= upstream.close();
+    closed ??= Promise.all([upstream.close(), observability.close()]).then(() => undefined);
     return closed;
   };
   return {

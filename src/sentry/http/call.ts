@@ -14,6 +14,7 @@ import {
 } from './errors.ts';
 import { exchange } from './exchange.ts';
 import type { ConcurrencyLimiter } from './limiter.ts';
+import type { AttemptOutcome, ObservedCall } from './observer.ts';
 import type { RateLimitBudgets } from './rate-limit.ts';
 import type { Target } from './regions.ts';
 import { backoffDelay, isRetryable, type ResolvedRetryOptions, sleep } from './retry.ts';
@@ -30,6 +31,8 @@ export interface CallState {
   limiter: ConcurrencyLimiter;
   /** `${tokenHash} ${origin}`. */
   tokenKey: string;
+  /** The path's route template (`routeTemplate`). */
+  route: string;
   /** `${tokenKey} ${method} ${route template}`: one of Sentry's rate-limit budgets. */
   budgetKey: string;
   breaker: CircuitBreaker | undefined;
@@ -78,16 +81,18 @@ export async function runCall(state: CallState, env: CallEnvironment): Promise<U
       ) {
         if (limited) throw limited;
         env.stats.rateLimited++;
+        state.call.observer?.refused?.(observedCall(state), 'rate-limited');
         throw spentBudget(state.label, wait);
       }
       waitedForRateLimit = true;
       env.stats.rateLimitRetries++;
+      state.call.observer?.rateLimitWait?.(observedCall(state), wait + jitter);
       state.spent += wait + jitter;
       await sleep(wait + jitter, state.signal);
     }
     limited = undefined;
     attempt++;
-    const outcome = await sendOnce(state, env, attempt > 1);
+    const outcome = await sendOnce(state, env, attempt);
     if (!(outcome instanceof Error)) return outcome;
     if (outcome instanceof SentryRateLimitedError) {
       if (method !== 'GET') throw outcome; // a write is sent once, whatever happens
@@ -128,21 +133,22 @@ function unknownResetWait(error: SentryRateLimitedError, env: CallEnvironment): 
 async function sendOnce(
   state: CallState,
   env: CallEnvironment,
-  retry: boolean,
+  attempt: number,
 ): Promise<UpstreamResponse | SentryApiError> {
   const { call, breaker, label } = state;
   const { method, token } = call;
   const refused = breaker?.refusing();
-  if (refused !== undefined) return circuitOpen(env, refused, label);
-  const release = await state.limiter.acquire(state.signal, retry);
+  if (refused !== undefined) return circuitOpen(env, refused, state);
+  const release = await state.limiter.acquire(state.signal, attempt > 1);
   // Admitted only now: the breaker may have opened while this call waited for a slot.
   const permit = breaker ? breaker.admit() : 'call';
   if (typeof permit === 'object') {
     release();
-    return circuitOpen(env, permit.refusedForMs, label);
+    return circuitOpen(env, permit.refusedForMs, state);
   }
   const started = Date.now();
   let outcome: Awaited<ReturnType<typeof exchange>> | undefined;
+  let observed: ((outcome: AttemptOutcome) => void) | undefined;
   try {
     env.stats.attempts++;
     call.onAttempt?.();
@@ -151,6 +157,10 @@ async function sendOnce(
       accept: 'application/json',
       'user-agent': env.userAgent,
     };
+    observed = call.observer?.attempt(
+      { ...observedCall(state), attempt, batchSize: batchSize(call.query) },
+      headers,
+    );
     let body: string | undefined;
     if (call.body !== undefined) {
       body = JSON.stringify(call.body);
@@ -169,6 +179,13 @@ async function sendOnce(
     });
   } finally {
     release();
+    observed?.(
+      outcome === undefined
+        ? { failure: 'aborted' }
+        : outcome instanceof SentryUpstreamError
+          ? { failure: outcome.failure }
+          : { status: outcome.status },
+    );
     state.spent += Date.now() - started;
     if (breaker) {
       // Any answer shows the origin is there; only a connection failure counts against it.
@@ -196,9 +213,23 @@ async function sendOnce(
   return normaliseError(status, text, headers, { request: label, secrets: [token] });
 }
 
-function circuitOpen(env: CallEnvironment, refusedForMs: number, label: string) {
+function circuitOpen(env: CallEnvironment, refusedForMs: number, state: CallState) {
   env.stats.circuitRefused++;
-  return circuitOpenError(refusedForMs, label);
+  state.call.observer?.refused?.(observedCall(state), 'circuit-open');
+  return circuitOpenError(refusedForMs, state.label);
+}
+
+function observedCall(state: CallState): ObservedCall {
+  return { method: state.call.method, route: state.route, origin: state.target.origin };
+}
+
+/** Keys a bulk read asks for: its longest repeated query parameter, when over 1. */
+function batchSize(query: UpstreamCall['query']): number | undefined {
+  let size = 0;
+  for (const value of Object.values(query ?? {})) {
+    if (Array.isArray(value)) size = Math.max(size, value.length);
+  }
+  return size > 1 ? size : undefined;
 }
 
 function malformed(label: string, message: string): SentryUpstreamError {

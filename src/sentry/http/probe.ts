@@ -12,6 +12,15 @@ export async function probeUpstream(
   baseUrl: string,
   timeoutMs = 3000,
 ): Promise<string | undefined> {
+  const answer = await probeUpstreamStatus(baseUrl, timeoutMs);
+  return 'reason' in answer ? answer.reason : undefined;
+}
+
+/** `probeUpstream`, resolving to the status that answered or the reason nothing did. */
+export async function probeUpstreamStatus(
+  baseUrl: string,
+  timeoutMs = 3000,
+): Promise<{ status: number } | { reason: string }> {
   let client: Client | undefined;
   try {
     const base = parseBaseUrl(baseUrl);
@@ -27,13 +36,13 @@ export async function probeUpstream(
       signal: AbortSignal.timeout(timeoutMs),
     });
     await response.body.dump();
-    return undefined;
+    return { status: response.statusCode };
   } catch (error) {
     const { code, name } = error as { code?: unknown; name?: unknown };
     if (name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT') {
-      return `no answer within ${timeoutMs} ms`;
+      return { reason: `no answer within ${timeoutMs} ms` };
     }
-    return typeof code === 'string' ? code : String(name ?? 'unknown error');
+    return { reason: typeof code === 'string' ? code : String(name ?? 'unknown error') };
   } finally {
     await client?.destroy();
   }

@@ -11,6 +11,7 @@ import {
   SentryUnauthenticatedError,
   SentryUpstreamError,
 } from './errors.ts';
+import type { CallObserver } from './observer.ts';
 import { type Page, type PageParams, pageInfo } from './pagination.ts';
 import type {
   HttpMethod,
@@ -39,12 +40,15 @@ export interface RequesterOptions {
    * @default Infinity
    */
   maxCalls?: number | undefined;
+  /** Told about every attempt of this client's calls (metrics, the request's trace). */
+  observer?: CallObserver | undefined;
 }
 
 export class Requester {
   readonly #upstream: Upstream;
   readonly #token: string | undefined;
   readonly #signal: AbortSignal | undefined;
+  readonly #observer: CallObserver | undefined;
   #requestCount = 0;
   readonly #maxCalls: number;
   #callsStarted = 0;
@@ -57,6 +61,7 @@ export class Requester {
     this.#token = options.token || undefined;
     this.#signal = options.signal && fanOut(options.signal);
     this.#maxCalls = options.maxCalls ?? Number.POSITIVE_INFINITY;
+    this.#observer = options.observer;
   }
 
   get hasToken(): boolean {
@@ -224,6 +229,7 @@ export class Requester {
     return this.#upstream.call({
       ...call,
       ...(this.#signal ? { signal: this.#signal } : {}),
+      ...(this.#observer ? { observer: this.#observer } : {}),
       onAttempt: () => {
         this.#requestCount++;
       },

@@ -3,16 +3,20 @@
  * concurrency limiters per token and origin, Sentry's spent rate-limit budgets, circuit
  * breakers per origin and call deadlines. How one call runs across its attempts is `call.ts`.
  */
-import { createHash } from 'node:crypto';
 import { type buildConnector, Pool } from 'undici';
 import { type ApiPath, queryString, routeTemplate } from './api-path.ts';
 import { type CallEnvironment, type CallState, runCall } from './call.ts';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts';
 import { type ResponseHeaders, SentryUpstreamError } from './errors.ts';
 import { ConcurrencyLimiter } from './limiter.ts';
+import type { CallObserver } from './observer.ts';
 import { concurrentLimitOf, parseRateLimit, RateLimitBudgets } from './rate-limit.ts';
 import { parseBaseUrl, regionTarget, type Target, trimPath } from './regions.ts';
 import { abortReason, type RetryOptions, resolveRetry } from './retry.ts';
+import { MAX_TRACKED_KEYS, tokenHash, trackedSet } from './tracked.ts';
+
+export { tokenHash } from './tracked.ts';
+
 import type { SentryRateLimit } from './wire.ts';
 
 export interface UpstreamTimeouts {
@@ -109,6 +113,8 @@ export interface UpstreamCall {
   organization?: string;
   /** Called once per HTTP attempt actually sent (retries included). */
   onAttempt?: () => void;
+  /** Told about each attempt, rate-limit wait and refusal (metrics, traces). */
+  observer?: CallObserver | undefined;
 }
 
 export interface UpstreamResponse {
@@ -156,11 +162,10 @@ export interface Upstream extends AsyncDisposable {
   /** Current concurrency limit for a token on an origin (default: the configured one). */
   concurrencyLimit(token: string, organization?: string): number;
   stats(): UpstreamStats;
+  /** The circuit breaker of each origin called so far. */
+  circuits(): { origin: string; state: 'closed' | 'open' | 'half-open' }[];
   close(): Promise<void>;
 }
-
-/** Entries kept per (token, origin) before idle ones are dropped. */
-const MAX_TRACKED_KEYS = 5000;
 
 /** Creates the process-wide connection pools and per-token limits for one Sentry. */
 export function createUpstream(options: UpstreamOptions): Upstream {
@@ -235,6 +240,7 @@ class SentryUpstream implements Upstream {
     const target = this.#targetFor(call.organization);
     const tokenKey = `${tokenHash(call.token)} ${target.origin}`;
     const label = `${method} ${call.path}`;
+    const route = routeTemplate(call.path);
     const deadline = this.#deadlineFor(signal);
     const left = deadline - Date.now();
     if (left <= 0) throw this.#timedOut(label);
@@ -252,7 +258,8 @@ class SentryUpstream implements Upstream {
           label,
           limiter: this.#limiter(tokenKey),
           tokenKey,
-          budgetKey: `${tokenKey} ${method} ${routeTemplate(call.path)}`,
+          route,
+          budgetKey: `${tokenKey} ${method} ${route}`,
           breaker: this.#breaker(target.origin),
           signal: bounded.signal,
           deadline,
@@ -326,6 +333,10 @@ class SentryUpstream implements Upstream {
     return { ...this.#stats };
   }
 
+  circuits() {
+    return [...this.#breakers].map(([origin, breaker]) => ({ origin, state: breaker.state }));
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -383,18 +394,4 @@ class SentryUpstream implements Upstream {
     }
     return pool;
   }
-}
-
-/** First 32 hex digits of SHA-256 of the token: a map key that is not the token. */
-export function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex').slice(0, 32);
-}
-
-function trackedSet<V>(map: Map<string, V>, key: string, value: V): void {
-  if (!map.has(key) && map.size >= MAX_TRACKED_KEYS) {
-    const oldest = map.keys().next();
-    if (!oldest.done) map.delete(oldest.value);
-  }
-  map.delete(key);
-  map.set(key, value);
 }
