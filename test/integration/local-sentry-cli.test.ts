@@ -98,6 +98,11 @@ describe('sentry-graphql local-sentry', () => {
     ]);
     try {
       const url = await listeningUrl(run);
+      // The token lines may arrive after the URL line, in later chunks.
+      const deadline = Date.now() + 10_000;
+      while (!run.output().stdout.includes('globex-token') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       const stdout = run.output().stdout;
       expect(stdout).toContain('token: admin-token (every scope; every organization)');
       expect(stdout).toContain(
