@@ -177,6 +177,8 @@ Monitor.implement({
               ...(args.environment ? { environment: args.environment } : {}),
             },
           );
+          // `CheckIn.monitor` is keyed by the monitor's id: answer it with this monitor.
+          primeMonitors(context, [monitor]);
           return pageToConnection(
             { ...page, items: page.items.map((c) => ({ ...c, monitorId: monitor.id })) },
             request,
