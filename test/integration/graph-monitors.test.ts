@@ -170,7 +170,7 @@ describe('Monitor', () => {
     const next = second.data?.organization?.monitor?.checkIns?.nodes ?? [];
     expect(next).toHaveLength(3);
     expect(next.every((c) => c.environment === 'production' && c.duration !== null)).toBe(true);
-    expect(next[0]?.createdAt < (page?.nodes[2]?.createdAt ?? '')).toBe(true);
+    expect(String(next[0]?.createdAt) < String(page?.nodes[2]?.createdAt)).toBe(true);
   });
 
   it('answers an unknown monitor with null and NOT_FOUND, and a malformed slug with no call', async () => {
