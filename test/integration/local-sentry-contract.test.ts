@@ -115,6 +115,9 @@ if (
 }
 const v = (version: string) => encodeURIComponent(version);
 const eventIds = acme.events.slice(0, 3).map((e) => e.id);
+const monitorProject = data.projectsById.get(
+  acme.monitors.find((m) => m.wire.slug === 'nightly-backup')?.projectId ?? '',
+)?.wire.slug;
 
 const READS: Case[] = [
   { operation: 'GET /api/0/organizations/', path: '/api/0/organizations/' },
@@ -244,6 +247,14 @@ const READS: Case[] = [
   {
     operation: `GET ${O}/monitors/{monitor_id_or_slug}/checkins/`,
     path: '/api/0/organizations/acme/monitors/refresh-search-index/checkins/',
+  },
+  {
+    operation: `GET ${P}/monitors/{monitor_id_or_slug}/`,
+    path: `/api/0/projects/acme/${monitorProject}/monitors/nightly-backup/`,
+  },
+  {
+    operation: `GET ${P}/monitors/{monitor_id_or_slug}/checkins/`,
+    path: `/api/0/projects/acme/${monitorProject}/monitors/nightly-backup/checkins/`,
   },
   { operation: `GET ${P}/`, path: '/api/0/projects/acme/backend/' },
   { operation: `GET ${P}/events/`, path: '/api/0/projects/acme/backend/events/' },
@@ -408,8 +419,17 @@ const WRITES: Case[] = [
     body: { config: { schedule_type: 'crontab', schedule: '0 * * * *', timezone: 'Europe/Paris' } },
   },
   {
+    operation: `PUT ${P}/monitors/{monitor_id_or_slug}/`,
+    path: '/api/0/projects/acme/backend/monitors/contract-job/',
+    body: { is_muted: true },
+  },
+  {
+    operation: `DELETE ${P}/monitors/{monitor_id_or_slug}/`,
+    path: '/api/0/projects/acme/backend/monitors/contract-job/',
+  },
+  {
     operation: `DELETE ${O}/monitors/{monitor_id_or_slug}/`,
-    path: '/api/0/organizations/acme/monitors/contract-job/',
+    path: '/api/0/organizations/acme/monitors/rotate-logs/?environment=production',
   },
   { operation: `DELETE ${P}/`, path: '/api/0/projects/acme/contract-project/' },
   { operation: `DELETE ${T}/`, path: '/api/0/teams/acme/contract-team/' },

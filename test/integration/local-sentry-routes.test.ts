@@ -1259,6 +1259,28 @@ describe('crons: monitors and check-ins', () => {
     expect((kept.body['environments'] as Row[]).map((e) => e['name'])).toEqual(['production']);
   });
 
+  it('serves the project-scoped monitor routes for monitors of that project only', async () => {
+    await using sentry = await server();
+    const monitor = must(acme().monitors.find((m) => m.wire.slug === 'weekly-digest'));
+    const own = must(seed.projectsById.get(monitor.projectId)).wire.slug;
+    const other = must(acme().projects.find((p) => p.wire.id !== monitor.projectId)).wire.slug;
+    const path = (project: string) => `/api/0/projects/acme/${project}/monitors/weekly-digest/`;
+    const detail = await sentry.fetchJson<Row>(path(own));
+    expect(detail.body).toMatchObject({ slug: 'weekly-digest', project: { slug: own } });
+    expect((await sentry.fetchJson(path(other))).status).toBe(404);
+    const checkIns = await sentry.fetchJson<Row[]>(`${path(own)}checkins/?per_page=2`);
+    expect(checkIns.body).toHaveLength(2);
+    expect((await sentry.fetchJson(`${path(other)}checkins/`)).status).toBe(404);
+    const muted = await sentry.fetchJson<Row>(path(own), {
+      method: 'PUT',
+      body: { is_muted: true },
+    });
+    expect(muted.body).toMatchObject({ isMuted: true, environments: [{ isMuted: true }] });
+    expect((await sentry.fetchJson(path(other), { method: 'DELETE' })).status).toBe(404);
+    expect((await sentry.fetchJson(path(own), { method: 'DELETE' })).status).toBe(202);
+    expect((await sentry.fetchJson(path(own))).status).toBe(404);
+  });
+
   it('moves a check-in from in_progress to ok or error, once', async () => {
     await using sentry = await server();
     const base = '/api/0/organization/acme/monitors/nightly-backup/checkins/';

@@ -85,6 +85,10 @@ OPERATIONS = [
     ("put", f"{O}/monitors/{{monitor_id_or_slug}}/"),
     ("delete", f"{O}/monitors/{{monitor_id_or_slug}}/"),
     ("get", f"{O}/monitors/{{monitor_id_or_slug}}/checkins/"),
+    ("get", f"{P}/monitors/{{monitor_id_or_slug}}/"),
+    ("put", f"{P}/monitors/{{monitor_id_or_slug}}/"),
+    ("delete", f"{P}/monitors/{{monitor_id_or_slug}}/"),
+    ("get", f"{P}/monitors/{{monitor_id_or_slug}}/checkins/"),
 ]
 
 

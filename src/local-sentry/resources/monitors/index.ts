@@ -10,7 +10,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { type RouteDef, route } from '../../http/context.ts';
 import { paginateMapped } from '../../http/pagination.ts';
 import { bodyObject, storeCall } from '../../http/params.ts';
-import { created, found, HttpError, ok } from '../../http/reply.ts';
+import { created, found, HttpError, notFound, ok, type Reply } from '../../http/reply.ts';
 import { orgOf } from '../organizations/request.ts';
 import { selectedProjects } from '../projects/request.ts';
 import { findProject } from '../projects/store.ts';
@@ -50,6 +50,33 @@ function listCheckIns(context: RequestContext) {
   return paginateMapped(checkIns, context.page, (checkIn) => checkIn);
 }
 
+function getMonitor(context: RequestContext) {
+  return ok(monitorBody(context.data, monitorOf(context), environmentsOf(context)));
+}
+
+function putMonitor(context: RequestContext) {
+  const org = orgOf(context);
+  const monitor = monitorOf(context);
+  const input = monitorInput(bodyObject(context), {
+    required: false,
+    current: monitor.wire.config,
+  });
+  const project = input.project === undefined ? undefined : projectNamed(context, input.project);
+  storeCall(() => updateMonitor(org, monitor, input, project));
+  return ok(monitorBody(context.data, monitor));
+}
+
+function removeMonitor(context: RequestContext): Reply {
+  const org = orgOf(context);
+  const monitor = monitorOf(context);
+  const environments = environmentsOf(context);
+  if (environments.some((name) => !monitor.environments.some((e) => e.name === name))) {
+    throw notFound();
+  }
+  deleteMonitor(org, monitor, environments);
+  return { status: 202 };
+}
+
 export const monitorRoutes = (): RouteDef[] => [
   route('GET /api/0/organizations/{org}/monitors/', LIST, (context) => {
     const org = orgOf(context);
@@ -80,35 +107,23 @@ export const monitorRoutes = (): RouteDef[] => [
     return created(monitorBody(context.data, monitor));
   }),
 
-  route('GET /api/0/organizations/{org}/monitors/{monitor_slug}/', READ, (context) =>
-    ok(monitorBody(context.data, monitorOf(context), environmentsOf(context))),
-  ),
+  route('GET /api/0/organizations/{org}/monitors/{monitor_slug}/', READ, getMonitor),
 
-  route('PUT /api/0/organizations/{org}/monitors/{monitor_slug}/', WRITE, (context) => {
-    const org = orgOf(context);
-    const monitor = monitorOf(context);
-    const input = monitorInput(bodyObject(context), {
-      required: false,
-      current: monitor.wire.config,
-    });
-    const project = input.project === undefined ? undefined : projectNamed(context, input.project);
-    storeCall(() => updateMonitor(org, monitor, input, project));
-    return ok(monitorBody(context.data, monitor));
-  }),
-
-  route('DELETE /api/0/organizations/{org}/monitors/{monitor_slug}/', WRITE, (context) => {
-    const org = orgOf(context);
-    const monitor = monitorOf(context);
-    const environments = environmentsOf(context);
-    if (environments.some((name) => !monitor.environments.some((e) => e.name === name))) {
-      throw found(undefined);
-    }
-    deleteMonitor(org, monitor, environments);
-    return { status: 202 };
-  }),
+  route('PUT /api/0/organizations/{org}/monitors/{monitor_slug}/', WRITE, putMonitor),
+  route('DELETE /api/0/organizations/{org}/monitors/{monitor_slug}/', WRITE, removeMonitor),
 
   route('GET /api/0/organizations/{org}/monitors/{monitor_slug}/checkins/', READ, listCheckIns),
   route('GET /api/0/organization/{org}/monitors/{monitor_slug}/checkins/', READ, listCheckIns),
+
+  // The project-scoped forms of the spec: the monitor must belong to the project.
+  route('GET /api/0/projects/{org}/{project}/monitors/{monitor_slug}/', READ, getMonitor),
+  route('PUT /api/0/projects/{org}/{project}/monitors/{monitor_slug}/', WRITE, putMonitor),
+  route('DELETE /api/0/projects/{org}/{project}/monitors/{monitor_slug}/', WRITE, removeMonitor),
+  route(
+    'GET /api/0/projects/{org}/{project}/monitors/{monitor_slug}/checkins/',
+    READ,
+    listCheckIns,
+  ),
 
   route('POST /api/0/organization/{org}/monitors/{monitor_slug}/checkins/', WRITE, (context) => {
     const monitor = monitorOf(context);

@@ -16,16 +16,27 @@ import {
   slugField,
   stringField,
 } from '../../http/params.ts';
-import { badRequest, found } from '../../http/reply.ts';
+import { badRequest, found, notFound } from '../../http/reply.ts';
 import { orgOf } from '../organizations/request.ts';
+import { projectOf } from '../projects/request.ts';
 import type { MonitorRecord } from './record.ts';
 import { INTERVAL_UNITS, normalizeCrontab, TIME_ZONES } from './schedule.ts';
 
-/** The `{monitor_slug}` of the request (slug or id); 404 when the organization has none. */
+/**
+ * The `{monitor_slug}` of the request (slug or id); 404 when the organization has none, or,
+ * on the project-scoped routes, when it belongs to another project.
+ */
 export function monitorOf(context: RequestContext): MonitorRecord {
   const org = orgOf(context);
   const wanted = context.params['monitor_slug'] ?? '';
-  return found(org.monitors.find((m) => m.wire.slug === wanted || m.wire.id === wanted));
+  const monitor = found(org.monitors.find((m) => m.wire.slug === wanted || m.wire.id === wanted));
+  if (
+    context.params['project'] !== undefined &&
+    projectOf(context, org).wire.id !== monitor.projectId
+  ) {
+    throw notFound();
+  }
+  return monitor;
 }
 
 export type ConfigInput = Partial<Omit<SentryMonitorConfig, 'alert_rule_id'>>;
