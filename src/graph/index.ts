@@ -40,6 +40,10 @@ import './projects/service-hook-mutations.ts';
 import './projects/user-feedback-mutations.ts';
 import './teams/team-mutations.ts';
 import './teams/team-project-mutations.ts';
+import './monitors/monitor.ts';
+import './monitors/monitor-lists.ts';
+import './monitors/monitor-mutations.ts';
+import './monitors/check-in-mutations.ts';
 
 export const schema = withSafeEntities(
   withNaiveMode(

@@ -15,6 +15,7 @@ import { Requester, type RequesterOptions } from './http/requester.ts';
 import type { SentryRateLimit } from './http/wire.ts';
 import { Issues } from './issues.ts';
 import { Members } from './members.ts';
+import { Monitors } from './monitors.ts';
 import { Organizations } from './organizations.ts';
 import { ProjectKeys } from './project-keys.ts';
 import { Projects } from './projects.ts';
@@ -45,6 +46,7 @@ export class SentryClient {
   #userFeedback: UserFeedback | undefined;
   #discover: Discover | undefined;
   #sessions: Sessions | undefined;
+  #monitors: Monitors | undefined;
 
   constructor(options: SentryClientOptions) {
     this.#http = new Requester(options);
@@ -154,5 +156,11 @@ export class SentryClient {
   get sessions(): Sessions {
     this.#sessions ??= new Sessions(this.#http);
     return this.#sessions;
+  }
+
+  /** Crons: monitors and their check-ins. */
+  get monitors(): Monitors {
+    this.#monitors ??= new Monitors(this.#http);
+    return this.#monitors;
   }
 }

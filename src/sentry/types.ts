@@ -13,6 +13,7 @@ export type * from './http/wire.ts';
 export type * from './issue.ts';
 export type * from './issues.ts';
 export type * from './members.ts';
+export type * from './monitors.ts';
 export type * from './organizations.ts';
 export type * from './project-keys.ts';
 export type * from './projects.ts';

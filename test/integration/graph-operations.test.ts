@@ -100,6 +100,24 @@ describe('schema/operations', () => {
       expect(operation.restCalls, operation.file).toBeGreaterThan(0);
   });
 
+  it('reads the crons page from the monitor list alone, and a monitor page from two calls', async () => {
+    const run = async (file: string) => {
+      const operation = operations.find((o) => o.file === file);
+      if (!operation) throw new Error(`no ${file}`);
+      await gateway.resetUpstreamStats();
+      const { errors } = await gateway.execute(operation.text, JSON.parse(operation.variables));
+      expect(errors).toBeUndefined();
+      return (await gateway.upstreamStats()).byRoute;
+    };
+    expect(await run('crons-page.graphql')).toEqual({
+      'GET /api/0/organizations/{org}/monitors/': 1,
+    });
+    expect(await run('monitor-page.graphql')).toEqual({
+      'GET /api/0/organizations/{org}/monitors/{monitor_slug}/': 1,
+      'GET /api/0/organizations/{org}/monitors/{monitor_slug}/checkins/': 1,
+    });
+  });
+
   for (const operation of operations) {
     it(`${operation.file} costs its stated minimum of REST calls`, async () => {
       await gateway.resetUpstreamStats();

@@ -115,6 +115,9 @@ if (
 }
 const v = (version: string) => encodeURIComponent(version);
 const eventIds = acme.events.slice(0, 3).map((e) => e.id);
+const monitorProject = data.projectsById.get(
+  acme.monitors.find((m) => m.wire.slug === 'nightly-backup')?.projectId ?? '',
+)?.wire.slug;
 
 const READS: Case[] = [
   { operation: 'GET /api/0/organizations/', path: '/api/0/organizations/' },
@@ -231,6 +234,27 @@ const READS: Case[] = [
   {
     operation: `GET ${O}/releases/{version}/files/{file_id}/`,
     path: `/api/0/organizations/acme/releases/${v(jsRelease.wire.version)}/files/${jsRelease.files[0]?.id}/`,
+  },
+  { operation: `GET ${O}/monitors/`, path: '/api/0/organizations/acme/monitors/' },
+  {
+    operation: `GET ${O}/monitors/`,
+    path: '/api/0/organizations/acme/monitors/?environment=staging&project=backend',
+  },
+  {
+    operation: `GET ${O}/monitors/{monitor_id_or_slug}/`,
+    path: '/api/0/organizations/acme/monitors/sync-invoices/',
+  },
+  {
+    operation: `GET ${O}/monitors/{monitor_id_or_slug}/checkins/`,
+    path: '/api/0/organizations/acme/monitors/refresh-search-index/checkins/',
+  },
+  {
+    operation: `GET ${P}/monitors/{monitor_id_or_slug}/`,
+    path: `/api/0/projects/acme/${monitorProject}/monitors/nightly-backup/`,
+  },
+  {
+    operation: `GET ${P}/monitors/{monitor_id_or_slug}/checkins/`,
+    path: `/api/0/projects/acme/${monitorProject}/monitors/nightly-backup/checkins/`,
   },
   { operation: `GET ${P}/`, path: '/api/0/projects/acme/backend/' },
   { operation: `GET ${P}/events/`, path: '/api/0/projects/acme/backend/events/' },
@@ -379,6 +403,33 @@ const WRITES: Case[] = [
   {
     operation: `DELETE ${O}/issues/`,
     path: `/api/0/organizations/acme/issues/?id=${issueD.wire.id}&project=-1`,
+  },
+  {
+    operation: `POST ${O}/monitors/`,
+    path: '/api/0/organizations/acme/monitors/',
+    body: {
+      project: 'backend',
+      name: 'Contract Job',
+      config: { schedule_type: 'interval', schedule: [2, 'hour'], checkin_margin: 5 },
+    },
+  },
+  {
+    operation: `PUT ${O}/monitors/{monitor_id_or_slug}/`,
+    path: '/api/0/organizations/acme/monitors/contract-job/',
+    body: { config: { schedule_type: 'crontab', schedule: '0 * * * *', timezone: 'Europe/Paris' } },
+  },
+  {
+    operation: `PUT ${P}/monitors/{monitor_id_or_slug}/`,
+    path: '/api/0/projects/acme/backend/monitors/contract-job/',
+    body: { is_muted: true },
+  },
+  {
+    operation: `DELETE ${P}/monitors/{monitor_id_or_slug}/`,
+    path: '/api/0/projects/acme/backend/monitors/contract-job/',
+  },
+  {
+    operation: `DELETE ${O}/monitors/{monitor_id_or_slug}/`,
+    path: '/api/0/organizations/acme/monitors/rotate-logs/?environment=production',
   },
   { operation: `DELETE ${P}/`, path: '/api/0/projects/acme/contract-project/' },
   { operation: `DELETE ${T}/`, path: '/api/0/teams/acme/contract-team/' },

@@ -12,6 +12,7 @@ import { generateServiceHooks } from '../resources/hooks/generate.ts';
 import { generateIssues } from '../resources/issues/generate.ts';
 import { generateProjectKeys } from '../resources/keys/generate.ts';
 import { generateMembers } from '../resources/members/generate.ts';
+import { generateMonitors } from '../resources/monitors/generate.ts';
 import { generateOrganization } from '../resources/organizations/generate.ts';
 import { generateProject } from '../resources/projects/generate.ts';
 import type { ProjectRecord } from '../resources/projects/record.ts';
@@ -98,6 +99,7 @@ export function generateData({ seed = 1, scale = 'small' }: GenerateOptions = {}
 
   generateIssues(seeding, weights);
   for (const org of data.organizations.values()) finishOrganization(org);
+  for (const org of data.organizations.values()) generateMonitors(data, org);
   return data;
 }
 

@@ -14,6 +14,7 @@ import type { EventUser } from '../resources/event-users/record.ts';
 import type { EventRecord } from '../resources/events/record.ts';
 import type { IssueRecord } from '../resources/issues/record.ts';
 import type { MemberRecord } from '../resources/members/record.ts';
+import type { MonitorRecord } from '../resources/monitors/record.ts';
 import type { ProjectRecord } from '../resources/projects/record.ts';
 import type { ReleaseRecord, RepositoryRecord } from '../resources/releases/record.ts';
 import type { TeamRecord } from '../resources/teams/record.ts';
@@ -86,4 +87,6 @@ export interface OrgData {
   /** The end users events are reported for (the `user` of events), by index. */
   eventUsers: EventUser[];
   environments: string[];
+  /** Cron monitors, by name. */
+  monitors: MonitorRecord[];
 }

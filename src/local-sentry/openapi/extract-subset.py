@@ -79,7 +79,41 @@ OPERATIONS = [
     ("get", f"{T}/members/"),
     ("get", f"{T}/projects/"),
     ("post", f"{T}/projects/"),
+    ("get", f"{O}/monitors/"),
+    ("post", f"{O}/monitors/"),
+    ("get", f"{O}/monitors/{{monitor_id_or_slug}}/"),
+    ("put", f"{O}/monitors/{{monitor_id_or_slug}}/"),
+    ("delete", f"{O}/monitors/{{monitor_id_or_slug}}/"),
+    ("get", f"{O}/monitors/{{monitor_id_or_slug}}/checkins/"),
+    ("get", f"{P}/monitors/{{monitor_id_or_slug}}/"),
+    ("put", f"{P}/monitors/{{monitor_id_or_slug}}/"),
+    ("delete", f"{P}/monitors/{{monitor_id_or_slug}}/"),
+    ("get", f"{P}/monitors/{{monitor_id_or_slug}}/checkins/"),
 ]
+
+
+def fix_monitor_schema(node):
+    """Two type hints of Sentry's monitor serializers that Sentry's own answers contradict, put
+    right: `environments` is a list of environment objects (the hint says one object), and an
+    interval `schedule` is `[count, unit]` such as `[1, "day"]` (the hint says two integers;
+    the request body's own description gives the unit as a string)."""
+    if isinstance(node, dict):
+        props = node.get("properties")
+        if isinstance(props, dict):
+            env = props.get("environments")
+            if isinstance(env, dict) and env.get("type") == "object" and "lastCheckIn" in env.get("properties", {}):
+                props["environments"] = {"type": "array", "items": env}
+            sched = props.get("schedule")
+            if isinstance(sched, dict) and "anyOf" in sched:
+                for option in sched["anyOf"]:
+                    if option.get("type") == "array":
+                        option["items"] = {"anyOf": [{"type": "integer"}, {"type": "string"}]}
+        for value in node.values():
+            fix_monitor_schema(value)
+    elif isinstance(node, list):
+        for value in node:
+            fix_monitor_schema(value)
+    return node
 
 
 def strip_docs(node):
@@ -103,7 +137,10 @@ def main() -> None:
                 continue
             content = response.get("content", {}).get("application/json")
             responses[status] = (
-                {"description": response.get("description", ""), "content": {"application/json": strip_docs(content)}}
+                {
+                    "description": response.get("description", ""),
+                    "content": {"application/json": fix_monitor_schema(strip_docs(content))},
+                }
                 if content
                 else {"description": response.get("description", "")}
             )

@@ -10,6 +10,7 @@ import { hookRoutes } from './hooks/index.ts';
 import { issueRoutes } from './issues/index.ts';
 import { keyRoutes } from './keys/index.ts';
 import { memberRoutes } from './members/index.ts';
+import { monitorRoutes } from './monitors/index.ts';
 import { organizationRoutes } from './organizations/index.ts';
 import { projectRoutes } from './projects/index.ts';
 import { releaseRoutes } from './releases/index.ts';
@@ -34,4 +35,5 @@ export const sentryRoutes = (): RouteDef[] => [
   ...tagRoutes(),
   ...releaseRoutes(),
   ...sessionRoutes(),
+  ...monitorRoutes(),
 ];

@@ -149,7 +149,9 @@ export function addSentryRefusal(
   }
   for (const [name, messages] of fieldErrors) {
     const path = fields[name] ?? (isGeneral(name) ? null : ['input', name]);
-    const already = messages.some((message) => /already exist|already taken/i.test(message));
+    const already = messages.some((message) =>
+      /already exist|already taken|already in use/i.test(message),
+    );
     errors.add(already ? 'ALREADY_EXISTS' : code, messages.join(' '), path);
   }
   return true;

@@ -29,5 +29,6 @@ export function generateOrganization(spec: OrgSpec, created: number): OrgData {
     repositoriesById: new Map(),
     eventUsers: [],
     environments: [],
+    monitors: [],
   };
 }
