@@ -1,4 +1,6 @@
 /** The schema: every type file, imported for its side effects, then built as a Federation v2 subgraph. */
+
+import { withIssueRowDemand } from './issues/issue-row-demand.ts';
 import { withNaiveMode } from './schema-kit/batching.ts';
 import { builder } from './schema-kit/builder.ts';
 import { withSafeEntities } from './schema-kit/entities.ts';
@@ -14,6 +16,7 @@ import './teams/team-members.ts';
 import './issues/assignee.ts';
 import './issues/issue.ts';
 import './issues/issue-lists.ts';
+import './issues/issue-trends.ts';
 import './issues/tag.ts';
 import './events/event.ts';
 import './events/event-edges.ts';
@@ -41,11 +44,13 @@ import './projects/user-feedback-mutations.ts';
 import './teams/team-mutations.ts';
 import './teams/team-project-mutations.ts';
 
-export const schema = withSafeEntities(
-  withNaiveMode(
-    builder.toSubGraphSchema({
-      linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-      federationDirectives: ['@key', '@shareable'],
-    }),
+export const schema = withIssueRowDemand(
+  withSafeEntities(
+    withNaiveMode(
+      builder.toSubGraphSchema({
+        linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+        federationDirectives: ['@key', '@shareable'],
+      }),
+    ),
   ),
 );

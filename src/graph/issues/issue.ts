@@ -14,6 +14,7 @@ import { builder } from '../schema-kit/builder.ts';
 import { Assignee, assigneeOf } from './assignee.ts';
 import { IssueMetadata } from './issue-metadata.ts';
 import { IssuePriority } from './issue-priority.ts';
+import { issueRowDemand } from './issue-row-demand.ts';
 import { IssueStatus } from './issue-status.ts';
 import { IssueSubstatus } from './issue-substatus.ts';
 import { Level, toLevel } from './level.ts';
@@ -25,7 +26,11 @@ export const Issue = builder.loadableNodeRef('Issue', {
     resolve: (issue) => issueKey(issue.organizationSlug, issue.id),
     parse: (id) => issueKey(...splitKey(id)),
   },
-  load: loadWith<IssueKey, IssueShape>(loadIssues),
+  // Keeps the collapsible parts of the rows (stats, lifetime, filtered) the operation reads.
+  load: (keys: IssueKey[], context: Context) =>
+    loadWith<IssueKey, IssueShape>((sentry, some) =>
+      loadIssues(sentry, some, issueRowDemand(context)),
+    )(keys, context),
 });
 
 export const IssueConnection = builder.connectionObject(
