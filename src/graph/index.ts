@@ -17,6 +17,8 @@ import './issues/assignee.ts';
 import './issues/issue.ts';
 import './issues/issue-lists.ts';
 import './issues/issue-trends.ts';
+import './issues/issue-triage.ts';
+import './issues/issue-hashes.ts';
 import './issues/tag.ts';
 import './events/event.ts';
 import './events/event-edges.ts';

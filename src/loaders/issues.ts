@@ -3,7 +3,7 @@
  * the detail body (first/last release) and short ids need one call each.
  */
 import type { OrgScoped, SentryClient } from '../sentry/client.ts';
-import type { IssueRowPart } from '../sentry/issues.ts';
+import type { IssueDetailPart, IssueRowPart } from '../sentry/issues.ts';
 import type { SentryIssue, SentryIssueDetail, SentryTag } from '../sentry/types.ts';
 import { type IssueKey, type ShortIdKey, splitKey } from './keys.ts';
 import { loadScopedInBulk, settleEach } from './settle-each.ts';
@@ -24,12 +24,16 @@ export function loadIssues(
   });
 }
 
-/** Loads full issue bodies by `org/issueId` or `org/SHORT-ID` (one call each). */
+/**
+ * Loads full issue bodies by `org/issueId` or `org/SHORT-ID` (one call each), with the optional
+ * parts in `expand`.
+ */
 export function loadIssueDetails(
   sentry: SentryClient,
   keys: readonly (IssueKey | ShortIdKey)[],
+  expand: readonly IssueDetailPart[] = [],
 ): Promise<(OrgScoped<SentryIssueDetail> | Error)[]> {
-  return settleEach(keys, (key) => sentry.issues.get(...splitKey(key)));
+  return settleEach(keys, (key) => sentry.issues.get(...splitKey(key), { expand }));
 }
 
 /** Loads the tag summaries of issues by `org/issueId` (one call each). */

@@ -54,6 +54,14 @@ export interface IssueListParams extends PageParams {
 /** Parts of an issue list row that `collapse=` can drop. */
 export type IssueRowPart = 'stats' | 'lifetime' | 'filtered';
 
+/** Parts of an issue's detail body Sentry adds only when `expand=` names them. */
+export type IssueDetailPart =
+  | 'inbox'
+  | 'owners'
+  | 'integrationIssues'
+  | 'sentryAppIssues'
+  | 'latestEventHasAttachments';
+
 const ROW_PARTS: readonly IssueRowPart[] = ['stats', 'lifetime', 'filtered'];
 
 /** Largest id list a bulk write accepts (Sentry's `BULK_MUTATION_LIMIT`). */
@@ -95,10 +103,22 @@ export class Issues extends Resource {
     });
   }
 
-  /** `GET /organizations/{org}/issues/{id}/`: numeric id or short id; follows merges. */
-  readonly get = this.http.getter<SentryIssueDetail, [issueIdOrShortId: string]>(
-    (org, issueIdOrShortId) => apiPath`/api/0/organizations/${org}/issues/${issueIdOrShortId}/`,
-  );
+  /**
+   * `GET /organizations/{org}/issues/{id}/`: numeric id or short id; follows merges. The parts
+   * in `expand` (inbox, owners, linked issues, attachments flag) are left out unless asked for.
+   */
+  async get(
+    org: string,
+    issueIdOrShortId: string,
+    p: { expand?: readonly IssueDetailPart[] } = {},
+  ): Promise<OrgScoped<SentryIssueDetail>> {
+    const expand = p.expand && p.expand.length > 0 ? unique(p.expand) : undefined;
+    return this.http.one(
+      org,
+      apiPath`/api/0/organizations/${org}/issues/${issueIdOrShortId}/`,
+      expand ? { expand } : undefined,
+    );
+  }
 
   readonly resolveShortId = this.http.getter<SentryShortIdLookup, [shortId: string]>(
     (org, shortId) => apiPath`/api/0/organizations/${org}/shortids/${shortId}/`,

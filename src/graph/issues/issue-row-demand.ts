@@ -1,8 +1,9 @@
 /**
- * Which collapsible parts of an issue row (`stats`, `lifetime`, `filtered`) the operation reads.
- * Issues loaded by id (`group=` lookups) collapse them unless the operation selects them
- * somewhere on an `Issue`: known from the document before the first loader runs, since every
- * root field notes it before resolving.
+ * Which optional parts of Sentry's issue bodies the operation reads. Issues loaded by id
+ * (`group=` lookups) collapse `stats`, `lifetime` and `filtered` unless the operation selects them
+ * somewhere on an `Issue`; the detail body adds inbox, owners, linked issues and the attachments
+ * flag only when `expand=` names them. Known from the document before the first loader runs,
+ * since every root field notes it before resolving.
  */
 import { createContextCache } from '@pothos/core';
 import {
@@ -17,24 +18,37 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import type { Context } from '../../context.ts';
-import type { IssueRowPart } from '../../sentry/issues.ts';
+import type { IssueDetailPart, IssueRowPart } from '../../sentry/issues.ts';
 
-/** `Issue` fields → the row part each reads. */
-const PARTS: Record<string, IssueRowPart> = {
+type Part = IssueRowPart | IssueDetailPart;
+
+/** `Issue` fields → the body part each reads. */
+const PARTS: Record<string, Part> = {
   stats: 'stats',
   lifetime: 'lifetime',
   filtered: 'filtered',
+  inbox: 'inbox',
+  owners: 'owners',
+  integrationIssues: 'integrationIssues',
+  sentryAppIssues: 'sentryAppIssues',
+  latestEventHasAttachments: 'latestEventHasAttachments',
 };
+const ROW_PARTS = new Set<Part>(['stats', 'lifetime', 'filtered']);
 
-const demand = createContextCache(() => ({ parts: undefined as IssueRowPart[] | undefined }));
+const demand = createContextCache(() => ({ parts: undefined as Part[] | undefined }));
 
 /** The row parts this request's operation reads (none before a root field has run). */
-export function issueRowDemand(context: Context): readonly IssueRowPart[] {
-  return demand(context).parts ?? [];
+export function issueRowDemand(context: Context): IssueRowPart[] {
+  return (demand(context).parts ?? []).filter((part) => ROW_PARTS.has(part)) as IssueRowPart[];
 }
 
-function partsOf(info: GraphQLResolveInfo): IssueRowPart[] {
-  const found = new Set<IssueRowPart>();
+/** The detail parts this request's operation reads, for `expand=`. */
+export function issueDetailDemand(context: Context): IssueDetailPart[] {
+  return (demand(context).parts ?? []).filter((part) => !ROW_PARTS.has(part)) as IssueDetailPart[];
+}
+
+function partsOf(info: GraphQLResolveInfo): Part[] {
+  const found = new Set<Part>();
   const typeInfo = new TypeInfo(info.schema);
   const visitor = visitWithTypeInfo(typeInfo, {
     [Kind.FIELD]() {

@@ -84,6 +84,10 @@ const PER_ITEM_EDGES = new Set([
   'Issue.firstRelease',
   'Issue.lastRelease',
   'Issue.tags',
+  'Issue.activity',
+  'Issue.seenBy',
+  'Issue.participants',
+  'Issue.userReportCount',
 ]);
 
 /**
@@ -93,6 +97,9 @@ const PER_ITEM_EDGES = new Set([
 const BODY_FIELDS: Record<string, { perItemWhen?: (args: Record<string, unknown>) => boolean }> = {
   'Issue.stats': { perItemWhen: (args) => args['period'] === 'MONTH' },
   'Issue.filtered': {},
+  'Issue.inbox': {},
+  'Issue.subscriptionDetails': {},
+  'IssueHash.latestEvent': {},
 };
 
 /**
@@ -148,11 +155,18 @@ export function estimateQueryCost(
     };
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value.startsWith('__') || !selection.selectionSet) continue;
+        if (selection.name.value.startsWith('__')) continue;
         const field =
           parent && (isObjectType(parent) || isInterfaceType(parent))
             ? parent.getFields()[selection.name.value]
             : undefined;
+        if (!selection.selectionSet) {
+          // A leaf costs nothing, unless only a per-item body has it (`Issue.userReportCount`).
+          if (field && PER_ITEM_EDGES.has(`${parent?.name}.${field.name}`)) {
+            add({ depth, cost: 0, restCalls: multiplier });
+          }
+          continue;
+        }
         const type = field ? getNamedType(field.type) : undefined;
         const isConnection = type?.name.endsWith('Connection') ?? false;
         const count = multiplier * listFactor(selection.arguments ?? [], vars, isConnection);

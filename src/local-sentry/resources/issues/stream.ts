@@ -40,6 +40,10 @@ export function streamRow(
   if (collapse.has('lifetime')) delete row.lifetime;
   if (collapse.has('filtered')) delete row.filtered;
   if (collapse.has('unhandled')) delete row.isUnhandled;
+  // The project stream's spec types `annotations` as strings (the org stream's as objects).
+  if (context.params['project'] !== undefined && row.annotations) {
+    (row as { annotations: unknown }).annotations = row.annotations.map((a) => a.displayName);
+  }
   return row as SentryIssue;
 }
 
