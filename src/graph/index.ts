@@ -23,6 +23,7 @@ import './issues/tag.ts';
 import './events/event.ts';
 import './events/event-edges.ts';
 import './releases/release.ts';
+import './releases/release-details.ts';
 import './releases/deploy.ts';
 import './releases/commit.ts';
 import './releases/repository.ts';
