@@ -24,6 +24,7 @@ import './events/event.ts';
 import './events/event-edges.ts';
 import './releases/release.ts';
 import './releases/release-details.ts';
+import './releases/release-neighbours.ts';
 import './releases/deploy.ts';
 import './releases/commit.ts';
 import './releases/repository.ts';

@@ -84,4 +84,50 @@ describe('release details', () => {
     expect(typeof first.versionInfo.version.major).toBe('number');
     expect(rows.every((row) => row.userAgent === 'sentry-cli/2.39.1')).toBe(true);
   });
+
+  it('walks to the previous and next release of its project, from one detail call', async () => {
+    const single = rows.filter((row) => row.projects.length === 1);
+    const middle = single[1] as SentryRelease;
+    const projectId = String(middle.projects[0]?.id);
+    const response = await fetch(
+      `${gateway.sentry.url}/api/0/organizations/acme/releases/${encodeURIComponent(middle.version)}/?project=${projectId}`,
+      { headers: { authorization: `Bearer ${gateway.sentry.token}` } },
+    );
+    const meta = ((await response.json()) as SentryRelease).currentProjectMeta as Record<
+      string,
+      string | null
+    >;
+    expect(meta['prevReleaseVersion'] ?? meta['nextReleaseVersion']).toBeTruthy();
+
+    await gateway.resetUpstreamStats();
+    const { data, errors, extensions } = await gateway.execute<{
+      organization: {
+        release: {
+          previousRelease: { version: string } | null;
+          nextRelease: { version: string } | null;
+        };
+      };
+    }>(
+      /* GraphQL */ `
+        query ($version: String!) {
+          organization(slug: "acme") {
+            release(version: $version) {
+              previousRelease { version }
+              nextRelease { version }
+            }
+          }
+        }
+      `,
+      { version: middle.version },
+    );
+    expect(errors).toBeUndefined();
+    // The release (for its one project), then its detail in that project for both edges.
+    expect(extensions?.['restCalls']).toBe(2);
+    expect(data?.organization.release.previousRelease).toEqual(
+      meta['prevReleaseVersion'] ? { version: meta['prevReleaseVersion'] } : null,
+    );
+    expect(data?.organization.release.nextRelease).toEqual(
+      meta['nextReleaseVersion'] ? { version: meta['nextReleaseVersion'] } : null,
+    );
+  });
 });
