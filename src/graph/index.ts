@@ -1,4 +1,6 @@
 /** The schema: every type file, imported for its side effects, then built as a Federation v2 subgraph. */
+
+import { withIssueRowDemand } from './issues/issue-row-demand.ts';
 import { withNaiveMode } from './schema-kit/batching.ts';
 import { builder } from './schema-kit/builder.ts';
 import { withSafeEntities } from './schema-kit/entities.ts';
@@ -14,10 +16,15 @@ import './teams/team-members.ts';
 import './issues/assignee.ts';
 import './issues/issue.ts';
 import './issues/issue-lists.ts';
+import './issues/issue-trends.ts';
+import './issues/issue-triage.ts';
+import './issues/issue-hashes.ts';
 import './issues/tag.ts';
 import './events/event.ts';
 import './events/event-edges.ts';
 import './releases/release.ts';
+import './releases/release-details.ts';
+import './releases/release-neighbours.ts';
 import './releases/deploy.ts';
 import './releases/commit.ts';
 import './releases/repository.ts';
@@ -45,11 +52,13 @@ import './monitors/monitor-lists.ts';
 import './monitors/monitor-mutations.ts';
 import './monitors/check-in-mutations.ts';
 
-export const schema = withSafeEntities(
-  withNaiveMode(
-    builder.toSubGraphSchema({
-      linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-      federationDirectives: ['@key', '@shareable'],
-    }),
+export const schema = withIssueRowDemand(
+  withSafeEntities(
+    withNaiveMode(
+      builder.toSubGraphSchema({
+        linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+        federationDirectives: ['@key', '@shareable'],
+      }),
+    ),
   ),
 );

@@ -151,7 +151,7 @@ export interface SentryIssueBase {
   isSubscribed: boolean;
   subscriptionDetails: { disabled?: boolean; reason?: string } | null;
   hasSeen: boolean;
-  annotations: { displayName: string; url: string }[];
+  annotations: SentryIssueAnnotation[];
   isUnhandled: boolean;
   /** Event count, a string because it can exceed 2^53 in Sentry's storage. */
   count: string;
@@ -174,8 +174,8 @@ export interface SentryIssue extends SentryIssueBase {
   inbox: SentryIssueInbox | null;
   /** The spec types this as one object on list rows (an array on the detail body). */
   owners: SentryIssueOwner | SentryIssueOwner[] | null;
-  integrationIssues: SentryJsonObject[];
-  sentryAppIssues: SentryJsonObject[];
+  integrationIssues: SentryIssueLink[];
+  sentryAppIssues: SentrySentryAppIssue[];
   latestEventHasAttachments: boolean;
   /** Set when the list `query` matched an event id. */
   matchingEventId: string | null;
@@ -187,15 +187,44 @@ export interface SentryIssueDetail extends SentryIssueBase {
   firstRelease: SentryReleaseSummary | null;
   lastRelease: SentryReleaseSummary | null;
   derivedData?: SentryIssueDerivedData;
+  /** This and the next four only with `expand=` naming them. */
   inbox?: SentryIssueInbox | null;
   owners?: SentryIssueOwner[] | null;
+  integrationIssues?: SentryIssueLink[];
+  sentryAppIssues?: SentrySentryAppIssue[];
+  latestEventHasAttachments?: boolean;
   tags?: SentryJsonObject[];
   activity: SentryIssueActivity[];
-  seenBy: SentryJsonObject[];
+  /** Users who opened the issue, with when they last did. */
+  seenBy: (SentryUser & { lastSeen?: SentryDateTime | null })[];
   userReportCount: number;
-  participants: SentryJsonObject[];
-  integrationIssues?: SentryJsonObject[];
-  latestEventHasAttachments?: boolean;
+  /** Users taking part (assignees, commenters, subscribers). */
+  participants: SentryUser[];
+}
+
+/** A link the issue stream shows beside an issue (a linked external issue, say). */
+export interface SentryIssueAnnotation {
+  displayName: string;
+  url: string;
+}
+
+/** An issue in an issue-tracker integration linked to the Sentry issue (Sentry's ExternalIssue). */
+export interface SentryIssueLink {
+  id: string;
+  key: string;
+  url: string;
+  title: string | null;
+  description: string | null;
+  displayName: string;
+}
+
+/** An issue in a Sentry App (e.g. Linear) linked to the Sentry issue. */
+export interface SentrySentryAppIssue {
+  id: string;
+  issueId: string;
+  serviceType: string;
+  displayName: string;
+  webUrl: string;
 }
 
 export interface SentryIssueActivity {

@@ -43,7 +43,26 @@ export interface IssueListParams extends PageParams {
   shortIdLookup?: boolean;
   /** `groupStatsPeriod`: `''` (no stats), `24h`, `14d` or `auto`. */
   groupStatsPeriod?: '' | '24h' | '14d' | 'auto';
+  /**
+   * With `groups`: the parts of the row to keep, which Sentry otherwise computes for nothing.
+   * `stats` keeps the 24h series; every part left out is sent as `collapse=`.
+   * @default none (stats, lifetime and filtered collapsed)
+   */
+  keep?: readonly IssueRowPart[];
 }
+
+/** Parts of an issue list row that `collapse=` can drop. */
+export type IssueRowPart = 'stats' | 'lifetime' | 'filtered';
+
+/** Parts of an issue's detail body Sentry adds only when `expand=` names them. */
+export type IssueDetailPart =
+  | 'inbox'
+  | 'owners'
+  | 'integrationIssues'
+  | 'sentryAppIssues'
+  | 'latestEventHasAttachments';
+
+const ROW_PARTS: readonly IssueRowPart[] = ['stats', 'lifetime', 'filtered'];
 
 /** Largest id list a bulk write accepts (Sentry's `BULK_MUTATION_LIMIT`). */
 const MAX_BULK_IDS = 1000;
@@ -60,11 +79,13 @@ export class Issues extends Resource {
       // Sentry ignores the query when group ids are given; a non-empty one would first be
       // checked for a short-id/event-id direct hit, so none is sent. `unhandled` is not
       // collapsed: `Issue.isUnhandled` (non-null) reads it.
+      const keep = new Set(p.keep ?? []);
+      const collapse = ROW_PARTS.filter((part) => !keep.has(part));
       return this.http.page(org, path, {
         group: unique(p.groups),
         project: -1,
-        groupStatsPeriod: '',
-        collapse: ['stats', 'lifetime', 'filtered'],
+        groupStatsPeriod: keep.has('stats') ? '24h' : '',
+        ...(collapse.length > 0 ? { collapse } : {}),
       });
     }
     return this.http.page(org, path, {
@@ -82,10 +103,22 @@ export class Issues extends Resource {
     });
   }
 
-  /** `GET /organizations/{org}/issues/{id}/`: numeric id or short id; follows merges. */
-  readonly get = this.http.getter<SentryIssueDetail, [issueIdOrShortId: string]>(
-    (org, issueIdOrShortId) => apiPath`/api/0/organizations/${org}/issues/${issueIdOrShortId}/`,
-  );
+  /**
+   * `GET /organizations/{org}/issues/{id}/`: numeric id or short id; follows merges. The parts
+   * in `expand` (inbox, owners, linked issues, attachments flag) are left out unless asked for.
+   */
+  async get(
+    org: string,
+    issueIdOrShortId: string,
+    p: { expand?: readonly IssueDetailPart[] } = {},
+  ): Promise<OrgScoped<SentryIssueDetail>> {
+    const expand = p.expand && p.expand.length > 0 ? unique(p.expand) : undefined;
+    return this.http.one(
+      org,
+      apiPath`/api/0/organizations/${org}/issues/${issueIdOrShortId}/`,
+      expand ? { expand } : undefined,
+    );
+  }
 
   readonly resolveShortId = this.http.getter<SentryShortIdLookup, [shortId: string]>(
     (org, shortId) => apiPath`/api/0/organizations/${org}/shortids/${shortId}/`,

@@ -4,7 +4,7 @@
  */
 import { apiPath } from './http/api-path.ts';
 import type { PageParams } from './http/pagination.ts';
-import { type ProjectFilter, Resource } from './http/requester.ts';
+import { type OrgScoped, type ProjectFilter, Resource } from './http/requester.ts';
 import type { SentryDateTime, SentryJsonObject } from './http/wire.ts';
 import type { SentryCommit } from './repositories.ts';
 import type { SentryUnmappedAuthor, SentryUser } from './users.ts';
@@ -35,6 +35,20 @@ export class Releases extends Resource {
   readonly get = this.http.getter<SentryRelease, [version: string]>(
     (org, version) => apiPath`/api/0/organizations/${org}/releases/${version}/`,
   );
+
+  /**
+   * `GET /organizations/{org}/releases/{version}/?project={id}`: the detail with
+   * `currentProjectMeta` (the release's neighbours in that project).
+   */
+  async getInProject(
+    org: string,
+    version: string,
+    projectId: string,
+  ): Promise<OrgScoped<SentryRelease>> {
+    return this.http.one(org, apiPath`/api/0/organizations/${org}/releases/${version}/`, {
+      project: projectId,
+    });
+  }
 
   readonly create = this.http.writer<SentryRelease, [], SentryReleaseCreate>(
     'POST',
@@ -154,9 +168,20 @@ export interface SentryRelease {
   lastDeploy?: SentryDeploy | null;
   firstEvent?: SentryDateTime | null;
   lastEvent?: SentryDateTime | null;
-  currentProjectMeta?: SentryJsonObject | null;
+  /** Only on the detail asked with one `project=`; `{}` otherwise. */
+  currentProjectMeta?: SentryReleaseProjectMeta | Record<string, never> | null;
   userAgent?: string | null;
   adoptionStages?: SentryJsonObject | null;
+}
+
+/** A release's place among its project's releases (`currentProjectMeta`). */
+export interface SentryReleaseProjectMeta {
+  prevReleaseVersion: string | null;
+  nextReleaseVersion: string | null;
+  firstReleaseVersion: string | null;
+  lastReleaseVersion: string | null;
+  sessionsLowerBound: SentryDateTime | null;
+  sessionsUpperBound: SentryDateTime | null;
 }
 
 /** A commit in a release-create or release-update body. */

@@ -493,7 +493,7 @@ describe('store mutations', () => {
     );
     applyIssueUpdate(data, org, [issue], { status: 'ignored' });
     expect(issue.wire.substatus).toBe('archived_until_escalating');
-    expect(issueDetail(data, issue).owners).toBeInstanceOf(Array);
+    expect(issueDetail(data, issue, new Set(['owners'])).owners).toBeInstanceOf(Array);
 
     const eventCount = org.events.length;
     deleteIssue(data, issue);

@@ -2,9 +2,16 @@
  * issues/: `Issue`, its lists, enums (status, substatus, priority, sort, level), metadata,
  * assignee and tags, and the triage mutations (update, delete, merge).
  */
+import { createContextCache } from '@pothos/core';
 import type { Context } from '../../context.ts';
 import { loadIssueDetails, loadIssues } from '../../loaders/issues.ts';
-import { type IssueKey, issueKey, shortIdKey, splitKey } from '../../loaders/keys.ts';
+import {
+  type IssueKey,
+  issueKey,
+  type ShortIdKey,
+  shortIdKey,
+  splitKey,
+} from '../../loaders/keys.ts';
 import type { OrgScoped } from '../../sentry/client.ts';
 import type { SentryIssueBase, SentryIssueDetail } from '../../sentry/types.ts';
 import { Project, projectStub } from '../projects/project.ts';
@@ -14,6 +21,7 @@ import { builder } from '../schema-kit/builder.ts';
 import { Assignee, assigneeOf } from './assignee.ts';
 import { IssueMetadata } from './issue-metadata.ts';
 import { IssuePriority } from './issue-priority.ts';
+import { issueDetailDemand, issueRowDemand } from './issue-row-demand.ts';
 import { IssueStatus } from './issue-status.ts';
 import { IssueSubstatus } from './issue-substatus.ts';
 import { Level, toLevel } from './level.ts';
@@ -25,7 +33,11 @@ export const Issue = builder.loadableNodeRef('Issue', {
     resolve: (issue) => issueKey(issue.organizationSlug, issue.id),
     parse: (id) => issueKey(...splitKey(id)),
   },
-  load: loadWith<IssueKey, IssueShape>(loadIssues),
+  // Keeps the collapsible parts of the rows (stats, lifetime, filtered) the operation reads.
+  load: (keys: IssueKey[], context: Context) =>
+    loadWith<IssueKey, IssueShape>((sentry, some) =>
+      loadIssues(sentry, some, issueRowDemand(context)),
+    )(keys, context),
 });
 
 export const IssueConnection = builder.connectionObject(
@@ -33,8 +45,15 @@ export const IssueConnection = builder.connectionObject(
   { name: 'IssueEdge', description: 'An Issue and the cursor after it.' },
 );
 
-/** Full bodies (first/last release), by `org/issueId` or `org/SHORT-ID`: one call each. */
-const issueDetails = requestLoader(loadIssueDetails);
+/**
+ * Full bodies (first/last release, activity…), by `org/issueId` or `org/SHORT-ID`: one call
+ * each, expanded with the optional parts the operation reads.
+ */
+const issueDetails = createContextCache((context: Context) =>
+  requestLoader((sentry, keys: readonly (IssueKey | ShortIdKey)[]) =>
+    loadIssueDetails(sentry, keys, issueDetailDemand(context)),
+  )(context),
+);
 
 export function primeIssues(context: Context, issues: readonly IssueShape[]) {
   if (!context.batching) return; // the naive mode (`--no-batch`) primes nothing

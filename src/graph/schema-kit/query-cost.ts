@@ -84,7 +84,23 @@ const PER_ITEM_EDGES = new Set([
   'Issue.firstRelease',
   'Issue.lastRelease',
   'Issue.tags',
+  'Issue.activity',
+  'Issue.seenBy',
+  'Issue.participants',
+  'Issue.userReportCount',
 ]);
+
+/**
+ * Fields answered from their parent's body although they take arguments or are nullable
+ * objects: free, or, for the argument values listed, one call per parent (a detail body).
+ */
+const BODY_FIELDS: Record<string, { perItemWhen?: (args: Record<string, unknown>) => boolean }> = {
+  'Issue.stats': { perItemWhen: (args) => args['period'] === 'MONTH' },
+  'Issue.filtered': {},
+  'Issue.inbox': {},
+  'Issue.subscriptionDetails': {},
+  'IssueHash.latestEvent': {},
+};
 
 /**
  * Estimates the depth and cost of the operation `operationName` of `document`. With the schema,
@@ -139,11 +155,18 @@ export function estimateQueryCost(
     };
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value.startsWith('__') || !selection.selectionSet) continue;
+        if (selection.name.value.startsWith('__')) continue;
         const field =
           parent && (isObjectType(parent) || isInterfaceType(parent))
             ? parent.getFields()[selection.name.value]
             : undefined;
+        if (!selection.selectionSet) {
+          // A leaf costs nothing, unless only a per-item body has it (`Issue.userReportCount`).
+          if (field && PER_ITEM_EDGES.has(`${parent?.name}.${field.name}`)) {
+            add({ depth, cost: 0, restCalls: multiplier });
+          }
+          continue;
+        }
         const type = field ? getNamedType(field.type) : undefined;
         const isConnection = type?.name.endsWith('Connection') ?? false;
         const count = multiplier * listFactor(selection.arguments ?? [], vars, isConnection);
@@ -155,7 +178,9 @@ export function estimateQueryCost(
           type && isCompositeType(type) ? type : undefined,
         );
         const calls = field
-          ? restCallsOf(field, `${parent?.name}.${field.name}`, isConnection, multiplier)
+          ? restCallsOf(field, `${parent?.name}.${field.name}`, isConnection, multiplier, () =>
+              argumentValues(selection.arguments ?? [], vars),
+            )
           : 0;
         add({ depth: inner.depth, cost: count + inner.cost, restCalls: calls + inner.restCalls });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -194,7 +219,10 @@ function restCallsOf(
   coordinate: string,
   isConnection: boolean,
   parents: number,
+  args: () => Record<string, unknown>,
 ): number {
+  const body = BODY_FIELDS[coordinate];
+  if (body) return body.perItemWhen?.(args()) ? parents : 0;
   if (isConnection || field.args.length > 0 || PER_ITEM_EDGES.has(coordinate)) return parents;
   // An argument-free nullable edge is loaded through a batching loader: one call per level.
   return isNonNullType(field.type) ? 0 : 1;
@@ -251,12 +279,23 @@ function listFactor(
   return factor;
 }
 
+function argumentValues(
+  args: readonly { name: { value: string }; value: ValueNode }[],
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    args.map((arg) => [arg.name.value, literalValue(arg.value, variables)]),
+  );
+}
+
 function literalValue(node: ValueNode, variables: Record<string, unknown>): unknown {
   switch (node.kind) {
     case Kind.VARIABLE:
       return variables[node.name.value];
     case Kind.INT:
       return Number(node.value);
+    case Kind.ENUM:
+      return node.value;
     case Kind.LIST:
       return node.values.map((value) => literalValue(value, variables));
     default:

@@ -13,6 +13,7 @@ import type { MemberRecord } from '../members/record.ts';
 import type { ProjectRecord } from '../projects/record.ts';
 import type { TeamRecord } from '../teams/record.ts';
 import { permalinkOf, shortIdOf } from './build.ts';
+import { linkedIssues } from './linked.ts';
 import type { IssueRecord } from './record.ts';
 import { statsSeries } from './stats.ts';
 
@@ -45,6 +46,7 @@ export function issueRecord(rng: Random, now: number, facts: IssueFacts): IssueR
   const users = new Set(events.map((event) => event.user));
   const frame = template.frames[template.frames.length - 1];
   const hasSeen = rng.chance(0.5);
+  const linked = linkedIssues(id, project.wire.slug);
   return {
     org: org.slug,
     projectId: project.wire.id,
@@ -108,7 +110,7 @@ export function issueRecord(rng: Random, now: number, facts: IssueFacts): IssueR
       isSubscribed: assignedTo?.type === 'user' || rng.chance(0.3),
       subscriptionDetails: assignedTo?.type === 'user' ? { reason: 'assigned' } : null,
       hasSeen,
-      annotations: [],
+      annotations: linked.annotations,
       isUnhandled: !template.handled,
       count: String(events.length),
       userCount: users.size,
@@ -135,7 +137,9 @@ export function issueRecord(rng: Random, now: number, facts: IssueFacts): IssueR
       filtered: null,
       sessionCount: 0,
       inbox: {
-        reason: substatus === 'regressed' ? 2 : substatus === 'escalating' ? 3 : 0,
+        // Sentry's GroupInboxReason: NEW 0, UNIGNORED 1, REGRESSION 2, MANUAL 3, REPROCESSED 4,
+        // ESCALATING 5, ONGOING 6.
+        reason: substatus === 'regressed' ? 2 : substatus === 'escalating' ? 5 : 0,
         reason_details: null,
         date_added: iso(oldest.timestamp),
       },
@@ -145,8 +149,8 @@ export function issueRecord(rng: Random, now: number, facts: IssueFacts): IssueR
         owner: `team:${teams[0]?.wire.id ?? '0'}`,
         date_added: iso(oldest.timestamp),
       },
-      integrationIssues: [],
-      sentryAppIssues: [],
+      integrationIssues: linked.integrationIssues,
+      sentryAppIssues: linked.sentryAppIssues,
       latestEventHasAttachments: false,
       matchingEventId: null,
       matchingEventEnvironment: null,

@@ -19,6 +19,11 @@ import { applyIssueUpdate, deleteIssue, findIssue } from './store.ts';
 import { groupLookup, issueStream, statsPeriodOf, streamRow } from './stream.ts';
 import { issueDetail, issueHashes, shortIdLookup } from './wire.ts';
 
+/** `expand=` of the detail (repeated or comma-separated). */
+function expandOf(context: RequestContext): Set<string> {
+  return new Set(context.query.getAll('expand').flatMap((value) => value.split(',')));
+}
+
 function updateIssue(context: RequestContext, issue: IssueRecord): Reply {
   const body = updateInput(context);
   applyIssueUpdate(context.data, orgOfRecord(context.data, issue), [issue], body);
@@ -49,7 +54,7 @@ export const issueRoutes = (): RouteDef[] => [
   }),
 
   route('GET /api/0/organizations/{org}/issues/{issue_id}/', EVENT_READ, (context) =>
-    ok(issueDetail(context.data, issueOf(context))),
+    ok(issueDetail(context.data, issueOf(context), expandOf(context))),
   ),
   route('PUT /api/0/organizations/{org}/issues/{issue_id}/', EVENT_WRITE, (context) =>
     updateIssue(context, issueOf(context)),
@@ -59,7 +64,7 @@ export const issueRoutes = (): RouteDef[] => [
   ),
 
   route('GET /api/0/issues/{issue_id}/', EVENT_READ, (context) =>
-    ok(issueDetail(context.data, legacyIssueOf(context))),
+    ok(issueDetail(context.data, legacyIssueOf(context), expandOf(context))),
   ),
   route('PUT /api/0/issues/{issue_id}/', EVENT_WRITE, (context) =>
     updateIssue(context, legacyIssueOf(context)),

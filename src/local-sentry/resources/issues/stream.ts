@@ -11,6 +11,7 @@ import { badRequest, ok, type Reply } from '../../http/reply.ts';
 import { viewerUserId } from '../members/store.ts';
 import type { ProjectRecord } from '../projects/record.ts';
 import { selectedProjects } from '../projects/request.ts';
+import { filteredCounter } from './filtered.ts';
 import type { IssueRecord } from './record.ts';
 import { DEFAULT_ISSUE_QUERY, directHit, searchIssues } from './search.ts';
 import type { StatsPeriod } from './stats.ts';
@@ -39,6 +40,10 @@ export function streamRow(
   if (collapse.has('lifetime')) delete row.lifetime;
   if (collapse.has('filtered')) delete row.filtered;
   if (collapse.has('unhandled')) delete row.isUnhandled;
+  // The project stream's spec types `annotations` as strings (the org stream's as objects).
+  if (context.params['project'] !== undefined && row.annotations) {
+    (row as { annotations: unknown }).annotations = row.annotations.map((a) => a.displayName);
+  }
   return row as SentryIssue;
 }
 
@@ -71,11 +76,16 @@ export function issueStream(
       return ok([streamRow(context, hit.issue, period, extra)], { 'X-Sentry-Direct-Hit': '1' });
     }
   }
-  const issues = searchIssues(data, org, searchOptions(context, org, projects));
-  return paginateMapped(issues, context.page, (issue) => streamRow(context, issue, period), {
-    param: 'limit',
-    countHits: true,
-  });
+  const options = searchOptions(context, org, projects);
+  const issues = searchIssues(data, org, options);
+  const filtered = filteredCounter(data, org, options);
+  const statsOf = new Set(query.getAll('collapse')).has('stats') ? '' : period;
+  return paginateMapped(
+    issues,
+    context.page,
+    (issue) => streamRow(context, issue, period, { filtered: filtered(issue, statsOf) }),
+    { param: 'limit', countHits: true },
+  );
 }
 
 /** `group=1&group=2`: the issues among the selected projects, unpaginated; misses left out. */

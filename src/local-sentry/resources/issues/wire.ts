@@ -9,6 +9,7 @@ import type {
   SentryIssueHash,
   SentryJsonObject,
   SentryShortIdLookup,
+  SentryUser,
 } from '../../../sentry/types.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { hash32 } from '../../data/random.ts';
@@ -31,26 +32,73 @@ export function issueRow(
   return { ...issue.wire, stats };
 }
 
-/** `GET /organizations/{org}/issues/{issue_id}/`. */
-export function issueDetail(data: LocalData, issue: IssueRecord): SentryIssueDetail {
+/** The optional parts of the detail body, added only when `expand=` names them (as Sentry does). */
+export const DETAIL_EXPANDS = [
+  'inbox',
+  'owners',
+  'integrationIssues',
+  'sentryAppIssues',
+  'latestEventHasAttachments',
+] as const;
+
+/** Comments the seeded activity carries, by the issue's `numComments`. */
+const NOTES = [
+  'Looking into this now.',
+  'Started after the last deploy, I think.',
+  'Cannot reproduce locally.',
+  'Fix is in review.',
+  'Seen again on staging.',
+  'Assigning to the owning team.',
+];
+
+/**
+ * `GET /organizations/{org}/issues/{issue_id}/`: the row's fields without the stream-only ones
+ * (`lifetime`, `filtered`, `sessionCount`, `matchingEvent*`), the `expand` parts asked for, and
+ * the detail's own: activity (newest first), seenBy, participants, userReportCount, both series.
+ */
+export function issueDetail(
+  data: LocalData,
+  issue: IssueRecord,
+  expand: ReadonlySet<string> = new Set(),
+): SentryIssueDetail {
   const org = data.organizations.get(issue.org) as OrgData;
   const wire = issue.wire;
   const activity: SentryIssueActivity[] = [];
   const activityId = (n: number) => String(hash32(wire.id, 'activity', n) % 1_000_000_000);
-  if (wire.status === 'resolved') {
+  const members = org.members
+    .map((member) => (member.userId ? data.users.get(member.userId) : undefined))
+    .filter((user) => user !== undefined);
+  const lastSeen = wire.lastSeen ?? iso(data.now);
+  const firstSeen = wire.firstSeen ?? iso(data.now);
+  // One note per comment, by members, spread between the first and the last event.
+  const span = Math.max(0, Date.parse(lastSeen) - Date.parse(firstSeen));
+  const commenters = new Map<string, SentryUser>();
+  for (let n = wire.numComments - 1; n >= 0; n -= 1) {
+    const user =
+      members.length > 0 ? members[hash32(wire.id, 'note', n) % members.length] : undefined;
+    if (user) commenters.set(user.id, user);
     activity.push({
+      id: activityId(10 + n),
+      type: 'note',
+      data: { text: NOTES[hash32(wire.id, 'text', n) % NOTES.length] as string },
+      dateCreated: iso(Date.parse(firstSeen) + (span * (n + 1)) / (wire.numComments + 1)),
+      user: user ?? null,
+    });
+  }
+  if (wire.status === 'resolved') {
+    activity.unshift({
       id: activityId(2),
       type: 'set_resolved',
       data: {},
-      dateCreated: wire.lastSeen ?? iso(data.now),
+      dateCreated: lastSeen,
       user: null,
     });
   } else if (wire.status === 'ignored') {
-    activity.push({
+    activity.unshift({
       id: activityId(2),
       type: 'set_ignored',
       data: { ...wire.statusDetails } as SentryJsonObject,
-      dateCreated: wire.lastSeen ?? iso(data.now),
+      dateCreated: lastSeen,
       user: null,
     });
   }
@@ -63,7 +111,7 @@ export function issueDetail(data: LocalData, issue: IssueRecord): SentryIssueDet
         assigneeType: wire.assignedTo.type,
         assigneeEmail: wire.assignedTo.email ?? null,
       },
-      dateCreated: wire.firstSeen ?? iso(data.now),
+      dateCreated: firstSeen,
       user: null,
     });
   }
@@ -71,14 +119,16 @@ export function issueDetail(data: LocalData, issue: IssueRecord): SentryIssueDet
     id: activityId(0),
     type: 'first_seen',
     data: { priority: wire.priority },
-    dateCreated: wire.firstSeen ?? iso(data.now),
+    dateCreated: firstSeen,
     user: null,
   });
 
-  const participants =
-    wire.assignedTo?.type === 'user'
-      ? [data.users.get(wire.assignedTo.id)].filter((user) => user !== undefined)
-      : [];
+  const assignee =
+    wire.assignedTo?.type === 'user' ? data.users.get(wire.assignedTo.id) : undefined;
+  const participants = [
+    ...(assignee ? [assignee] : []),
+    ...[...commenters.values()].filter((user) => user.id !== assignee?.id),
+  ];
   const seenBy = issue.seenBy
     .map((id) => data.users.get(id))
     .filter((user) => user !== undefined)
@@ -86,11 +136,29 @@ export function issueDetail(data: LocalData, issue: IssueRecord): SentryIssueDet
   const project = data.projectsById.get(issue.projectId);
   const userReportCount =
     project?.feedback.filter((feedback) => feedback.issueId === wire.id).length ?? 0;
-  const { owners, ...rest } = wire;
+  const {
+    owners,
+    inbox,
+    integrationIssues,
+    sentryAppIssues,
+    latestEventHasAttachments,
+    lifetime: _lifetime,
+    filtered: _filtered,
+    sessionCount: _sessionCount,
+    matchingEventId: _matchingEventId,
+    matchingEventEnvironment: _matchingEventEnvironment,
+    ...rest
+  } = wire;
   return {
     ...rest,
+    ...(expand.has('inbox') ? { inbox } : {}),
     // The detail body's `owners` is a list (one object on list rows, per the spec).
-    owners: owners === null ? null : Array.isArray(owners) ? owners : [owners],
+    ...(expand.has('owners')
+      ? { owners: owners === null ? null : Array.isArray(owners) ? owners : [owners] }
+      : {}),
+    ...(expand.has('integrationIssues') ? { integrationIssues } : {}),
+    ...(expand.has('sentryAppIssues') ? { sentryAppIssues } : {}),
+    ...(expand.has('latestEventHasAttachments') ? { latestEventHasAttachments } : {}),
     stats: {
       '24h': wire.stats['24h'] ?? statsSeries(issue.events, data.now, '24h'),
       '30d': statsSeries(issue.events, data.now, '30d'),
@@ -103,9 +171,9 @@ export function issueDetail(data: LocalData, issue: IssueRecord): SentryIssueDet
       totalValues: totalValues ?? 0,
     })),
     activity,
-    seenBy: seenBy as unknown as SentryJsonObject[],
+    seenBy,
     userReportCount,
-    participants: participants as unknown as SentryJsonObject[],
+    participants,
   };
 }
 

@@ -26,6 +26,7 @@ import { projectOf, selectedProjects } from '../projects/request.ts';
 import { findProject } from '../projects/store.ts';
 import { releaseCommitBody, releaseCommits } from './commits.ts';
 import { deployRoutes } from './deploys.ts';
+import { releaseProjectMeta } from './project-meta.ts';
 import type { ReleaseRecord } from './record.ts';
 import { repositoryRoutes } from './repositories.ts';
 import { releaseOf } from './request.ts';
@@ -119,9 +120,15 @@ export const releaseRoutes = (): RouteDef[] => [
     return { status: 201, body: bodyOf(context, release) };
   }),
 
-  route('GET /api/0/organizations/{org}/releases/{version}/', RELEASE_READ, (context) =>
-    ok(bodyOf(context, releaseOf(context))),
-  ),
+  route('GET /api/0/organizations/{org}/releases/{version}/', RELEASE_READ, (context) => {
+    const release = releaseOf(context);
+    const body = bodyOf(context, release);
+    // With exactly one `project=`, Sentry adds the release's neighbours in that project.
+    const projects = context.query.getAll('project').filter((p) => p !== '' && p !== '-1');
+    const only = projects.length === 1 ? projects[0] : undefined;
+    if (only === undefined) return ok(body);
+    return ok({ ...body, currentProjectMeta: releaseProjectMeta(orgOf(context), release, only) });
+  }),
 
   route('PUT /api/0/organizations/{org}/releases/{version}/', RELEASE_WRITE, (context) => {
     const org = orgOf(context);

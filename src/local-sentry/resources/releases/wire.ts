@@ -27,13 +27,13 @@ export function releaseSummary(org: OrgData, version: string | null): SentryRele
     deployCount: wire.deployCount,
     lastCommit: wire.lastCommit ?? null,
     lastDeploy: embeddedDeploy(wire.lastDeploy),
-    userAgent: null,
+    userAgent: wire.userAgent ?? null,
     versionInfo: wire.versionInfo,
     firstEvent: wire.firstEvent ?? null,
     lastEvent: wire.lastEvent ?? null,
     newGroups: wire.newGroups,
     authors: wire.authors,
-    owner: null,
+    owner: wire.owner ?? null,
     projects: wire.projects.map(({ name, slug }) => ({ name, slug })),
   };
 }

@@ -1,0 +1,81 @@
+/**
+ * Which optional parts of Sentry's issue bodies the operation reads. Issues loaded by id
+ * (`group=` lookups) collapse `stats`, `lifetime` and `filtered` unless the operation selects them
+ * somewhere on an `Issue`; the detail body adds inbox, owners, linked issues and the attachments
+ * flag only when `expand=` names them. Known from the document before the first loader runs,
+ * since every root field notes it before resolving.
+ */
+import { createContextCache } from '@pothos/core';
+import {
+  defaultFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  getNamedType,
+  isObjectType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import type { Context } from '../../context.ts';
+import type { IssueDetailPart, IssueRowPart } from '../../sentry/issues.ts';
+
+type Part = IssueRowPart | IssueDetailPart;
+
+/** `Issue` fields → the body part each reads. */
+const PARTS: Record<string, Part> = {
+  stats: 'stats',
+  lifetime: 'lifetime',
+  filtered: 'filtered',
+  inbox: 'inbox',
+  owners: 'owners',
+  integrationIssues: 'integrationIssues',
+  sentryAppIssues: 'sentryAppIssues',
+  latestEventHasAttachments: 'latestEventHasAttachments',
+};
+const ROW_PARTS = new Set<Part>(['stats', 'lifetime', 'filtered']);
+
+const demand = createContextCache(() => ({ parts: undefined as Part[] | undefined }));
+
+/** The row parts this request's operation reads (none before a root field has run). */
+export function issueRowDemand(context: Context): IssueRowPart[] {
+  return (demand(context).parts ?? []).filter((part) => ROW_PARTS.has(part)) as IssueRowPart[];
+}
+
+/** The detail parts this request's operation reads, for `expand=`. */
+export function issueDetailDemand(context: Context): IssueDetailPart[] {
+  return (demand(context).parts ?? []).filter((part) => !ROW_PARTS.has(part)) as IssueDetailPart[];
+}
+
+function partsOf(info: GraphQLResolveInfo): Part[] {
+  const found = new Set<Part>();
+  const typeInfo = new TypeInfo(info.schema);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    [Kind.FIELD]() {
+      const parent = typeInfo.getParentType();
+      const field = typeInfo.getFieldDef();
+      if (!parent || !field || getNamedType(parent).name !== 'Issue') return;
+      const part = PARTS[field.name];
+      if (part) found.add(part);
+    },
+  });
+  visit(info.operation, visitor);
+  for (const fragment of Object.values(info.fragments)) visit(fragment, visitor);
+  return [...found].sort();
+}
+
+/** Wraps the root fields so that the first one to run notes the operation's demand. */
+export function withIssueRowDemand(schema: GraphQLSchema): GraphQLSchema {
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+    if (!isObjectType(root)) continue;
+    for (const field of Object.values(root.getFields())) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (parent: unknown, args, context: Context, info) => {
+        const state = demand(context);
+        state.parts ??= partsOf(info);
+        return resolve(parent, args, context, info);
+      };
+    }
+  }
+  return schema;
+}
