@@ -193,7 +193,9 @@ describe('read routes', () => {
     expect((await sentry.fetchJson('/api/0/projects/globex/backend/')).status).toBe(404);
 
     const keys = await sentry.fetchJson<Row[]>('/api/0/projects/acme/backend/keys/');
-    expect(keys.body[0]).toMatchObject({ dsn: { public: expect.stringContaining('https://') } });
+    expect(keys.body[0]).toMatchObject({
+      dsn: { public: expect.stringContaining(`@${new URL(sentry.url).host}/`) },
+    });
     const keyId = String(keys.body[0]?.['id']);
     expect(
       (await sentry.fetchJson<Row>(`/api/0/projects/acme/backend/keys/${keyId}/`)).body,

@@ -16,6 +16,7 @@ import { badRequest, created, found, noContent, ok } from '../../http/reply.ts';
 import { PROJECT_ADMIN, PROJECT_READ, PROJECT_WRITE } from '../../http/scopes.ts';
 import { orgOf } from '../organizations/request.ts';
 import { projectOf } from '../projects/request.ts';
+import { projectKeyBody } from './build.ts';
 import { addProjectKey, deleteProjectKey, findProjectKey, updateProjectKey } from './store.ts';
 
 function rateLimitInput(body: Record<string, unknown>) {
@@ -35,7 +36,7 @@ export const keyRoutes = (): RouteDef[] => [
         (status === 'active' && key.wire.isActive) ||
         (status === 'inactive' && !key.wire.isActive),
     );
-    return paginateMapped(keys, context.page, (key) => key.wire);
+    return paginateMapped(keys, context.page, (key) => projectKeyBody(context.baseUrl, key.wire));
   }),
 
   route('POST /api/0/projects/{org}/{project}/keys/', PROJECT_WRITE, (context) => {
@@ -46,11 +47,18 @@ export const keyRoutes = (): RouteDef[] => [
     const rateLimit = rateLimitInput(body);
     const input: Parameters<typeof addProjectKey>[3] = { name: name ?? null };
     if (rateLimit) input.rateLimit = rateLimit;
-    return created(addProjectKey(context.data, org, project, input).wire);
+    return created(
+      projectKeyBody(context.baseUrl, addProjectKey(context.data, org, project, input).wire),
+    );
   }),
 
   route('GET /api/0/projects/{org}/{project}/keys/{key_id}/', PROJECT_READ, (context) =>
-    ok(found(findProjectKey(projectOf(context), context.params['key_id'] ?? '')).wire),
+    ok(
+      projectKeyBody(
+        context.baseUrl,
+        found(findProjectKey(projectOf(context), context.params['key_id'] ?? '')).wire,
+      ),
+    ),
   ),
 
   route('PUT /api/0/projects/{org}/{project}/keys/{key_id}/', PROJECT_WRITE, (context) => {
@@ -85,7 +93,7 @@ export const keyRoutes = (): RouteDef[] => [
       }
       patch.dynamicSdkLoaderOptions = options;
     }
-    return ok(updateProjectKey(key, patch).wire);
+    return ok(projectKeyBody(context.baseUrl, updateProjectKey(key, patch).wire));
   }),
 
   route('DELETE /api/0/projects/{org}/{project}/keys/{key_id}/', PROJECT_ADMIN, (context) => {
