@@ -79,6 +79,13 @@ OPERATIONS = [
     ("get", f"{T}/members/"),
     ("get", f"{T}/projects/"),
     ("post", f"{T}/projects/"),
+    ("get", f"{O}/environments/"),
+    ("get", f"{P}/environments/"),
+    ("get", f"{O}/project-keys/"),
+    ("get", f"{O}/user-teams/"),
+    ("get", f"{O}/issues/{{issue_id}}/external-issues/"),
+    ("get", f"{O}/replay-count/"),
+    ("get", f"{P}/events/{{event_id}}/attachments/"),
 ]
 
 

@@ -13,10 +13,11 @@ import {
   stringField,
 } from '../../http/params.ts';
 import { badRequest, created, found, noContent, ok } from '../../http/reply.ts';
-import { PROJECT_ADMIN, PROJECT_READ, PROJECT_WRITE } from '../../http/scopes.ts';
+import { ORG_READ, PROJECT_ADMIN, PROJECT_READ, PROJECT_WRITE } from '../../http/scopes.ts';
 import { orgOf } from '../organizations/request.ts';
 import { projectOf } from '../projects/request.ts';
 import { projectKeyBody } from './build.ts';
+import type { ProjectKeyRecord } from './record.ts';
 import { addProjectKey, deleteProjectKey, findProjectKey, updateProjectKey } from './store.ts';
 
 function rateLimitInput(body: Record<string, unknown>) {
@@ -27,15 +28,32 @@ function rateLimitInput(body: Record<string, unknown>) {
   return { count: count ?? null, window: window ?? null };
 }
 
+/** `status=active|inactive` of the key lists. */
+const statusFilter = (status: string | null) => (key: ProjectKeyRecord) =>
+  !status ||
+  (status === 'active' && key.wire.isActive) ||
+  (status === 'inactive' && !key.wire.isActive);
+
 export const keyRoutes = (): RouteDef[] => [
+  // Every key of the organization's projects (of one team with `team=`), project by project.
+  route('GET /api/0/organizations/{org}/project-keys/', ORG_READ, (context) => {
+    const org = orgOf(context);
+    const team = context.query.get('team');
+    const projects = team
+      ? org.projects.filter((project) =>
+          project.teamSlugs.some(
+            (slug) => slug === team || org.teamsBySlug.get(slug)?.wire.id === team,
+          ),
+        )
+      : org.projects;
+    const keys = projects
+      .flatMap((project) => project.keys)
+      .filter(statusFilter(context.query.get('status')));
+    return paginateMapped(keys, context.page, (key) => projectKeyBody(context.baseUrl, key.wire));
+  }),
+
   route('GET /api/0/projects/{org}/{project}/keys/', PROJECT_READ, (context) => {
-    const status = context.query.get('status');
-    const keys = projectOf(context).keys.filter(
-      (key) =>
-        !status ||
-        (status === 'active' && key.wire.isActive) ||
-        (status === 'inactive' && !key.wire.isActive),
-    );
+    const keys = projectOf(context).keys.filter(statusFilter(context.query.get('status')));
     return paginateMapped(keys, context.page, (key) => projectKeyBody(context.baseUrl, key.wire));
   }),
 

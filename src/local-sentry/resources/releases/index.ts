@@ -186,6 +186,32 @@ export const releaseRoutes = (): RouteDef[] => [
     );
   }),
 
+  // The newest earlier release (by release or creation date) with commits, in any of the
+  // projects of this one (or of `project=`): where `set-commits --local` starts; `{}` if none.
+  route(
+    'GET /api/0/organizations/{org}/releases/{version}/previous-with-commits/',
+    RELEASE_READ,
+    (context) => {
+      const org = orgOf(context);
+      const release = releaseOf(context);
+      const explicit = context.query.getAll('project').filter((p) => p !== '' && p !== '-1');
+      const projectIds = explicit.length ? explicit : release.projectIds;
+      const dateOf = (r: ReleaseRecord) =>
+        Date.parse(r.wire.dateReleased ?? r.wire.dateCreated ?? '');
+      const start = dateOf(release);
+      const previous = org.releases
+        .filter(
+          (r) =>
+            r !== release &&
+            r.commitIds.length > 0 &&
+            dateOf(r) <= start &&
+            r.projectIds.some((id) => projectIds.includes(id)),
+        )
+        .sort((a, b) => dateOf(b) - dateOf(a))[0];
+      return ok(previous ? bodyOf(context, previous) : {});
+    },
+  ),
+
   route('GET /api/0/organizations/{org}/releases/{version}/files/', RELEASE_READ, (context) => {
     const query = context.query.get('query')?.toLowerCase();
     const files = releaseOf(context).files.filter(
