@@ -66,8 +66,9 @@ describe('Project resources', () => {
         sentryId: wire.id,
         name: wire.name,
         isActive: wire.isActive,
-        dsn: wire.dsn.public,
-        cdnUrl: wire.dsn.cdn,
+        // The DSNs name the embedded server the gateway called, not sentry.io.
+        dsn: `http://${wire.public}@${new URL(gateway.sentry.url).host}/${record.wire.id}`,
+        cdnUrl: `${gateway.sentry.url}/js-sdk-loader/${wire.public}.min.js`,
         rateLimit: wire.rateLimit,
         project: { slug: 'backend' },
       })),

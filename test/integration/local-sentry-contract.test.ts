@@ -287,6 +287,22 @@ const READS: Case[] = [
   { operation: `GET ${T}/`, path: `/api/0/teams/acme/${team.wire.slug}/` },
   { operation: `GET ${T}/members/`, path: `/api/0/teams/acme/${team.wire.slug}/members/` },
   { operation: `GET ${T}/projects/`, path: `/api/0/teams/acme/${team.wire.slug}/projects/` },
+  { operation: `GET ${O}/environments/`, path: '/api/0/organizations/acme/environments/' },
+  { operation: `GET ${P}/environments/`, path: '/api/0/projects/acme/backend/environments/' },
+  { operation: `GET ${O}/project-keys/`, path: '/api/0/organizations/acme/project-keys/' },
+  { operation: `GET ${O}/user-teams/`, path: '/api/0/organizations/acme/user-teams/' },
+  {
+    operation: `GET ${O}/issues/{issue_id}/external-issues/`,
+    path: `/api/0/organizations/acme/issues/${issue.wire.id}/external-issues/`,
+  },
+  {
+    operation: `GET ${O}/replay-count/`,
+    path: `/api/0/organizations/acme/replay-count/?query=${encodeURIComponent(`issue.id:[${issue.wire.id}]`)}`,
+  },
+  {
+    operation: `GET ${P}/events/{event_id}/attachments/`,
+    path: `/api/0/projects/acme/backend/events/${event.id}/attachments/`,
+  },
 ];
 
 /** Values created by earlier mutations. */

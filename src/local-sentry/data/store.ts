@@ -13,8 +13,15 @@ export function mutationRandom(data: LocalData, kind: SequenceKind): Random {
   return new Random(hash32(data.seed, 'mutation', kind, data.sequences[kind]));
 }
 
-/** Timestamp for records created by mutations: the data's "now", so period filters see them. */
-export const nowIso = (data: LocalData): string => iso(data.now);
+/**
+ * The write clock: the wall clock, never behind the data's "now". Seeded records stay dated from
+ * `data.now` (so the generated world is the same every day); records that writes create get the
+ * real time they were made, and a later write is never dated before an earlier one.
+ */
+export const writeTime = (data: LocalData): number => Math.max(Date.now(), data.now);
+
+/** ISO timestamp for records created by mutations (see `writeTime`). */
+export const nowIso = (data: LocalData): string => iso(writeTime(data));
 
 export function projectOfRecord(data: LocalData, record: { projectId: string }): ProjectRecord {
   const project = data.projectsById.get(record.projectId);

@@ -30,6 +30,9 @@ export const ALL_SCOPES: readonly string[] = [
 
 export const DEFAULT_TOKEN = 'local-demo-token';
 
+/** The caller of an `anonymous` route that sent no credentials: no scopes, no organizations. */
+export const ANONYMOUS: LocalToken = Object.freeze({ token: '', scopes: [], organizations: [] });
+
 export interface LocalToken {
   token: string;
   scopes: string[];

@@ -24,6 +24,8 @@ export interface RouteDef {
   template: string;
   /** Any one of these suffices (the spec's `security: auth_token: [...]`); empty: none needed. */
   scopes: readonly string[];
+  /** Answers a request without an Authorization header (as `ANONYMOUS`); a bad token is still 401. */
+  anonymous?: boolean;
   handle(context: RequestContext): Reply | Promise<Reply>;
 }
 
@@ -31,4 +33,5 @@ export const route = (
   template: string,
   scopes: readonly string[],
   handle: RouteDef['handle'],
-): RouteDef => ({ template, scopes, handle });
+  options: { anonymous?: boolean } = {},
+): RouteDef => ({ template, scopes, handle, ...options });

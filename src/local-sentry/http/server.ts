@@ -18,6 +18,7 @@ import { sentryRoutes } from '../resources/index.ts';
 import { findOrganization } from '../resources/organizations/store.ts';
 import {
   ALL_SCOPES,
+  ANONYMOUS,
   bearerToken,
   canAccessOrganization,
   DEFAULT_TOKEN,
@@ -173,7 +174,11 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     query: URLSearchParams,
     rawPath: string,
   ): Promise<Reply> {
-    const token = registry.authenticate(request.headers.authorization);
+    const credentials = request.headers.authorization;
+    const token =
+      match.route.anonymous && credentials === undefined
+        ? ANONYMOUS
+        : registry.authenticate(credentials);
     const params = { ...match.params };
     if (params['org'] !== undefined) {
       const slug = findOrganization(data, params['org'])?.slug;

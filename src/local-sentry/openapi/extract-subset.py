@@ -89,6 +89,13 @@ OPERATIONS = [
     ("put", f"{P}/monitors/{{monitor_id_or_slug}}/"),
     ("delete", f"{P}/monitors/{{monitor_id_or_slug}}/"),
     ("get", f"{P}/monitors/{{monitor_id_or_slug}}/checkins/"),
+    ("get", f"{O}/environments/"),
+    ("get", f"{P}/environments/"),
+    ("get", f"{O}/project-keys/"),
+    ("get", f"{O}/user-teams/"),
+    ("get", f"{O}/issues/{{issue_id}}/external-issues/"),
+    ("get", f"{O}/replay-count/"),
+    ("get", f"{P}/events/{{event_id}}/attachments/"),
 ]
 
 

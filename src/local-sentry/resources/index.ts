@@ -4,9 +4,11 @@
  * says what it owns). Adding a resource is adding a folder and a line below.
  */
 import type { RouteDef } from '../http/context.ts';
+import { environmentRoutes } from './environments/index.ts';
 import { eventUserRoutes } from './event-users/index.ts';
 import { eventRoutes } from './events/index.ts';
 import { hookRoutes } from './hooks/index.ts';
+import { integrationRoutes } from './integrations/index.ts';
 import { issueRoutes } from './issues/index.ts';
 import { keyRoutes } from './keys/index.ts';
 import { memberRoutes } from './members/index.ts';
@@ -14,6 +16,7 @@ import { monitorRoutes } from './monitors/index.ts';
 import { organizationRoutes } from './organizations/index.ts';
 import { projectRoutes } from './projects/index.ts';
 import { releaseRoutes } from './releases/index.ts';
+import { replayRoutes } from './replays/index.ts';
 import { sessionRoutes } from './sessions/index.ts';
 import { tagRoutes } from './tags/index.ts';
 import { teamRoutes } from './teams/index.ts';
@@ -36,4 +39,7 @@ export const sentryRoutes = (): RouteDef[] => [
   ...releaseRoutes(),
   ...sessionRoutes(),
   ...monitorRoutes(),
+  ...environmentRoutes(),
+  ...integrationRoutes(),
+  ...replayRoutes(),
 ];

@@ -123,6 +123,23 @@ function discoverValue(
 }
 
 /**
+ * The column `sort` orders by: a selected field, an aggregate's alias (`count` for `count()`,
+ * `count_unique_user` for `count_unique(user)`), or any aggregate when the query aggregates.
+ */
+function discoverSortKey(fields: readonly string[], sort: string): string {
+  if (fields.includes(sort)) return sort;
+  const alias = fields.find(
+    (field) =>
+      AGGREGATE.test(field) &&
+      field.replace(/[().]/g, (c) => (c === '.' ? '_' : c === '(' ? '_' : '')).replace(/_$/, '') ===
+        sort,
+  );
+  if (alias) return alias;
+  if (AGGREGATE.test(sort) && fields.some((field) => AGGREGATE.test(field))) return sort;
+  throw new QueryError(`Cannot sort by a field that is not selected: ${sort}`);
+}
+
+/**
  * Discover table rows for `field=` over the given (already filtered) events: plain rows, or
  * rows grouped by the plain fields when any field is an aggregate (`count()`,
  * `count_unique(user)`, `last_seen()`...). `sort` is a field name with an optional `-`.
@@ -138,8 +155,11 @@ export function discoverTable(
   meta: { fields: Record<string, string>; units: Record<string, string | null>; dataset: string };
 } {
   validateDiscoverFields(fields);
-  const aggregates = fields.filter((field) => AGGREGATE.test(field));
   const plain = fields.filter((field) => !AGGREGATE.test(field));
+  const sortKey = sort ? discoverSortKey(fields, sort.replace(/^-/, '')) : undefined;
+  // An aggregate sort that is not selected (`sort=-count()`) is computed for sorting only.
+  const hidden = sortKey && !fields.includes(sortKey) ? sortKey : undefined;
+  const aggregates = [...fields, ...(hidden ? [hidden] : [])].filter((f) => AGGREGATE.test(f));
   let rows: SentryJsonObject[];
   if (aggregates.length === 0) {
     rows = events.map((event) =>
@@ -180,11 +200,9 @@ export function discoverTable(
       return out;
     });
   }
-  if (sort) {
+  if (sort && sortKey) {
     const desc = sort.startsWith('-');
-    const field = desc ? sort.slice(1) : sort;
-    if (!fields.includes(field))
-      throw new QueryError(`Cannot sort by a field that is not selected: ${field}`);
+    const field = sortKey;
     rows = rows
       .map((row, index) => ({ row, index }))
       .sort((a, b) => {
@@ -194,6 +212,7 @@ export function discoverTable(
         return (desc ? -order : order) || a.index - b.index;
       })
       .map(({ row }) => row);
+    if (hidden) for (const row of rows) delete row[hidden];
   }
   const metaFields: Record<string, string> = {};
   const units: Record<string, string | null> = {};

@@ -89,4 +89,17 @@ export const eventRoutes = (): RouteDef[] => [
     if (!event || event.projectId !== project.wire.id) throw notFound();
     return ok(eventDetail(context.data, event));
   }),
+
+  // Attachments (minidumps, screenshots, files an SDK sent with the event): none are stored.
+  route(
+    'GET /api/0/projects/{org}/{project}/events/{event_id}/attachments/',
+    PROJECT_READ,
+    (context) => {
+      const org = orgOf(context);
+      const project = projectOf(context, org);
+      const event = findEvent(context.data, org, context.params['event_id'] ?? '');
+      if (!event || event.projectId !== project.wire.id) throw notFound();
+      return paginateMapped([] as never[], context.page, (row) => row);
+    },
+  ),
 ];

@@ -13,9 +13,11 @@ import {
   stringField,
 } from '../../http/params.ts';
 import { badRequest, created, found, noContent, ok } from '../../http/reply.ts';
-import { PROJECT_ADMIN, PROJECT_READ, PROJECT_WRITE } from '../../http/scopes.ts';
+import { ORG_READ, PROJECT_ADMIN, PROJECT_READ, PROJECT_WRITE } from '../../http/scopes.ts';
 import { orgOf } from '../organizations/request.ts';
 import { projectOf } from '../projects/request.ts';
+import { projectKeyBody } from './build.ts';
+import type { ProjectKeyRecord } from './record.ts';
 import { addProjectKey, deleteProjectKey, findProjectKey, updateProjectKey } from './store.ts';
 
 function rateLimitInput(body: Record<string, unknown>) {
@@ -26,16 +28,33 @@ function rateLimitInput(body: Record<string, unknown>) {
   return { count: count ?? null, window: window ?? null };
 }
 
+/** `status=active|inactive` of the key lists. */
+const statusFilter = (status: string | null) => (key: ProjectKeyRecord) =>
+  !status ||
+  (status === 'active' && key.wire.isActive) ||
+  (status === 'inactive' && !key.wire.isActive);
+
 export const keyRoutes = (): RouteDef[] => [
+  // Every key of the organization's projects (of one team with `team=`), project by project.
+  route('GET /api/0/organizations/{org}/project-keys/', ORG_READ, (context) => {
+    const org = orgOf(context);
+    const team = context.query.get('team');
+    const projects = team
+      ? org.projects.filter((project) =>
+          project.teamSlugs.some(
+            (slug) => slug === team || org.teamsBySlug.get(slug)?.wire.id === team,
+          ),
+        )
+      : org.projects;
+    const keys = projects
+      .flatMap((project) => project.keys)
+      .filter(statusFilter(context.query.get('status')));
+    return paginateMapped(keys, context.page, (key) => projectKeyBody(context.baseUrl, key.wire));
+  }),
+
   route('GET /api/0/projects/{org}/{project}/keys/', PROJECT_READ, (context) => {
-    const status = context.query.get('status');
-    const keys = projectOf(context).keys.filter(
-      (key) =>
-        !status ||
-        (status === 'active' && key.wire.isActive) ||
-        (status === 'inactive' && !key.wire.isActive),
-    );
-    return paginateMapped(keys, context.page, (key) => key.wire);
+    const keys = projectOf(context).keys.filter(statusFilter(context.query.get('status')));
+    return paginateMapped(keys, context.page, (key) => projectKeyBody(context.baseUrl, key.wire));
   }),
 
   route('POST /api/0/projects/{org}/{project}/keys/', PROJECT_WRITE, (context) => {
@@ -46,11 +65,18 @@ export const keyRoutes = (): RouteDef[] => [
     const rateLimit = rateLimitInput(body);
     const input: Parameters<typeof addProjectKey>[3] = { name: name ?? null };
     if (rateLimit) input.rateLimit = rateLimit;
-    return created(addProjectKey(context.data, org, project, input).wire);
+    return created(
+      projectKeyBody(context.baseUrl, addProjectKey(context.data, org, project, input).wire),
+    );
   }),
 
   route('GET /api/0/projects/{org}/{project}/keys/{key_id}/', PROJECT_READ, (context) =>
-    ok(found(findProjectKey(projectOf(context), context.params['key_id'] ?? '')).wire),
+    ok(
+      projectKeyBody(
+        context.baseUrl,
+        found(findProjectKey(projectOf(context), context.params['key_id'] ?? '')).wire,
+      ),
+    ),
   ),
 
   route('PUT /api/0/projects/{org}/{project}/keys/{key_id}/', PROJECT_WRITE, (context) => {
@@ -85,7 +111,7 @@ export const keyRoutes = (): RouteDef[] => [
       }
       patch.dynamicSdkLoaderOptions = options;
     }
-    return ok(updateProjectKey(key, patch).wire);
+    return ok(projectKeyBody(context.baseUrl, updateProjectKey(key, patch).wire));
   }),
 
   route('DELETE /api/0/projects/{org}/{project}/keys/{key_id}/', PROJECT_ADMIN, (context) => {

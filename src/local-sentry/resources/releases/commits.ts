@@ -48,6 +48,10 @@ export function setReleaseCommits(
       };
       repository.commits.unshift(commit);
       repository.commitsById.set(input.id, commit);
+    } else {
+      // As Sentry's set_commits: a known SHA takes the message and author the body now gives.
+      if (input.message) commit.wire.message = input.message;
+      if (author) commit.wire.author = author;
     }
     commit.releaseVersions.push(version);
     release.commitIds.push(input.id);

@@ -4,11 +4,7 @@
  * create, detail, update, delete; files; a project's releases and the issues resolved in one).
  * This folder owns them; deploys.ts and repositories.ts declare their own routes.
  */
-import type {
-  SentryCommitInput,
-  SentryReleaseCreate,
-  SentryReleaseUpdate,
-} from '../../../sentry/types.ts';
+import type { SentryCommitInput, SentryReleaseUpdate } from '../../../sentry/types.ts';
 import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
 import { paginate, paginateMapped } from '../../http/pagination.ts';
 import {
@@ -28,10 +24,18 @@ import { releaseCommitBody, releaseCommits } from './commits.ts';
 import { deployRoutes } from './deploys.ts';
 import { releaseProjectMeta } from './project-meta.ts';
 import type { ReleaseRecord } from './record.ts';
+import { refsField, setReleaseRefs, validateRefs } from './refs.ts';
 import { repositoryRoutes } from './repositories.ts';
 import { releaseOf } from './request.ts';
 import { searchReleases } from './search.ts';
-import { addRelease, deleteRelease, findRelease, releaseInUse, updateRelease } from './store.ts';
+import {
+  addRelease,
+  attachProjects,
+  deleteRelease,
+  findRelease,
+  releaseInUse,
+  updateRelease,
+} from './store.ts';
 import { releaseBody } from './wire.ts';
 
 /** Characters Sentry refuses in a version (`Release.is_valid_version`). */
@@ -94,29 +98,46 @@ export const releaseRoutes = (): RouteDef[] => [
     if (BAD_VERSION.test(version) || version === '.' || version === '..' || version === 'latest') {
       throw badRequest({ version: [`Release with name ${version} is not allowed`] });
     }
+    const existing = findRelease(org, version);
     const slugs = stringListField(body, 'projects', { required: true }) as string[];
-    if (slugs.length === 0) throw badRequest({ projects: ['This list may not be empty.'] });
+    // An existing release may be re-posted with no projects (`sentry-cli releases archive`).
+    if (slugs.length === 0 && !existing) {
+      throw badRequest({ projects: ['This list may not be empty.'] });
+    }
     const projects = slugs.map((slug) => findProject(context.data, org, slug));
     if (projects.some((project) => project === undefined)) {
       throw badRequest({ projects: ['Invalid project ids or slugs'] });
     }
-    const input: SentryReleaseCreate = { version, projects: slugs };
+    const commits = commitsField(body);
+    const refs = refsField(body);
+    const status = statusField(body);
+    if (existing) {
+      // Sentry's get_or_create: 208 Already Reported, but projects, status, commits and refs
+      // of the body still apply (ref, url and dates only on create).
+      attachProjects(existing, projects as ProjectRecord[]);
+      const patch: SentryReleaseUpdate = {};
+      if (status !== undefined) patch.status = status;
+      if (commits) patch.commits = commits;
+      storeCall(() => updateRelease(context.data, org, existing, patch));
+      if (refs) setReleaseRefs(context.data, org, existing, refs);
+      return { status: 208, body: bodyOf(context, existing) };
+    }
+    const input: Parameters<typeof addRelease>[3] = { version, projects: slugs };
     const ref = stringField(body, 'ref', { nullable: true });
     if (ref !== undefined) input.ref = ref;
     const url = stringField(body, 'url', { nullable: true });
     if (url !== undefined) input.url = url;
     const dateReleased = dateField(body, 'dateReleased');
     if (dateReleased !== undefined) input.dateReleased = dateReleased;
-    const commits = commitsField(body);
+    const dateStarted = dateField(body, 'dateStarted');
+    if (dateStarted !== undefined) input.dateStarted = dateStarted;
     if (commits) input.commits = commits;
-    const status = statusField(body);
     if (status !== undefined) input.status = status;
-    const existing = findRelease(org, version);
-    // Sentry answers an existing version with 208 Already Reported and the release.
-    if (existing) return { status: 208, body: bodyOf(context, existing) };
+    if (refs) validateRefs(org, refs);
     const release = storeCall(() =>
       addRelease(context.data, org, projects as ProjectRecord[], input),
     );
+    if (refs) setReleaseRefs(context.data, org, release, refs);
     return { status: 201, body: bodyOf(context, release) };
   }),
 
@@ -145,7 +166,12 @@ export const releaseRoutes = (): RouteDef[] => [
     if (commits) patch.commits = commits;
     const status = statusField(body);
     if (status !== undefined) patch.status = status;
+    // `projects` (sentry-cli sends `[]` on archive and restore) is read-only on the detail PUT.
+    stringListField(body, 'projects');
+    const refs = refsField(body);
+    if (refs) validateRefs(org, refs);
     storeCall(() => updateRelease(context.data, org, release, patch));
+    if (refs) setReleaseRefs(context.data, org, release, refs);
     return ok(bodyOf(context, release));
   }),
 
@@ -166,6 +192,32 @@ export const releaseRoutes = (): RouteDef[] => [
       releaseCommitBody(org, commit),
     );
   }),
+
+  // The newest earlier release (by release or creation date) with commits, in any of the
+  // projects of this one (or of `project=`): where `set-commits --local` starts; `{}` if none.
+  route(
+    'GET /api/0/organizations/{org}/releases/{version}/previous-with-commits/',
+    RELEASE_READ,
+    (context) => {
+      const org = orgOf(context);
+      const release = releaseOf(context);
+      const explicit = context.query.getAll('project').filter((p) => p !== '' && p !== '-1');
+      const projectIds = explicit.length ? explicit : release.projectIds;
+      const dateOf = (r: ReleaseRecord) =>
+        Date.parse(r.wire.dateReleased ?? r.wire.dateCreated ?? '');
+      const start = dateOf(release);
+      const previous = org.releases
+        .filter(
+          (r) =>
+            r !== release &&
+            r.commitIds.length > 0 &&
+            dateOf(r) <= start &&
+            r.projectIds.some((id) => projectIds.includes(id)),
+        )
+        .sort((a, b) => dateOf(b) - dateOf(a))[0];
+      return ok(previous ? bodyOf(context, previous) : {});
+    },
+  ),
 
   route('GET /api/0/organizations/{org}/releases/{version}/files/', RELEASE_READ, (context) => {
     const query = context.query.get('query')?.toLowerCase();

@@ -16,6 +16,8 @@ export interface ReleaseRecord {
   /** Commit SHAs, newest first. */
   commitIds: string[];
   files: SentryReleaseFile[];
+  /** Head commit per repository, set from `refs` (the next release's `previousCommit`). */
+  headCommits?: { repositoryId: string; commit: string }[];
 }
 
 export interface RepositoryRecord {

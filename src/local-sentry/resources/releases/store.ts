@@ -23,7 +23,7 @@ export function addRelease(
   data: LocalData,
   org: OrgData,
   projects: ProjectRecord[],
-  body: SentryReleaseCreate,
+  body: SentryReleaseCreate & { dateStarted?: string | null },
 ): ReleaseRecord {
   storeChanged();
   if (org.releasesByVersion.has(body.version)) {
@@ -47,11 +47,31 @@ export function addRelease(
     files: [],
   };
   if (body.status !== undefined) release.wire.status = body.status;
+  if (body.dateStarted) release.wire.dateStarted = body.dateStarted;
   org.releases.unshift(release);
   org.releasesByVersion.set(body.version, release);
   if (body.commits) setReleaseCommits(data, org, release, body.commits);
   for (const project of projects) project.wire.latestRelease = { version: body.version };
   return release;
+}
+
+/** Sentry's `release.add_project` for each project not yet in the release (a re-POST). */
+export function attachProjects(release: ReleaseRecord, projects: ProjectRecord[]): void {
+  storeChanged();
+  for (const project of projects) {
+    if (release.projectIds.includes(project.wire.id)) continue;
+    release.projectIds.push(project.wire.id);
+    release.wire.projects.push({
+      id: Number(project.wire.id),
+      slug: project.wire.slug,
+      name: project.wire.name,
+      platform: project.wire.platform ?? null,
+      platforms: project.wire.platform ? [project.wire.platform] : [],
+      hasHealthData: false,
+      newGroups: 0,
+    });
+    project.wire.latestRelease ??= { version: release.wire.version };
+  }
 }
 
 export function updateRelease(
