@@ -9,6 +9,7 @@ import { schema } from '../../src/graph/index.ts';
 import { estimateQueryCost } from '../../src/graph/schema-kit/query-cost.ts';
 import type { SentryIssue, SentryIssueDetail } from '../../src/sentry/types.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { fetchJson } from '../helpers/local-sentry.ts';
 
 interface Bucket {
   timestamp: string;
@@ -45,11 +46,9 @@ describe('issue trends', () => {
   let gateway: TestGateway;
   let rows: SentryIssue[];
   const rest = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${gateway.sentry.url}${path}`, {
-      headers: { authorization: `Bearer ${gateway.sentry.token}` },
-    });
+    const response = await fetchJson<T>(gateway.sentry.url, path, { token: gateway.sentry.token });
     expect(response.status).toBe(200);
-    return (await response.json()) as T;
+    return response.body;
   };
 
   beforeAll(async () => {
