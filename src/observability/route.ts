@@ -6,6 +6,9 @@
 /** The name of the value after each literal segment. */
 const AFTER: Record<string, string> = {
   organizations: 'org',
+  organization: 'org',
+  monitors: 'monitor_slug',
+  checkins: 'checkin_id',
   issues: 'issue_id',
   events: 'event_id',
   eventids: 'event_id',
