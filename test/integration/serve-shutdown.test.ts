@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,21 @@ async function silentUpstream(): Promise<Server & AsyncDisposable> {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },
+  });
+}
+
+/**
+ * Resolves when the gateway's upstream call for the query arrives — not the startup probe
+ * (`GET /api/0/`), which reaches the upstream first and is no request in flight.
+ */
+function queryReached(upstream: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const onRequest = (request: IncomingMessage) => {
+      if (request.url === '/api/0/') return;
+      upstream.off('request', onRequest);
+      resolve();
+    };
+    upstream.on('request', onRequest);
   });
 }
 
@@ -190,7 +205,7 @@ describe('serve: shutdown', () => {
         () => 'answered',
         () => 'connection closed',
       );
-      await new Promise((resolve) => upstream.once('request', resolve));
+      await queryReached(upstream);
       run.child.kill('SIGTERM');
       await until(run, () => (run.stdout().includes('shutting down') ? true : undefined));
       await new Promise((resolve) => setTimeout(resolve, REPEATED_SIGNAL_MS * 2));
@@ -212,7 +227,7 @@ describe('serve: shutdown', () => {
         () => 'answered',
         () => 'connection closed',
       );
-      await new Promise((resolve) => upstream.once('request', resolve));
+      await queryReached(upstream);
       run.child.kill('SIGTERM');
       expect(await run.exit).toBe(1);
       expect(await query).toBe('connection closed');
