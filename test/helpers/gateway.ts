@@ -10,6 +10,7 @@ import {
   startLocalSentry,
 } from '../../src/local-sentry/http/server.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.ts';
+import { recordRouteCoverage } from './route-coverage.ts';
 
 /**
  * An operation: plain text, or a typed document from `test/__generated__/` (the client preset's
@@ -122,6 +123,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     },
     async [Symbol.asyncDispose]() {
       await gateway.close();
+      recordRouteCoverage(sentry);
       await sentry.close();
     },
   };

@@ -4,6 +4,7 @@ import {
   type LocalSentryOptions,
   startLocalSentry,
 } from '../../src/local-sentry/http/server.ts';
+import { recordRouteCoverage } from './route-coverage.ts';
 
 export interface FetchOptions {
   /** Bearer token; `null` sends no Authorization header. @default the server's first token */
@@ -69,6 +70,11 @@ export function nextCursor(link: string | null): string | undefined {
  */
 export async function withLocalSentry(options: LocalSentryOptions = {}): Promise<TestLocalSentry> {
   const sentry = await startLocalSentry(options);
+  const close = sentry.close.bind(sentry);
+  sentry.close = async () => {
+    recordRouteCoverage(sentry);
+    await close();
+  };
   const call = <T>(path: string, fetchOptions: FetchOptions = {}) =>
     fetchJson<T>(sentry.url, path, {
       ...fetchOptions,
