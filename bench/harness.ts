@@ -5,7 +5,7 @@
  * with `--no-batch`, and one behind a recording proxy (to learn each operation's REST calls and
  * their order); for throughput, a second local Sentry with latency 0 and a gateway over it.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +34,7 @@ import {
   startLocalSentryProcess,
   stopAll,
 } from './processes.ts';
+import { type ProfileSummary, summarizeProfile } from './profile.ts';
 import {
   type RecordedCall,
   type RecordingProxy,
@@ -55,6 +56,13 @@ import {
   type ThroughputRun,
   verdictLine,
 } from './report.ts';
+import {
+  HELLO_WORLD,
+  ISSUE_LIST_N1,
+  throughputChecks,
+  throughputRatios,
+  throughputRows,
+} from './throughput.ts';
 
 export interface BenchOptions {
   /** @default 'large' */
@@ -77,6 +85,8 @@ export interface BenchOptions {
   rounds: number;
   /** Run the throughput, added-latency and memory phase. @default true */
   throughput: boolean;
+  /** Also take a CPU profile of a gateway under the IssueStream load (`bench/profile.ts`). */
+  profile?: boolean;
   /** Run only operations whose name or file is listed. */
   only?: string[];
   /** @default schema/operations */
@@ -395,27 +405,27 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       );
       const direct = new LocalSentryClient(sentryB.url, TOKEN);
       clients.push(fast, direct);
-      for (const operation of chosen) {
-        for (let i = 0; i < options.warmup * 4; i += 1)
-          await executeOrThrow(fast, requestOf(operation));
+      // The operations, then the N+1-shaped list and `{ __typename }` as the yardstick.
+      const loads = [
+        ...chosen.map((operation) => ({ name: operation.name, request: requestOf(operation) })),
+        ISSUE_LIST_N1,
+        HELLO_WORLD,
+      ];
+      for (const load of loads) {
+        for (let i = 0; i < options.warmup * 4; i += 1) await executeOrThrow(fast, load.request);
       }
       const before = throughputGateway.memory();
       const roundsMb: number[] = [];
       let peakAtMax: number | undefined;
       const top = Math.max(...options.concurrencies);
-      for (const operation of chosen) throughput.push({ operation: operation.name, runs: [] });
+      for (const load of loads) throughput.push({ operation: load.name, runs: [] });
       for (let round = 1; round <= options.rounds; round += 1) {
-        for (const operation of chosen) {
+        for (const operation of loads) {
           const entry = throughput.find((t) => t.operation === operation.name);
           for (const concurrency of options.concurrencies) {
             const cpuBefore = [throughputGateway.cpuMs(), sentryB.cpuMs()];
             const { result, maxRssKb } = await sampleWhile(throughputGateway, () =>
-              measureThroughput(
-                fast,
-                requestOf(operation),
-                concurrency,
-                options.throughputDurationMs,
-              ),
+              measureThroughput(fast, operation.request, concurrency, options.throughputDurationMs),
             );
             const cpuAfter = [throughputGateway.cpuMs(), sentryB.cpuMs()];
             if (concurrency === top && maxRssKb !== undefined) {
@@ -472,9 +482,26 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       memory.unshift(entry);
     }
 
+    let profile: ProfileSummary | undefined;
+    if (options.profile && sentryB && options.outDir) {
+      profile = await profileUnderLoad(
+        { upstream: sentryB.url, compiledRun, outDir: options.outDir, options },
+        operations.find((op) => op.name === 'IssueStream'),
+      );
+      log(`bench: CPU profile written to ${profile.file}`);
+    }
+    const { helloWorld, ratios } = throughputRatios(throughput);
+    for (const result of results) {
+      result.checks.push(...throughputChecks(result.name, ratios, addedLatency));
+      result.met = result.checks.every((check) => check.met);
+    }
+    const n1Checks = throughputChecks(ISSUE_LIST_N1.name, ratios, addedLatency);
     const memoryChecks = checkMemory(memory.find((m) => m.label === THROUGHPUT_GATEWAY));
     const verdicts = [
       ...results.map(verdictLine),
+      ...n1Checks.map(
+        (check) => `- ${ISSUE_LIST_N1.name}: ${check.met ? 'met' : 'MISSED'} (${check.detail})`,
+      ),
       ...memoryChecks.map((check) => `- memory: ${check.met ? 'met' : 'MISSED'} (${check.detail})`),
     ];
     const report: BenchReport = {
@@ -500,12 +527,19 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       },
       durationMs: 0,
       operations: results,
-      throughput,
+      throughput: throughputRows(throughput),
+      helloWorld,
+      throughputRatios: ratios,
+      throughputRounds: throughput,
       addedLatency,
       memory,
       memoryChecks,
+      ...(profile ? { profile } : {}),
       verdicts,
-      allMet: results.every((r) => r.met) && memoryChecks.every((c) => c.met),
+      allMet:
+        results.every((r) => r.met) &&
+        n1Checks.every((c) => c.met) &&
+        memoryChecks.every((c) => c.met),
     };
     await Promise.all(clients.map((c) => c.close()));
     clients.length = 0;
@@ -538,4 +572,47 @@ function memoryOf(
   const peakMb = mb(after?.peakKb);
   if (peakMb !== undefined) entry.peakMb = peakMb;
   return entry;
+}
+
+/**
+ * A gateway of its own started with `--cpu-prof`, warmed up, loaded with IssueStream at
+ * concurrency 16 for twice the throughput duration (at least 3 s), then stopped: Node writes the
+ * profile as it exits. The profile goes to `<outDir>/profile/`, the summary (of the samples
+ * taken during the load) into the report.
+ */
+async function profileUnderLoad(
+  run: {
+    upstream: string;
+    compiledRun: { entry: string; execArgv: readonly string[] };
+    outDir: string;
+    options: BenchOptions;
+  },
+  issueStream: BenchOperation | undefined,
+): Promise<ProfileSummary> {
+  if (!issueStream) throw new Error('--profile needs the IssueStream operation (see --only)');
+  const dir = join(run.outDir, 'profile');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const gateway = await startGatewayProcess({
+    upstream: run.upstream,
+    batching: true,
+    label: 'gateway (profiled)',
+    entry: run.compiledRun.entry,
+    execArgv: [...run.compiledRun.execArgv, '--cpu-prof', `--cpu-prof-dir=${dir}`],
+  });
+  const client = new GraphQLClient(gateway.url, TOKEN, 32);
+  let window: { startUs: number; endUs: number } | undefined;
+  try {
+    const request = requestOf(issueStream);
+    for (let i = 0; i < 50; i += 1) await executeOrThrow(client, request);
+    const micros = () => Number(process.hrtime.bigint() / 1000n);
+    const startUs = micros();
+    const durationMs = Math.max(3_000, 2 * run.options.throughputDurationMs);
+    await measureThroughput(client, request, 16, durationMs);
+    window = { startUs, endUs: micros() };
+  } finally {
+    await client.close();
+    await gateway.stop();
+  }
+  return summarizeProfile(dir, window);
 }
