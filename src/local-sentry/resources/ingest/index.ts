@@ -19,7 +19,8 @@ import { finalStatus, recordAggregate, recordSession } from '../sessions/ingeste
 import { authorize, parseDsn, relayError, requestPublicKey } from './auth.ts';
 import { applyCheckIn } from './checkins.ts';
 import { decodeBody, type EnvelopeItem, jsonPayload, parseEnvelope } from './envelope.ts';
-import { type NormalizedEvent, normalizeEvent, parseTimestamp } from './normalize.ts';
+import { parseTimestamp } from './interfaces.ts';
+import { type NormalizedEvent, normalizeEvent } from './normalize.ts';
 import { saveEvent } from './save.ts';
 
 /** Relay's CORS answer: any origin, the headers SDKs send, the ones they read. */

@@ -272,6 +272,12 @@ export function saveEvent(
   if (issue) {
     event.issueId = issue.wire.id;
     insertEvent(issue.events, event);
+    if (issue.events[0] === event) {
+      // As Sentry's `_process_existing_aggregate`: the issue reads as its newest event.
+      issue.wire.title = normalized.title;
+      issue.wire.culprit = normalized.culprit ?? '';
+      issue.wire.metadata = { ...issue.wire.metadata, ...normalized.metadata };
+    }
     if (regresses(org, issue, event)) {
       issue.wire.status = 'unresolved';
       issue.wire.substatus = 'regressed';
