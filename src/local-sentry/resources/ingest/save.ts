@@ -181,7 +181,8 @@ function newIssue(
     statusDetails: {},
     priority: normalized.level === 'fatal' || normalized.level === 'error' ? 'high' : 'low',
     assignedTo: null,
-    teams: [],
+    // The spec types a row's `owners` as one object: the project's team owns it, as seeded.
+    teams: project.teamSlugs.flatMap((slug) => org.teamsBySlug.get(slug) ?? []),
     members: [],
   });
   const frame = crashFrameOf(normalized.exceptions[normalized.exceptions.length - 1]);
@@ -206,7 +207,6 @@ function newIssue(
     annotations: [],
     integrationIssues: [],
     sentryAppIssues: [],
-    owners: null,
   });
   issue.wire.derivedData = { ...issue.wire.derivedData, viewCount: 0 };
   issue.hashes = [hash];
