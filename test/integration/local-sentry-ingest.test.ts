@@ -185,6 +185,11 @@ describe('POST /api/{project_id}/envelope/', () => {
       metadata: { type: 'KeyError', value: "'total'", function: 'total' },
     });
     expect(issue['shortId']).toBe(`BACKEND-${before.toString(32).toUpperCase()}`);
+    // The series reach the event, though it is dated after the seeded data's epoch.
+    const stats = issue['stats'] as Record<string, [number, number][]>;
+    for (const period of ['24h', '30d']) {
+      expect(stats[period]?.reduce((n, [, count]) => n + count, 0)).toBe(1);
+    }
     const files = await sentry.fetchJson<Row[]>(
       `/api/0/projects/acme/backend/events/${id}/attachments/`,
     );
