@@ -54,6 +54,10 @@ describe('envelopes', () => {
     expect(decodeBody(text, undefined).toString()).toBe('{"a":1}');
     expect(() => decodeBody(text, 'compress')).toThrow();
     expect(() => decodeBody(text, 'gzip')).toThrow();
+    // A small body that inflates beyond the cap is refused, not expanded.
+    expect(() => decodeBody(gzipSync(Buffer.alloc(60 * 1024 * 1024)), 'gzip')).toThrow(
+      /failed to decompress/,
+    );
   });
 });
 

@@ -20,7 +20,11 @@ export interface Envelope {
   items: EnvelopeItem[];
 }
 
-/** The body with its `Content-Encoding` undone; 400 when it does not decode. */
+/** Largest decompressed body (Relay caps envelopes at 200 MB; events are far smaller). */
+const MAX_DECODED_BYTES = 50 * 1024 * 1024;
+const limits = { maxOutputLength: MAX_DECODED_BYTES };
+
+/** The body with its `Content-Encoding` undone; 400 when it does not decode or is too large. */
 export function decodeBody(raw: Buffer, encoding: string | undefined): Buffer {
   let body = raw;
   const codings = (encoding ?? '')
@@ -30,9 +34,9 @@ export function decodeBody(raw: Buffer, encoding: string | undefined): Buffer {
     .reverse();
   for (const coding of codings) {
     try {
-      if (coding === 'gzip' || coding === 'x-gzip') body = gunzipSync(body);
+      if (coding === 'gzip' || coding === 'x-gzip') body = gunzipSync(body, limits);
       else if (coding === 'deflate') body = inflateDeflate(body);
-      else if (coding === 'br') body = brotliDecompressSync(body);
+      else if (coding === 'br') body = brotliDecompressSync(body, limits);
       else throw relayError(415, `unsupported content encoding "${coding}"`);
     } catch (error) {
       if (error instanceof HttpError) throw error;
@@ -45,9 +49,9 @@ export function decodeBody(raw: Buffer, encoding: string | undefined): Buffer {
 /** `deflate` is zlib-wrapped by the standard, raw in some clients: accept both. */
 function inflateDeflate(body: Buffer): Buffer {
   try {
-    return inflateSync(body);
+    return inflateSync(body, limits);
   } catch {
-    return inflateRawSync(body);
+    return inflateRawSync(body, limits);
   }
 }
 

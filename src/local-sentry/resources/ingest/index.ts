@@ -80,7 +80,6 @@ function planItems(
   for (const item of items) {
     switch (item.type) {
       case 'event':
-      case 'security':
         work.push({
           kind: 'event',
           event: normalizeEvent(jsonPayload(item.payload, 'event'), {
@@ -100,7 +99,7 @@ function planItems(
         work.push({ kind: item.type, payload: jsonPayload(item.payload, item.type) });
         break;
       default:
-        // transaction, client_report, span, replay_event, profile, statsd, user_report, …
+        // transaction, client_report, span, replay_event, profile, security, user_report, …
         break;
     }
   }
@@ -240,7 +239,7 @@ function storeBody(body: Buffer): Buffer {
   const text = body.toString('utf8').trimStart();
   if (text.startsWith('{')) return body;
   try {
-    return inflateSync(Buffer.from(text, 'base64'));
+    return inflateSync(Buffer.from(text, 'base64'), { maxOutputLength: 50 * 1024 * 1024 });
   } catch {
     return body;
   }
