@@ -45,6 +45,12 @@ if (scenario === 'first') {
   // The SDK counts an event into the session once it has processed it.
   await Sentry.flush(5000);
   events.message = Sentry.captureMessage('Payment provider answered slowly', 'warning');
+  Sentry.captureFeedback({
+    message: 'The pay button did nothing',
+    name: 'Ada',
+    email: 'ada@example.com',
+    associatedEventId: events.charge1,
+  });
   Sentry.withScope((scope) => {
     scope.setFingerprint(['payment-declined']);
     events.declinedA = Sentry.captureException(new Error('card declined: insufficient funds'));

@@ -226,6 +226,20 @@ describe('@sentry/node against the embedded Sentry', () => {
     });
   });
 
+  it('captureFeedback: user feedback on the event it names', async () => {
+    const feedback = await rest<Row[]>('/api/0/projects/acme/backend/user-feedback/');
+    const mine = feedback.body.find((f) => f['eventID'] === first['charge1']);
+    expect(mine).toMatchObject({
+      comments: 'The pay button did nothing',
+      name: 'Ada',
+      email: 'ada@example.com',
+      user: { id: 'user-7' },
+    });
+    const event = await eventOf(first['charge1'] as string);
+    expect(event['userReport']).toMatchObject({ comments: 'The pay button did nothing' });
+    expect((mine?.['issue'] as Row | null)?.['id']).toBe(event['groupID']);
+  });
+
   it('captureMessage: a message issue at the level given', async () => {
     const event = await eventOf(first['message'] as string);
     expect(event).toMatchObject({

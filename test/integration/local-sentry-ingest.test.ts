@@ -217,6 +217,25 @@ describe('POST /api/{project_id}/envelope/', () => {
     expect((await issueOf(groupId))['count']).toBe('2');
   });
 
+  it('a user_report item is user feedback on its event', async () => {
+    const id = hex(3);
+    const report = {
+      event_id: id,
+      name: 'Bo',
+      email: 'bo@example.com',
+      comments: 'It broke at checkout',
+    };
+    const body = envelope({}, [[{ type: 'user_report' }, JSON.stringify(report)]]);
+    expect((await post(`/api/${backend.id}/envelope/`, body, auth(backend.key))).status).toBe(200);
+    const feedback = await sentry.fetchJson<Row[]>('/api/0/projects/acme/backend/user-feedback/');
+    expect(feedback.body[0]).toMatchObject({
+      eventID: id,
+      comments: 'It broke at checkout',
+      name: 'Bo',
+    });
+    expect((await eventOf(id))['userReport']).toMatchObject({ comments: 'It broke at checkout' });
+  });
+
   it('fingerprints: {{ default }} with a tenant splits the same exception; the same one joins', async () => {
     const send = async (n: number, tenant: string) => {
       const id = hex(100 + n);

@@ -14,6 +14,7 @@ import type { LocalData, OrgData } from '../../data/model.ts';
 import { iso } from '../../data/time.ts';
 import type { IssueRecord } from '../issues/record.ts';
 import { releaseSummary } from '../releases/wire.ts';
+import { userFeedbackBody } from '../user-feedback/wire.ts';
 import type { EventRecord } from './record.ts';
 
 /** A file sent with an event (`attachment` envelope item), as the attachments route lists it. */
@@ -85,6 +86,9 @@ export function storedEventDetail(
   const issue = data.issuesById.get(event.issueId) as IssueRecord;
   const org = data.organizations.get(event.org) as OrgData;
   const index = issue.events.indexOf(event);
+  const feedback = data.projectsById
+    .get(event.projectId)
+    ?.feedback.find((f) => f.wire.eventID === event.id);
   return {
     id: event.id,
     groupID: event.issueId,
@@ -115,7 +119,7 @@ export function storedEventDetail(
     occurrence: null,
     crashFile: null,
     _meta: {},
-    userReport: null,
+    userReport: feedback ? { ...userFeedbackBody(data, feedback), issue: null } : null,
     sdkUpdates: [],
     resolvedWith: [],
     nextEventID: index > 0 ? (issue.events[index - 1]?.id ?? null) : null,

@@ -16,6 +16,7 @@ import { HttpError, ok, type Reply } from '../../http/reply.ts';
 import type { StoredAttachment } from '../events/stored.ts';
 import type { ProjectRecord } from '../projects/record.ts';
 import { finalStatus, recordAggregate, recordSession } from '../sessions/ingested.ts';
+import { addUserFeedback } from '../user-feedback/store.ts';
 import { authorize, parseDsn, relayError, requestPublicKey } from './auth.ts';
 import { applyCheckIn } from './checkins.ts';
 import { decodeBody, type EnvelopeItem, jsonPayload, parseEnvelope } from './envelope.ts';
@@ -67,7 +68,8 @@ type Work =
   | { kind: 'attachment'; item: EnvelopeItem }
   | { kind: 'session'; payload: Record<string, unknown> }
   | { kind: 'sessions'; payload: Record<string, unknown> }
-  | { kind: 'check_in'; payload: Record<string, unknown> };
+  | { kind: 'check_in'; payload: Record<string, unknown> }
+  | { kind: 'feedback'; eventId: string; name: string; email: string; comments: string };
 
 function planItems(
   context: RequestContext,
@@ -93,6 +95,10 @@ function planItems(
       case 'attachment':
         work.push({ kind: 'attachment', item });
         break;
+      case 'user_report':
+      case 'feedback':
+        work.push(feedbackOf(item.type, jsonPayload(item.payload, item.type)));
+        break;
       case 'session':
       case 'sessions':
       case 'check_in':
@@ -104,6 +110,33 @@ function planItems(
     }
   }
   return work;
+}
+
+/**
+ * A `user_report` (the legacy form: `event_id`, `name`, `email`, `comments`) or a `feedback`
+ * event (`contexts.feedback`: `message`, `contact_email`, `name`, `associated_event_id`), as
+ * the project's user feedback on the event it names.
+ */
+function feedbackOf(type: string, payload: Record<string, unknown>): Work {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  if (type === 'user_report') {
+    return {
+      kind: 'feedback',
+      eventId: text(payload['event_id']),
+      name: text(payload['name']),
+      email: text(payload['email']),
+      comments: text(payload['comments']),
+    };
+  }
+  const contexts = (payload['contexts'] ?? {}) as Record<string, unknown>;
+  const feedback = (contexts['feedback'] ?? {}) as Record<string, unknown>;
+  return {
+    kind: 'feedback',
+    eventId: text(feedback['associated_event_id']) || text(payload['event_id']),
+    name: text(feedback['name']),
+    email: text(feedback['contact_email']),
+    comments: text(feedback['message']),
+  };
 }
 
 function attachmentOf(data: LocalData, item: EnvelopeItem, eventId: string): StoredAttachment {
@@ -209,6 +242,14 @@ function applyWork(
     if (w.kind === 'session') applySession(data, project, w.payload);
     else if (w.kind === 'sessions') applyAggregates(data, project, w.payload);
     else if (w.kind === 'check_in') applyCheckIn(data, project, w.payload);
+    else if (w.kind === 'feedback' && w.comments !== '' && /^[0-9a-f-]{32,36}$/i.test(w.eventId)) {
+      addUserFeedback(data, orgOfRecord(data, project), project, {
+        event_id: w.eventId,
+        name: w.name,
+        email: w.email,
+        comments: w.comments,
+      });
+    }
   }
   return eventId;
 }
