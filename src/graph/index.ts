@@ -51,6 +51,13 @@ import './monitors/monitor.ts';
 import './monitors/monitor-lists.ts';
 import './monitors/monitor-mutations.ts';
 import './monitors/check-in-mutations.ts';
+import './integrations/app-installation.ts';
+import './integrations/external-issue-mutations.ts';
+import './scim/scim.ts';
+import './scim/scim-user-mutations.ts';
+import './scim/scim-group-mutations.ts';
+import './admin/organization-admin.ts';
+import './releases/release-resolved-issues.ts';
 
 export const schema = withIssueRowDemand(
   withSafeEntities(

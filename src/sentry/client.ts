@@ -9,6 +9,8 @@
  *
  * Reads are GETs (retried on transient failures); writes are sent exactly once.
  */
+
+import { AppInstallations } from './app-installations.ts';
 import { Discover } from './discover.ts';
 import { Events } from './events.ts';
 import { Requester, type RequesterOptions } from './http/requester.ts';
@@ -21,6 +23,7 @@ import { ProjectKeys } from './project-keys.ts';
 import { Projects } from './projects.ts';
 import { Releases } from './releases.ts';
 import { Repositories } from './repositories.ts';
+import { Scim } from './scim.ts';
 import { ServiceHooks } from './service-hooks.ts';
 import { Sessions } from './sessions.ts';
 import { Teams } from './teams.ts';
@@ -47,6 +50,8 @@ export class SentryClient {
   #discover: Discover | undefined;
   #sessions: Sessions | undefined;
   #monitors: Monitors | undefined;
+  #scim: Scim | undefined;
+  #appInstallations: AppInstallations | undefined;
 
   constructor(options: SentryClientOptions) {
     this.#http = new Requester(options);
@@ -162,5 +167,17 @@ export class SentryClient {
   get monitors(): Monitors {
     this.#monitors ??= new Monitors(this.#http);
     return this.#monitors;
+  }
+
+  /** SCIM v2 provisioning: members as SCIM Users, teams as SCIM Groups. */
+  get scim(): Scim {
+    this.#scim ??= new Scim(this.#http);
+    return this.#scim;
+  }
+
+  /** Sentry App installations and the external issues they link. */
+  get appInstallations(): AppInstallations {
+    this.#appInstallations ??= new AppInstallations(this.#http);
+    return this.#appInstallations;
   }
 }

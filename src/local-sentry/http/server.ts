@@ -140,7 +140,8 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     const hasBody = reply.body !== undefined && reply.status !== 204 && reply.status !== 304;
     const payload = hasBody ? Buffer.from(JSON.stringify(reply.body)) : Buffer.alloc(0);
     const headers: Record<string, string | number> = { ...reply.headers };
-    if (hasBody) headers['Content-Type'] = 'application/json';
+    // A route may name its own JSON type (SCIM answers `application/scim+json`).
+    if (hasBody) headers['Content-Type'] ??= 'application/json';
     if (reply.status !== 204 && reply.status !== 304) headers['Content-Length'] = payload.length;
     response.writeHead(reply.status, headers);
     if (!slow || payload.length === 0) {
@@ -225,8 +226,10 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     query: URLSearchParams,
   ): Promise<void> {
     const method = request.method ?? 'GET';
-    const segments = splitPath(rawPath);
-    const match = segments ? router.match(method, segments) : undefined;
+    // SCIM's routes have no trailing `/` (see the router); every other path needs one.
+    const slashless = !rawPath.endsWith('/');
+    const segments = splitPath(slashless ? `${rawPath}/` : rawPath);
+    const match = segments ? router.match(method, segments, slashless) : undefined;
     stats.count(match ? match.template : `${method} ${UNMATCHED_ROUTE}`);
     const leave = stats.enter(bearerToken(request.headers.authorization));
     response.on('close', leave);
@@ -284,7 +287,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     let reply: Reply;
     try {
       if (!match) {
-        const allowed = segments ? router.allowedMethods(segments) : [];
+        const allowed = segments ? router.allowedMethods(segments, slashless) : [];
         reply =
           allowed.length > 0
             ? {

@@ -102,7 +102,7 @@ export interface UpstreamOptions {
   random?: () => number;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A query-string value: arrays repeat the key, `undefined` omits it, `''` sends `key=`. */
 export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
