@@ -20,6 +20,7 @@ import { Organizations } from './organizations.ts';
 import { ProjectKeys } from './project-keys.ts';
 import { Projects } from './projects.ts';
 import { Releases } from './releases.ts';
+import { Replays } from './replays.ts';
 import { Repositories } from './repositories.ts';
 import { ServiceHooks } from './service-hooks.ts';
 import { Sessions } from './sessions.ts';
@@ -47,6 +48,7 @@ export class SentryClient {
   #discover: Discover | undefined;
   #sessions: Sessions | undefined;
   #monitors: Monitors | undefined;
+  #replays: Replays | undefined;
 
   constructor(options: SentryClientOptions) {
     this.#http = new Requester(options);
@@ -162,5 +164,11 @@ export class SentryClient {
   get monitors(): Monitors {
     this.#monitors ??= new Monitors(this.#http);
     return this.#monitors;
+  }
+
+  /** Session replays: the list, one replay, its segments and clicks, replay tags and counts. */
+  get replays(): Replays {
+    this.#replays ??= new Replays(this.#http);
+    return this.#replays;
   }
 }

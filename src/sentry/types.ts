@@ -18,6 +18,7 @@ export type * from './organizations.ts';
 export type * from './project-keys.ts';
 export type * from './projects.ts';
 export type * from './releases.ts';
+export type * from './replays.ts';
 export type * from './repositories.ts';
 export type * from './service-hooks.ts';
 export type * from './sessions.ts';
