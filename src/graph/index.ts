@@ -51,6 +51,9 @@ import './monitors/monitor.ts';
 import './monitors/monitor-lists.ts';
 import './monitors/monitor-mutations.ts';
 import './monitors/check-in-mutations.ts';
+import './replays/replay.ts';
+import './replays/replay-lists.ts';
+import './replays/replay-mutations.ts';
 
 export const schema = withIssueRowDemand(
   withSafeEntities(

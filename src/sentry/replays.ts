@@ -24,6 +24,8 @@ export interface ReplayListParams extends PageParams {
   sort?: string | undefined;
   environment?: readonly string[] | undefined;
   project?: ProjectFilter | undefined;
+  /** Projects by slug (`project` takes numeric ids). */
+  projectSlug?: readonly string[] | undefined;
   statsPeriod?: string | undefined;
   start?: string | undefined;
   end?: string | undefined;
@@ -61,6 +63,7 @@ export class Replays extends Resource {
         sort: p.sort,
         environment: p.environment,
         project: p.project,
+        projectSlug: p.projectSlug,
         statsPeriod: p.statsPeriod,
         start: p.start,
         end: p.end,
