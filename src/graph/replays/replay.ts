@@ -136,7 +136,7 @@ Replay.implement({
     }),
     issues: t.field({
       type: [Issue],
-      nullable: true,
+      nullable: { list: true, items: true },
       description:
         'The issues of the errors it saw: the error events (one call each, shared with `errors`), then one batched issue call.',
       resolve: async (replay, _args, context) => {
