@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/schema-kit/global-id.ts';
 import { generateData } from '../../src/local-sentry/data/generate.ts';
 import type { OrgData } from '../../src/local-sentry/data/model.ts';
+import { SentryClient } from '../../src/sentry/client.ts';
+import { createUpstream } from '../../src/sentry/http/upstream.ts';
 import { graphql } from '../__generated__/gql.ts';
 import { startTestGateway } from '../helpers/gateway.ts';
 
@@ -241,5 +243,42 @@ describe('deleteReplay', () => {
     ]);
     const gone = await gateway.execute(ReplayById, { org: 'acme', id: withClicks.wire.id });
     expect(gone.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+  });
+});
+
+describe('sentry.replays', () => {
+  it('reads every replay endpoint with its wire shape', async () => {
+    await using gateway = await startTestGateway();
+    const upstream = createUpstream({ baseUrl: gateway.sentry.url });
+    try {
+      const client = new SentryClient({ upstream, token: gateway.sentry.token });
+      const project = data.projectsById.get(paged.projectId)?.wire.slug ?? '';
+      const replays = client.replays;
+      const page = await replays.list('acme', { perPage: 2, statsPeriod: '90d', field: ['id'] });
+      expect(page.items.map((r) => Object.keys(r).sort())).toEqual([
+        ['id', 'organizationSlug'],
+        ['id', 'organizationSlug'],
+      ]);
+      expect(page.next).toBe('0:2:0');
+      expect((await replays.get('acme', paged.wire.id)).id).toBe(paged.wire.id);
+      expect(await replays.segment('acme', project, paged.wire.id, 0)).toMatchObject({
+        replayId: paged.wire.id,
+        segmentId: 0,
+      });
+      const segments = await replays.segments('acme', project, paged.wire.id, { perPage: 1 });
+      expect(segments.items[0]?.[0]).toMatchObject({ type: 4 });
+      const keys = await replays.tagKeys('acme', project);
+      expect(keys.map((key) => key.key)).toContain('plan');
+      const values = await replays.tagValues('acme', project, 'plan');
+      expect(values.items[0]).toMatchObject({ key: 'plan' });
+      const issueId = paged.issueIds[0] ?? '';
+      expect(
+        await replays.idsByKey('acme', { query: `issue.id:[${issueId}]`, statsPeriod: '90d' }),
+      ).toEqual({
+        [issueId]: acme.replays.filter((r) => r.issueIds.includes(issueId)).map((r) => r.wire.id),
+      });
+    } finally {
+      await upstream.close();
+    }
   });
 });
