@@ -17,9 +17,10 @@ const replayPage = readFileSync(
 );
 const pageVariables = JSON.parse(/^# @variables (.+)$/m.exec(replayPage)?.[1] ?? '{}') as {
   org: string;
-  id: string;
+  query: string;
 };
-const paged = acme.replays.find((replay) => replay.wire.id === pageVariables.id);
+// The page's default: the newest replay with one error.
+const paged = acme.replays.find((replay) => replay.wire.count_errors === 1);
 const withClicks = acme.replays.find((replay) => replay.clicks.length > 0);
 if (!paged || !withClicks) throw new Error('the seeded world has the replay-page replay');
 
@@ -89,10 +90,10 @@ describe('replay-page.graphql', () => {
     await using gateway = await startTestGateway();
     await gateway.resetUpstreamStats();
     const { data: result, errors } = await gateway.execute<{
-      organization: { replay: Record<string, unknown> };
+      organization: { replays: { nodes: Record<string, unknown>[] } };
     }>(replayPage, pageVariables);
     expect(errors).toBeUndefined();
-    const replay = result?.organization.replay;
+    const replay = result?.organization.replays.nodes[0];
     const errorEvent = data.eventsById.get(paged.wire.error_ids[0] ?? '');
     expect(replay).toMatchObject({
       sentryId: paged.wire.id,
@@ -108,12 +109,18 @@ describe('replay-page.graphql', () => {
     const stats = await gateway.upstreamStats();
     expect(stats.requests).toBe(stated);
     expect(stats.byRoute).toEqual({
-      'GET /api/0/organizations/{org}/replays/{replay_id}/': 1,
+      'GET /api/0/organizations/{org}/replays/': 1,
       'GET /api/0/organizations/{org}/projects/': 1,
       'GET /api/0/projects/{org}/{project}/events/{event_id}/': 1,
       'GET /api/0/organizations/{org}/issues/': 1,
       'GET /api/0/projects/{org}/{project}/replays/{replay_id}/recording-segments/': 1,
     });
+    const byId = await gateway.execute<{
+      organization: { replays: { nodes: { sentryId: string }[] } };
+    }>(replayPage, { org: 'acme', query: `id:${withClicks.wire.id}` });
+    expect(byId.data?.organization.replays.nodes.map((node) => node.sentryId)).toEqual([
+      withClicks.wire.id,
+    ]);
   });
 });
 
