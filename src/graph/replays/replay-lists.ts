@@ -5,14 +5,12 @@
 import type { Context } from '../../context.ts';
 import { issueKey } from '../../loaders/keys.ts';
 import {
-  checkReplayId,
   loadErrorReplays,
   loadIssueReplayIds,
   replayErrorKey,
   replayKey,
 } from '../../loaders/replays.ts';
 import type { ReplayListParams } from '../../sentry/types.ts';
-import type { EventShape } from '../events/event.ts';
 import { Event } from '../events/event.ts';
 import { Issue } from '../issues/issue.ts';
 import { Organization } from '../organizations/organization.ts';
@@ -23,6 +21,7 @@ import { type ConnectionArgs, pageRequest, pageToConnection } from '../schema-ki
 import { badUserInput } from '../schema-kit/errors.ts';
 import { StatsPeriod } from '../schema-kit/stats-period.ts';
 import { primeReplays, Replay, ReplayConnection } from './replay.ts';
+import { replayIdOf } from './replay-link.ts';
 
 export const ReplaySort = builder.enumType('ReplaySort', {
   description: 'The order of a replay list.',
@@ -175,26 +174,6 @@ builder.objectFields(Issue, (t) => ({
   }),
 }));
 
-/** The replay id an event carries: its `replay` context, else its `replayId` tag. */
-function replayIdOf(event: EventShape): string | undefined {
-  const contexts = 'contexts' in event ? event.contexts : undefined;
-  const replay = contexts?.['replay'];
-  const fromContext =
-    replay && typeof replay === 'object' && !Array.isArray(replay)
-      ? replay['replay_id']
-      : undefined;
-  const raw =
-    typeof fromContext === 'string'
-      ? fromContext
-      : event.tags.find((tag) => tag.key === 'replayId')?.value;
-  if (!raw) return undefined;
-  try {
-    return checkReplayId(raw);
-  } catch {
-    return undefined;
-  }
-}
-
 builder.objectFields(Event, (t) => ({
   replay: t.field({
     type: Replay,
@@ -202,7 +181,7 @@ builder.objectFields(Event, (t) => ({
     description:
       "The replay of the session the event happened in: by the event's `replay` context or `replayId` tag (one call, batched with other replay lookups), else the replay whose `error_ids` hold the event (one list call for every such event of the request: `query=error_id:[…]`). Null when no replay saw it.",
     resolve: async (event, _args, context) => {
-      const id = replayIdOf(event);
+      const id = replayIdOf('contexts' in event ? event : { tags: event.tags });
       if (id) return replayKey(event.organizationSlug, id);
       const replay = await errorReplays(context).load(
         replayErrorKey(event.organizationSlug, event.eventID),
