@@ -38,7 +38,7 @@ import {
   type RateLimitTicket,
 } from './rate-limit.ts';
 import { forbidden, HttpError, notFound, type Reply } from './reply.ts';
-import { readJsonBody } from './request-body.ts';
+import { readJsonBody, readRawBody } from './request-body.ts';
 import { type RouteMatch, Router, splitPath } from './router.ts';
 import { type RequestStats, Stats, UNMATCHED_ROUTE } from './stats.ts';
 
@@ -177,7 +177,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   ): Promise<Reply> {
     const credentials = request.headers.authorization;
     const token =
-      match.route.anonymous && credentials === undefined
+      match.route.ingest || (match.route.anonymous && credentials === undefined)
         ? ANONYMOUS
         : registry.authenticate(credentials);
     const params = { ...match.params };
@@ -189,7 +189,11 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     }
     requireScope(token, match.route.scopes);
     const method = request.method ?? 'GET';
-    const body = method === 'GET' || method === 'HEAD' ? undefined : await readJsonBody(request);
+    const rawBody = match.route.ingest ? await readRawBody(request) : undefined;
+    const body =
+      method === 'GET' || method === 'HEAD' || rawBody !== undefined
+        ? undefined
+        : await readJsonBody(request);
     const hostHeader = request.headers.host;
     const origin =
       hostHeader && /^[\w.:[\]-]+$/.test(hostHeader) ? `http://${hostHeader}` : baseUrl;
@@ -207,6 +211,8 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
         data,
         page: { selfUrl: `${origin}${rawPath}`, query },
         baseUrl: origin,
+        headers: request.headers,
+        ...(rawBody === undefined ? {} : { rawBody }),
       });
     } finally {
       if (writes) storeChanged();

@@ -8,6 +8,7 @@ import { environmentRoutes } from './environments/index.ts';
 import { eventUserRoutes } from './event-users/index.ts';
 import { eventRoutes } from './events/index.ts';
 import { hookRoutes } from './hooks/index.ts';
+import { ingestRoutes } from './ingest/index.ts';
 import { integrationRoutes } from './integrations/index.ts';
 import { issueRoutes } from './issues/index.ts';
 import { keyRoutes } from './keys/index.ts';
@@ -42,4 +43,5 @@ export const sentryRoutes = (): RouteDef[] => [
   ...environmentRoutes(),
   ...integrationRoutes(),
   ...replayRoutes(),
+  ...ingestRoutes(),
 ];
