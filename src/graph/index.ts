@@ -58,6 +58,9 @@ import './scim/scim-user-mutations.ts';
 import './scim/scim-group-mutations.ts';
 import './admin/organization-admin.ts';
 import './releases/release-resolved-issues.ts';
+import './replays/replay.ts';
+import './replays/replay-lists.ts';
+import './replays/replay-mutations.ts';
 
 export const schema = withIssueRowDemand(
   withSafeEntities(

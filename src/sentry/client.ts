@@ -22,6 +22,7 @@ import { Organizations } from './organizations.ts';
 import { ProjectKeys } from './project-keys.ts';
 import { Projects } from './projects.ts';
 import { Releases } from './releases.ts';
+import { Replays } from './replays.ts';
 import { Repositories } from './repositories.ts';
 import { Scim } from './scim.ts';
 import { ServiceHooks } from './service-hooks.ts';
@@ -52,6 +53,7 @@ export class SentryClient {
   #monitors: Monitors | undefined;
   #scim: Scim | undefined;
   #appInstallations: AppInstallations | undefined;
+  #replays: Replays | undefined;
 
   constructor(options: SentryClientOptions) {
     this.#http = new Requester(options);
@@ -179,5 +181,11 @@ export class SentryClient {
   get appInstallations(): AppInstallations {
     this.#appInstallations ??= new AppInstallations(this.#http);
     return this.#appInstallations;
+  }
+
+  /** Session replays: the list, one replay, its segments and clicks, replay tags and counts. */
+  get replays(): Replays {
+    this.#replays ??= new Replays(this.#http);
+    return this.#replays;
   }
 }

@@ -20,6 +20,7 @@ export type * from './organizations.ts';
 export type * from './project-keys.ts';
 export type * from './projects.ts';
 export type * from './releases.ts';
+export type * from './replays.ts';
 export type * from './repositories.ts';
 export type * from './scim.ts';
 export type * from './service-hooks.ts';

@@ -517,6 +517,36 @@ describe('local Sentry responses match the OpenAPI spec', () => {
   });
 });
 
+// Session replays. Vitest collects the suites above once this module has run, so these join them.
+const replay = acme.replays.find((r) => r.clicks.length > 0 && (r.wire.count_segments ?? 0) > 1);
+if (!replay) throw new Error('seeded data lacks a replay with clicks and segments');
+const replayProject = data.projectsById.get(replay.projectId)?.wire.slug ?? '';
+const R = `/api/0/projects/acme/${replayProject}/replays/${replay.wire.id}`;
+READS.push(
+  {
+    operation: `GET ${O}/replays/`,
+    path: '/api/0/organizations/acme/replays/?statsPeriod=90d&per_page=50',
+  },
+  {
+    operation: `GET ${O}/replays/{replay_id}/`,
+    path: `/api/0/organizations/acme/replays/${replay.wire.id}/?statsPeriod=90d`,
+  },
+  { operation: `GET ${P}/replays/{replay_id}/clicks/`, path: `${R}/clicks/` },
+  {
+    operation: `GET ${P}/replays/{replay_id}/recording-segments/`,
+    path: `${R}/recording-segments/`,
+  },
+  {
+    operation: `GET ${P}/replays/{replay_id}/recording-segments/{segment_id}/`,
+    path: `${R}/recording-segments/1/`,
+  },
+  {
+    operation: `GET ${O}/replay-count/`,
+    path: `/api/0/organizations/acme/replay-count/?query=${encodeURIComponent(`issue.id:[${replay.issueIds.join(',') || issue.wire.id}]`)}`,
+  },
+);
+WRITES.push({ operation: `DELETE ${P}/replays/{replay_id}/`, path: `${R}/` });
+
 describe('events an SDK sent read as the spec says', () => {
   it('the event, its issue, its attachments and the lists', async () => {
     const id = 'f'.repeat(32);

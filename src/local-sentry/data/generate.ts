@@ -17,6 +17,7 @@ import { generateOrganization } from '../resources/organizations/generate.ts';
 import { generateProject } from '../resources/projects/generate.ts';
 import type { ProjectRecord } from '../resources/projects/record.ts';
 import { finishReleases, generateReleases, sortReleases } from '../resources/releases/generate.ts';
+import { generateReplays } from '../resources/replays/generate.ts';
 import { countTeamMembers, generateTeams } from '../resources/teams/generate.ts';
 import type { LocalData, OrgData, Scale, SequenceKind } from './model.ts';
 import { Random } from './random.ts';
@@ -100,6 +101,7 @@ export function generateData({ seed = 1, scale = 'small' }: GenerateOptions = {}
   generateIssues(seeding, weights);
   for (const org of data.organizations.values()) finishOrganization(org);
   for (const org of data.organizations.values()) generateMonitors(data, org);
+  for (const org of data.organizations.values()) generateReplays(data, org);
   return data;
 }
 

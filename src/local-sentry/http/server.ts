@@ -140,7 +140,8 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     const hasBody = reply.body !== undefined && reply.status !== 204 && reply.status !== 304;
     const payload = hasBody ? Buffer.from(JSON.stringify(reply.body)) : Buffer.alloc(0);
     const headers: Record<string, string | number> = { ...reply.headers };
-    // A route may name its own JSON type (SCIM answers `application/scim+json`).
+    // A route may name its own type (SCIM's `application/scim+json`, a replay segment download's
+    // octet-stream).
     if (hasBody) headers['Content-Type'] ??= 'application/json';
     if (reply.status !== 204 && reply.status !== 304) headers['Content-Length'] = payload.length;
     response.writeHead(reply.status, headers);

@@ -107,6 +107,16 @@ OPERATIONS = [
     ("delete", f"{O}/members/{{member_id}}/"),
 ]
 
+# Session replays.
+OPERATIONS += [
+    ("get", f"{O}/replays/"),
+    ("get", f"{O}/replays/{{replay_id}}/"),
+    ("delete", f"{P}/replays/{{replay_id}}/"),
+    ("get", f"{P}/replays/{{replay_id}}/clicks/"),
+    ("get", f"{P}/replays/{{replay_id}}/recording-segments/"),
+    ("get", f"{P}/replays/{{replay_id}}/recording-segments/{{segment_id}}/"),
+]
+
 
 def fix_monitor_schema(node):
     """Two type hints of Sentry's monitor serializers that Sentry's own answers contradict, put
