@@ -51,6 +51,8 @@ import './monitors/monitor.ts';
 import './monitors/monitor-lists.ts';
 import './monitors/monitor-mutations.ts';
 import './monitors/check-in-mutations.ts';
+import './discover/discover-row.ts';
+import './discover/discover-events.ts';
 
 export const schema = withIssueRowDemand(
   withSafeEntities(

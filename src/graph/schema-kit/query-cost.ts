@@ -88,6 +88,7 @@ const PER_ITEM_EDGES = new Set([
   'Issue.seenBy',
   'Issue.participants',
   'Issue.userReportCount',
+  'DiscoverRow.event',
 ]);
 
 /**
