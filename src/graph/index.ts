@@ -53,6 +53,7 @@ import './monitors/monitor-mutations.ts';
 import './monitors/check-in-mutations.ts';
 import './discover/discover-row.ts';
 import './discover/discover-events.ts';
+import './events/event-details.ts';
 
 export const schema = withIssueRowDemand(
   withSafeEntities(

@@ -8,6 +8,7 @@
  * re-exports them all for code that needs the wire shapes only (the local Sentry). Type-only.
  */
 export type * from './discover.ts';
+export type * from './event-entries.ts';
 export type * from './events.ts';
 export type * from './http/wire.ts';
 export type * from './issue.ts';

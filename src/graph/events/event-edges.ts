@@ -40,6 +40,7 @@ const SUMMARY_FIELDS = new Set([
   'user',
   'issue',
   'project',
+  'metadata',
 ]);
 
 function wantsFullEvents(info: SelectionInfo): boolean {
