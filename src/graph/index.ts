@@ -54,6 +54,7 @@ import './monitors/check-in-mutations.ts';
 import './discover/discover-row.ts';
 import './discover/discover-events.ts';
 import './events/event-details.ts';
+import './projects/project-settings.ts';
 
 export const schema = withIssueRowDemand(
   withSafeEntities(

@@ -89,6 +89,23 @@ const PER_ITEM_EDGES = new Set([
   'Issue.participants',
   'Issue.userReportCount',
   'DiscoverRow.event',
+  'Project.avatar',
+  'Project.isPublic',
+  'Project.isInternal',
+  'Project.subjectPrefix',
+  'Project.subjectTemplate',
+  'Project.digestsMinDelay',
+  'Project.digestsMaxDelay',
+  'Project.resolveAge',
+  'Project.allowedDomains',
+  'Project.scrapeJavaScript',
+  'Project.verifySsl',
+  'Project.securityTokenHeader',
+  'Project.defaultEnvironment',
+  'Project.highlightTags',
+  'Project.dataScrubbing',
+  'Project.grouping',
+  'Project.processingIssueCount',
 ]);
 
 /**
