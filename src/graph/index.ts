@@ -55,6 +55,7 @@ import './discover/discover-row.ts';
 import './discover/discover-events.ts';
 import './events/event-details.ts';
 import './projects/project-settings.ts';
+import './releases/release-adoption.ts';
 
 export const schema = withIssueRowDemand(
   withSafeEntities(

@@ -106,6 +106,7 @@ const PER_ITEM_EDGES = new Set([
   'Project.dataScrubbing',
   'Project.grouping',
   'Project.processingIssueCount',
+  'Release.adoptionStages',
 ]);
 
 /**
