@@ -84,7 +84,7 @@ export interface SentryCspEntry {
 }
 
 /** The certificate fields common to HPKP, Expect-CT and Expect-Staple reports. */
-interface SentryCertificateReport {
+export interface SentryCertificateReport {
   date_time?: string | null;
   hostname?: string | null;
   port?: number | null;
