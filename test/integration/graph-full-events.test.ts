@@ -11,7 +11,7 @@ const FULL = /* GraphQL */ `
       issue(shortId: $shortId) {
         sentryId
         latestEvent {
-          eventId platform size
+          eventId eventType platform size
           metadata { type value }
           threads {
             threadId name crashed current main state
@@ -39,6 +39,7 @@ const FULL = /* GraphQL */ `
 
 interface FullEvent {
   eventId: string;
+  eventType: string;
   platform: string;
   size: number | null;
   metadata: { type: string | null; value: string | null };
@@ -143,6 +144,7 @@ describe('Event in full', () => {
   it("reads an Android event's threads and debug images from its body", async () => {
     const { event, body } = await load('ANDROID-1');
     expect(event.platform).toBe('java');
+    expect(event.eventType).toBe(body.type.toUpperCase());
     const threads = body.entries.find((entry) => entry.type === 'threads');
     const debugMeta = body.entries.find((entry) => entry.type === 'debugmeta');
     if (threads?.type !== 'threads' || debugMeta?.type !== 'debugmeta') {

@@ -28,6 +28,36 @@ import {
 } from './event-security.ts';
 import { EventThread } from './event-threads.ts';
 
+const EVENT_TYPES = [
+  'default',
+  'error',
+  'csp',
+  'nel',
+  'hpkp',
+  'expectct',
+  'expectstaple',
+  'transaction',
+  'generic',
+  'feedback',
+] as const;
+
+export const EventType = builder.enumType('EventType', {
+  description: 'What kind of event it is, which says which entries it can have.',
+  values: {
+    DEFAULT: { value: 'default', description: 'A message without an exception.' },
+    ERROR: { value: 'error', description: 'An exception.' },
+    CSP: { value: 'csp', description: 'A Content-Security-Policy report (`csp`).' },
+    NEL: { value: 'nel', description: 'A Network Error Logging report.' },
+    HPKP: { value: 'hpkp', description: 'An HPKP report (`hpkp`).' },
+    EXPECTCT: { value: 'expectct', description: 'An Expect-CT report (`expectCt`).' },
+    EXPECTSTAPLE: { value: 'expectstaple', description: 'An Expect-Staple report.' },
+    TRANSACTION: { value: 'transaction', description: 'A transaction (timing, measurements).' },
+    GENERIC: { value: 'generic', description: 'An issue-platform event (`occurrence`).' },
+    FEEDBACK: { value: 'feedback', description: 'User feedback.' },
+    UNKNOWN: { value: 'unknown', description: 'A kind Sentry added later.' },
+  } as const,
+});
+
 function seconds(value: number | undefined): string | null {
   return typeof value === 'number' ? new Date(value * 1000).toISOString() : null;
 }
@@ -37,6 +67,16 @@ function measurements(values: Record<string, SentryMeasurement> | null | undefin
 }
 
 builder.objectFields(Event, (t) => ({
+  eventType: t.field({
+    type: EventType,
+    description: 'What kind of event it is. Free on list rows and full bodies.',
+    resolve: (event) => {
+      const type = 'entries' in event ? event.type : event['event.type'];
+      return (EVENT_TYPES as readonly string[]).includes(type)
+        ? (type as (typeof EVENT_TYPES)[number])
+        : 'unknown';
+    },
+  }),
   threads: t.field({
     type: [EventThread],
     description:

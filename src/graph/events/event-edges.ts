@@ -41,6 +41,7 @@ const SUMMARY_FIELDS = new Set([
   'issue',
   'project',
   'metadata',
+  'eventType',
 ]);
 
 function wantsFullEvents(info: SelectionInfo): boolean {
