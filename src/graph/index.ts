@@ -61,6 +61,11 @@ import './releases/release-resolved-issues.ts';
 import './replays/replay.ts';
 import './replays/replay-lists.ts';
 import './replays/replay-mutations.ts';
+import './discover/discover-row.ts';
+import './discover/discover-events.ts';
+import './events/event-details.ts';
+import './projects/project-settings.ts';
+import './releases/release-adoption.ts';
 
 export const schema = withIssueRowDemand(
   withSafeEntities(

@@ -10,6 +10,7 @@
 
 export type * from './app-installations.ts';
 export type * from './discover.ts';
+export type * from './event-entries.ts';
 export type * from './events.ts';
 export type * from './http/wire.ts';
 export type * from './issue.ts';

@@ -673,3 +673,29 @@ WRITES.push(
     },
   },
 );
+describe('local Sentry: threads, debug images, adoption stages and Discover match the spec', () => {
+  const android = acme.projectsBySlug.get('android');
+  const androidEvent = android?.issues[0]?.events[0];
+  const cases: Case[] = [
+    {
+      operation: `GET ${P}/events/{event_id}/`,
+      path: `/api/0/projects/acme/android/events/${androidEvent?.id}/`,
+    },
+    {
+      operation: `GET ${O}/releases/{version}/`,
+      path: `/api/0/organizations/acme/releases/${encodeURIComponent(release.wire.version)}/?adoptionStages=1`,
+    },
+    {
+      operation: `GET ${O}/releases/`,
+      path: '/api/0/organizations/acme/releases/?project=-1&adoptionStages=1',
+    },
+    {
+      operation: `GET ${O}/events/`,
+      path: '/api/0/organizations/acme/events/?dataset=errors&project=-1&field=id&field=title&field=issue.id&field=project.id&field=user.display&field=tags[browser]&field=timestamp&sort=-timestamp',
+    },
+  ];
+  it.each(cases.map((c) => [String(c.path), c] as const))('%s', async (_name, c) => {
+    expect(androidEvent).toBeDefined();
+    await check(c);
+  });
+});
