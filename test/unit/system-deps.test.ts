@@ -25,7 +25,10 @@ function run(args: string[], env: Record<string, string>, asUser?: string) {
 
 describe('system dependencies check', () => {
   it('passes when every program is there', () => {
-    const result = run([], { CHROMIUM_PATH: process.execPath, REDIS_SERVER_PATH: process.execPath });
+    const result = run([], {
+      CHROMIUM_PATH: process.execPath,
+      REDIS_SERVER_PATH: process.execPath,
+    });
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe('system dependencies: all present');
   });
