@@ -256,7 +256,10 @@ function useQueryLimits(limits: QueryLimits): Plugin<Context> {
   };
 }
 
-/** Reports in `extensions.restCalls` how many HTTP requests to Sentry the operation made. */
+/**
+ * Reports in `extensions.restCalls` how many HTTP requests to Sentry the operation made, and in
+ * `extensions.cacheHits` how many GETs the response cache answered instead.
+ */
 function useRestCallCount(): Plugin<Context> {
   return {
     onExecute({ args }) {
@@ -265,7 +268,11 @@ function useRestCallCount(): Plugin<Context> {
           if (Symbol.asyncIterator in result) return;
           setResult({
             ...result,
-            extensions: { ...result.extensions, restCalls: args.contextValue.sentry.requestCount },
+            extensions: {
+              ...result.extensions,
+              restCalls: args.contextValue.sentry.requestCount,
+              cacheHits: args.contextValue.sentry.cacheHits,
+            },
           });
         },
       };

@@ -4,6 +4,10 @@
  * breakers per origin and call deadlines. How one call runs across its attempts is `call.ts`.
  */
 import { type buildConnector, Pool } from 'undici';
+import { cacheKey } from '../cache/keys.ts';
+import { type Reads, read, write } from '../cache/read-through.ts';
+import type { CacheStats, ResponseCache } from '../cache/response-cache.ts';
+import { SingleFlight } from '../cache/single-flight.ts';
 import { type ApiPath, queryString, routeTemplate } from './api-path.ts';
 import { type CallEnvironment, type CallState, runCall } from './call.ts';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts';
@@ -93,6 +97,18 @@ export interface UpstreamOptions {
   userAgent?: string;
   /** Source of randomness for jitter (tests). @default Math.random */
   random?: () => number;
+  /**
+   * The response cache of GETs (`--cache-ttl`), dropped from by writes; identical GETs of one
+   * token in flight at once share one call whether or not there is one.
+   * @default undefined: no cache
+   */
+  cache?: ResponseCache | undefined;
+  /**
+   * Identical GETs of one token in flight at once share one call. `false` only for tests of the
+   * transport itself (limits, retries, breakers), which count calls one by one.
+   * @default true
+   */
+  coalesce?: boolean;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -113,6 +129,10 @@ export interface UpstreamCall {
   organization?: string;
   /** Called once per HTTP attempt actually sent (retries included). */
   onAttempt?: () => void;
+  /** Called when a GET is answered from the response cache (nothing sent). */
+  onCacheHit?: () => void;
+  /** Called when a GET is answered by an identical GET of the same token in flight. */
+  onCoalesced?: () => void;
   /** Told about each attempt, rate-limit wait and refusal (metrics, traces). */
   observer?: CallObserver | undefined;
 }
@@ -140,6 +160,8 @@ export interface UpstreamStats {
   timeouts: number;
   /** Region URLs a response named that were refused (not a trusted host). */
   refusedRegions: number;
+  /** GETs answered by an identical GET of the same token in flight (nothing sent). */
+  coalesced: number;
 }
 
 export interface Upstream extends AsyncDisposable {
@@ -162,6 +184,8 @@ export interface Upstream extends AsyncDisposable {
   /** Current concurrency limit for a token on an origin (default: the configured one). */
   concurrencyLimit(token: string, organization?: string): number;
   stats(): UpstreamStats;
+  /** The response cache's counters, when there is one. */
+  cacheStats(): CacheStats | undefined;
   /** The circuit breaker of each origin called so far. */
   circuits(): { origin: string; state: 'closed' | 'open' | 'half-open' }[];
   close(): Promise<void>;
@@ -198,7 +222,9 @@ class SentryUpstream implements Upstream {
     circuitRefused: 0,
     timeouts: 0,
     refusedRegions: 0,
+    coalesced: 0,
   };
+  readonly #reads: Reads;
   #closed = false;
 
   constructor(options: UpstreamOptions) {
@@ -225,6 +251,11 @@ class SentryUpstream implements Upstream {
       pool: (origin) => this.#pool(origin),
       observe: (state, headers) => this.#observeRateLimit(state, headers),
     };
+    this.#reads = {
+      flights: new SingleFlight(options.coalesce ?? true),
+      cache: options.cache,
+      coalesced: 0,
+    };
   }
 
   async call(call: UpstreamCall): Promise<UpstreamResponse> {
@@ -249,12 +280,13 @@ class SentryUpstream implements Upstream {
     const onAbort = () => bounded.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(() => bounded.abort(this.#timedOut(label)), left);
-    try {
-      return await runCall(
+    const path = target.basePath + call.path + queryString(call.query);
+    const send = () =>
+      runCall(
         {
           call,
           target,
-          path: target.basePath + call.path + queryString(call.query),
+          path,
           label,
           limiter: this.#limiter(tokenKey),
           tokenKey,
@@ -267,6 +299,10 @@ class SentryUpstream implements Upstream {
         },
         this.#env,
       );
+    try {
+      if (method !== 'GET') return await write(this.#reads.cache, method, call.path, send);
+      const key = cacheKey(call.token, target.origin + path);
+      return await read(this.#reads, key, call, bounded.signal, send);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -330,7 +366,11 @@ class SentryUpstream implements Upstream {
   }
 
   stats(): UpstreamStats {
-    return { ...this.#stats };
+    return { ...this.#stats, coalesced: this.#reads.coalesced };
+  }
+
+  cacheStats(): CacheStats | undefined {
+    return this.#reads.cache?.stats();
   }
 
   circuits() {
@@ -342,7 +382,7 @@ class SentryUpstream implements Upstream {
     this.#closed = true;
     const pools = [...this.#pools.values()];
     this.#pools.clear();
-    await Promise.all(pools.map((pool) => pool.close()));
+    await Promise.all([...pools.map((pool) => pool.close()), this.#reads.cache?.close()]);
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
