@@ -27,6 +27,8 @@ export interface CacheStats {
   errors: number;
   /** Entries held, when the store knows cheaply. */
   entries: number | undefined;
+  /** Redis: whether it answers now, and how often the connection was lost. */
+  redis?: { up: boolean; disconnects: number } | undefined;
 }
 
 export interface ResponseCacheOptions {
@@ -84,7 +86,7 @@ export class ResponseCache {
   ): Promise<void> {
     if (response.status < 200 || response.status >= 300 || response.body === undefined) return;
     const tags = entryTags(path);
-    const dropped = [ALL, ...tags].some((tag) => (this.#droppedAt.get(tag) ?? -1) >= startedAt);
+    const dropped = [ALL, ...tags].some((tag) => (this.#droppedAt.get(tag) ?? -1) > startedAt);
     if (dropped) {
       this.#stats.skippedStale++;
       return;
@@ -135,7 +137,12 @@ export class ResponseCache {
   }
 
   stats(): CacheStats {
-    return { backend: this.store.backend, ...this.#stats, entries: this.store.size() };
+    return {
+      backend: this.store.backend,
+      ...this.#stats,
+      entries: this.store.size(),
+      redis: this.store.link?.(),
+    };
   }
 
   async close(): Promise<void> {

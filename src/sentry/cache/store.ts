@@ -17,5 +17,7 @@ export interface CacheStore {
   invalidate(tags: readonly string[]): Promise<void>;
   /** Entries held (memory) or `undefined` when it is not known cheaply. */
   size(): number | undefined;
+  /** The Redis connection's state (Redis only). */
+  link?(): { up: boolean; disconnects: number };
   close(): Promise<void>;
 }

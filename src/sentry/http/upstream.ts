@@ -14,7 +14,12 @@ import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts
 import { type ResponseHeaders, SentryUpstreamError } from './errors.ts';
 import { ConcurrencyLimiter } from './limiter.ts';
 import type { CallObserver } from './observer.ts';
-import { concurrentLimitOf, parseRateLimit, RateLimitBudgets } from './rate-limit.ts';
+import {
+  concurrentLimitOf,
+  parseRateLimit,
+  RateLimitBudgets,
+  type SharedBudgets,
+} from './rate-limit.ts';
 import { parseBaseUrl, regionTarget, type Target, trimPath } from './regions.ts';
 import { abortReason, type RetryOptions, resolveRetry } from './retry.ts';
 import { MAX_TRACKED_KEYS, tokenHash, trackedSet } from './tracked.ts';
@@ -109,6 +114,8 @@ export interface UpstreamOptions {
    * @default true
    */
   coalesce?: boolean;
+  /** Spent rate-limit budgets shared with other instances (Redis). @default none */
+  sharedBudgets?: SharedBudgets | undefined;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -239,6 +246,7 @@ class SentryUpstream implements Upstream {
       headersMs: options.timeouts?.headersMs ?? 30_000,
       bodyMs: options.timeouts?.bodyMs ?? 30_000,
     };
+    const shared = options.sharedBudgets;
     this.#env = {
       retry: resolveRetry(options.retry),
       maxRateLimitWaitMs: Math.max(0, options.maxRateLimitWaitMs ?? 2000),
@@ -246,11 +254,15 @@ class SentryUpstream implements Upstream {
       headersMs: this.#timeouts.headersMs,
       bodyMs: this.#timeouts.bodyMs,
       userAgent: options.userAgent ?? 'sentry-graphql-gateway',
-      budgets: new RateLimitBudgets({ maxKeys: MAX_TRACKED_KEYS }),
+      budgets: new RateLimitBudgets({
+        maxKeys: MAX_TRACKED_KEYS,
+        ...(shared ? { onSpent: (key, until) => shared.spent(key, until) } : {}),
+      }),
       stats: this.#stats,
       pool: (origin) => this.#pool(origin),
       observe: (state, headers) => this.#observeRateLimit(state, headers),
     };
+    shared?.onSpent((key, until) => this.#env.budgets.close(key, until));
     this.#reads = {
       flights: new SingleFlight(options.coalesce ?? true),
       cache: options.cache,
@@ -281,8 +293,14 @@ class SentryUpstream implements Upstream {
     signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(() => bounded.abort(this.#timedOut(label)), left);
     const path = target.basePath + call.path + queryString(call.query);
-    const send = () =>
-      runCall(
+    const budgetKey = `${tokenKey} ${method} ${route}`;
+    const send = async () => {
+      const shared = this.#options.sharedBudgets;
+      if (shared && this.#env.budgets.closedUntil(budgetKey) === undefined) {
+        const until = await shared.closedUntil(budgetKey);
+        if (until !== undefined) this.#env.budgets.close(budgetKey, until);
+      }
+      return runCall(
         {
           call,
           target,
@@ -291,7 +309,7 @@ class SentryUpstream implements Upstream {
           limiter: this.#limiter(tokenKey),
           tokenKey,
           route,
-          budgetKey: `${tokenKey} ${method} ${route}`,
+          budgetKey,
           breaker: this.#breaker(target.origin),
           signal: bounded.signal,
           deadline,
@@ -299,6 +317,7 @@ class SentryUpstream implements Upstream {
         },
         this.#env,
       );
+    };
     try {
       if (method !== 'GET') return await write(this.#reads.cache, method, call.path, send);
       const key = cacheKey(call.token, target.origin + path);
