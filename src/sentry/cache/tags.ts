@@ -124,6 +124,10 @@ export const INVALIDATIONS: Record<string, Invalidates> = {
   'POST /api/0/organizations/{}/teams/': teams,
   'PUT /api/0/teams/{}/{}/': teams,
   'DELETE /api/0/teams/{}/{}/': teams,
+  'POST /api/0/projects/{}/{}/user-feedback/': ([org = '', slug = '']) => [
+    familyTag(org, 'feedback'),
+    projectTag(org, slug),
+  ],
   // The organization itself (its slug may change): everything of it, and the list of them.
   'PUT /api/0/organizations/{}/': ([org = '']) => [orgTag(org), 'orgs'],
 };
