@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { measureCache } from './cache.ts';
 import { GraphQLClient, type GraphQLRequest, LocalSentryClient } from './http.ts';
 import {
   countRestCalls,
@@ -77,6 +78,10 @@ export interface BenchOptions {
   rounds: number;
   /** Run the throughput, added-latency and memory phase. @default true */
   throughput: boolean;
+  /** Run the cache phase (`bench/cache.ts`): warm against cold, cache on. @default true */
+  cache: boolean;
+  /** Requests of each cache throughput run (warm and cold). @default 400 */
+  cacheRequests: number;
   /** Run only operations whose name or file is listed. */
   only?: string[];
   /** @default schema/operations */
@@ -98,6 +103,8 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   throughputDurationMs: 1_500,
   rounds: 3,
   throughput: true,
+  cache: true,
+  cacheRequests: 400,
   operationsDir: new URL('../schema/operations/', import.meta.url).pathname,
   log: (line) => console.info(line),
 };
@@ -379,6 +386,18 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
     const noBatchAfter = noBatch?.memory();
     await proxy.close();
     await recordingGateway.stop();
+    const cache = options.cache
+      ? await measureCache(
+          operations,
+          {
+            ...options,
+            throughputRequests: options.cacheRequests,
+            concurrency: Math.min(16, Math.max(...options.concurrencies)),
+            ...compiledRun,
+          },
+          servers,
+        )
+      : undefined;
 
     const throughput: ThroughputReport[] = [];
     const addedLatency: AddedLatencyReport[] = [];
@@ -504,6 +523,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       addedLatency,
       memory,
       memoryChecks,
+      ...(cache ? { cache } : {}),
       verdicts,
       allMet: results.every((r) => r.met) && memoryChecks.every((c) => c.met),
     };
