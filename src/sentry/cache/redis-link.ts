@@ -30,6 +30,7 @@ export class RedisLink {
   readonly #subscriber: Redis;
   readonly #listeners = new Map<string, Listener[]>();
   readonly #log: CacheLog | undefined;
+  readonly #onReconnect: (() => void)[] = [];
   #up = false;
   #disconnects = 0;
 
@@ -51,7 +52,9 @@ export class RedisLink {
     this.#subscriber = new Redis(url, { ...common, maxRetriesPerRequest: null });
     this.client.on('ready', () => {
       if (!this.#up) this.#log?.info({ redis: 'up' }, 'Redis connected: shared cache on');
+      const again = this.#disconnects > 0;
       this.#up = true;
+      if (again) for (const listener of this.#onReconnect) listener();
     });
     this.client.on('close', () => {
       if (this.#up) {
@@ -77,6 +80,11 @@ export class RedisLink {
 
   get up(): boolean {
     return this.#up && this.client.status === 'ready';
+  }
+
+  /** Calls `listener` each time the connection is back after a loss. */
+  onReconnect(listener: () => void): void {
+    this.#onReconnect.push(listener);
   }
 
   key(name: string): string {

@@ -26,9 +26,20 @@ export const INVALIDATE_CHANNEL = 'invalidate';
 export class RedisStore implements CacheStore {
   readonly backend = 'redis';
   readonly #link: RedisLink;
+  /**
+   * Tags whose invalidation failed while Redis was away: entries that outlived the outage (a
+   * network cut, not a restart) may be stale, so they are dropped as soon as it is back.
+   */
+  readonly #pending = new Set<string>();
 
   constructor(link: RedisLink) {
     this.#link = link;
+    link.onReconnect(() => {
+      if (this.#pending.size === 0) return;
+      const tags = [...this.#pending];
+      this.#pending.clear();
+      this.invalidate(tags).catch(() => {});
+    });
   }
 
   async get(key: string): Promise<CachedResponse | undefined> {
@@ -53,10 +64,19 @@ export class RedisStore implements CacheStore {
   }
 
   async invalidate(tags: readonly string[]): Promise<void> {
-    if (tags.includes(ALL)) await this.#dropAll();
-    else {
-      const sets = tags.map((tag) => this.#link.key(`t:${tag}`));
-      await this.#link.client.eval(DROP_TAGS, sets.length, ...sets);
+    try {
+      if (tags.includes(ALL)) await this.#dropAll();
+      else {
+        const sets = tags.map((tag) => this.#link.key(`t:${tag}`));
+        await this.#link.client.eval(DROP_TAGS, sets.length, ...sets);
+      }
+    } catch (error) {
+      for (const tag of tags) this.#pending.add(tag);
+      if (this.#pending.size > 1000) {
+        this.#pending.clear();
+        this.#pending.add(ALL);
+      }
+      throw error;
     }
     await this.#link.publish(INVALIDATE_CHANNEL, tags);
   }
