@@ -20,6 +20,8 @@ Options:
   --duration-ms N    Length of one throughput run                           [default: 1500]
   --rounds N         Throughput passes (memory is compared across them)        [default: 3]
   --no-throughput    Skip throughput, added latency and memory
+  --no-cache         Skip the cache phase (warm against cold with --cache-ttl)
+  --cache-requests N Requests of each cache throughput run                  [default: 400]
   --profile          Also CPU-profile a gateway under the IssueStream load
                      (bench/results/profile/*.cpuprofile, summarised in the output)
   --only LIST        Only these operations (names or file names), comma-separated
@@ -54,6 +56,8 @@ export function parseBenchArgs(args: string[]): Partial<BenchOptions> | 'help' {
       rounds: { type: 'string' },
       'no-throughput': { type: 'boolean' },
       profile: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
+      'cache-requests': { type: 'string' },
       only: { type: 'string' },
       out: { type: 'string' },
       'no-write': { type: 'boolean' },
@@ -83,6 +87,13 @@ export function parseBenchArgs(args: string[]): Partial<BenchOptions> | 'help' {
     ),
     rounds: integer(values.rounds, '--rounds', DEFAULT_OPTIONS.rounds, 1),
     throughput: !values['no-throughput'],
+    cache: !values['no-cache'],
+    cacheRequests: integer(
+      values['cache-requests'],
+      '--cache-requests',
+      DEFAULT_OPTIONS.cacheRequests,
+      1,
+    ),
   };
   if (values.profile) options.profile = true;
   if (values.only) options.only = values.only.split(',').map((name) => name.trim());

@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { measureCache } from './cache.ts';
 import { GraphQLClient, LocalSentryClient } from './http.ts';
 import { countRestCalls, executeOrThrow, type RestCount, timeSeries } from './measure.ts';
 import {
@@ -74,6 +75,10 @@ export interface BenchOptions {
   throughput: boolean;
   /** Also take a CPU profile of a gateway under the IssueStream load (`bench/profile.ts`). */
   profile?: boolean;
+  /** Run the cache phase (`bench/cache.ts`): warm against cold, cache on. @default true */
+  cache: boolean;
+  /** Requests of each cache throughput run (warm and cold). @default 400 */
+  cacheRequests: number;
   /** Run only operations whose name or file is listed. */
   only?: string[];
   /** @default schema/operations */
@@ -95,6 +100,8 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   throughputDurationMs: 1_500,
   rounds: 3,
   throughput: true,
+  cache: true,
+  cacheRequests: 400,
   operationsDir: new URL('../schema/operations/', import.meta.url).pathname,
   log: (line) => console.info(line),
 };
@@ -345,6 +352,18 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
     const noBatchAfter = noBatch?.memory();
     await proxy.close();
     await recordingGateway.stop();
+    const cache = options.cache
+      ? await measureCache(
+          operations,
+          {
+            ...options,
+            throughputRequests: options.cacheRequests,
+            concurrency: Math.min(16, Math.max(...options.concurrencies)),
+            ...compiledRun,
+          },
+          servers,
+        )
+      : undefined;
 
     const throughput: ThroughputReport[] = [];
     const addedLatency: AddedLatencyReport[] = [];
@@ -420,6 +439,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       memory,
       memoryChecks,
       ...(profile ? { profile } : {}),
+      ...(cache ? { cache } : {}),
       verdicts,
       allMet:
         results.every((r) => r.met) &&

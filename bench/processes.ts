@@ -42,6 +42,8 @@ export interface LocalSentryProcessOptions {
   latencyMs: number;
   seed?: number;
   token?: string;
+  /** More tokens it accepts (repeated `--token`). */
+  tokens?: string[];
 }
 
 export interface GatewayProcessOptions {
@@ -307,6 +309,7 @@ export function startLocalSentryProcess(options: LocalSentryProcessOptions): Pro
     '10000',
   ];
   if (options.token !== undefined) args.push('--token', options.token);
+  for (const token of options.tokens ?? []) args.push('--token', token);
   return spawnServer(
     `local-sentry (${options.scale}, ${options.latencyMs} ms)`,
     args,

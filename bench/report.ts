@@ -2,6 +2,7 @@
  * The benchmark's results: their shape (`bench/results/latest.json`), the target checks, the
  * markdown tables printed at the end, and the latency chart (`bench/results/latency.svg`).
  */
+import type { CacheReport } from './cache.ts';
 import type { LatencySummary, RestCount, ThroughputResult } from './measure.ts';
 import type { BenchOperation } from './operations.ts';
 import { type ProfileSummary, renderProfile } from './profile.ts';
@@ -151,6 +152,8 @@ export interface BenchReport {
   /** One line per operation (and one for memory): met, or what was missed. */
   verdicts: string[];
   allMet: boolean;
+  /** The cache phase: warm against cold with `--cache-ttl` (`bench/cache.ts`). */
+  cache?: CacheReport;
 }
 
 const fmt = (value: number | undefined, digits = 1) =>

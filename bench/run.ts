@@ -5,6 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { HELP, parseBenchArgs } from './args.ts';
+import { renderCacheMarkdown } from './cache.ts';
 import { type BenchOptions, runBench } from './harness.ts';
 import { interruption } from './processes.ts';
 import { renderMarkdown } from './report.ts';
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
   if (options.outDir) await mkdir(options.outDir, { recursive: true });
   const report = await runBench(options);
   console.info(`\n${renderMarkdown(report)}`);
+  if (report.cache) console.info(renderCacheMarkdown(report.cache));
   if (options.outDir) {
     console.info(`Results: ${options.outDir}latest.json, ${options.outDir}latency.svg`);
   }

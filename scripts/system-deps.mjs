@@ -26,6 +26,14 @@ const SYSTEM_DEPENDENCIES = [
     override: 'CHROMIUM_PATH',
     debianPackage: 'chromium',
   },
+  {
+    name: 'Redis',
+    why: 'the cache suites start redis-server (the shared cache, invalidations, rate-limit state)',
+    // test/helpers/redis.ts reads the same variable.
+    find: () => process.env['REDIS_SERVER_PATH'] || findOnPath('redis-server'),
+    override: 'REDIS_SERVER_PATH',
+    debianPackage: 'redis-server',
+  },
 ];
 
 function findOnPath(program) {

@@ -48,6 +48,10 @@ Options:
                    graphql-codegen's client preset writes it (persistedDocuments: true)
   --only-persisted Run only the documents of --persisted-operations; no other document, no
                    automatic persisted queries
+  --cache-ttl S    Cache upstream GET answers for S seconds (1-86400) in an LRU per token,
+                   dropped by writes through the gateway (env CACHE_TTL)       [default: off]
+  --redis URL      redis:// URL: the cache, invalidations and per-token rate-limit state
+                   shared by every instance using it (env REDIS_URL)           [default: none]
   --no-metrics     No Prometheus metrics at GET /metrics
   --log-level L    Operation log level: fatal, error, warn, info, debug, trace or silent
                    (env LOG_LEVEL); one JSON line per operation on stdout     [default: info]

@@ -7,11 +7,13 @@ import { parseArgs } from 'node:util';
 import { LOCAL_SENTRY_HELP, SERVE_HELP, TOP_HELP } from './cli-help.ts';
 import {
   ConfigError,
+  parseCacheTtl,
   parseHostName,
   parseLogLevel,
   parseMilliseconds,
   parseOrigin,
   parsePort,
+  parseRedisUrl,
   parseUpstreamUrl,
   readServeEnv,
 } from './config.ts';
@@ -198,6 +200,8 @@ export function parseServeArgs(
         'no-metrics': { type: 'boolean' },
         'persisted-operations': { type: 'string' },
         'only-persisted': { type: 'boolean' },
+        'cache-ttl': { type: 'string' },
+        redis: { type: 'string' },
       },
     }),
   );
@@ -296,6 +300,17 @@ export function parseServeArgs(
       endpoint: fromEnv.otlpTracesEndpoint,
       ...(fromEnv.otelServiceName !== undefined ? { serviceName: fromEnv.otelServiceName } : {}),
     };
+  }
+  const cacheTtl = values['cache-ttl'];
+  const redis = values.redis;
+  try {
+    const ttl =
+      cacheTtl === undefined ? fromEnv.cacheTtlSeconds : parseCacheTtl(cacheTtl, '--cache-ttl');
+    if (ttl !== undefined) options.cacheTtlSeconds = ttl;
+    const redisUrl = redis === undefined ? fromEnv.redisUrl : parseRedisUrl(redis, '--redis');
+    if (redisUrl !== undefined) options.redisUrl = redisUrl;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
   const logLevel = values['log-level'];
   if (logLevel !== undefined) {

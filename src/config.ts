@@ -27,6 +27,10 @@ export interface ServeEnv {
   otlpTracesEndpoint?: string;
   /** `OTEL_SERVICE_NAME`: the spans' `service.name`. */
   otelServiceName?: string;
+  /** `CACHE_TTL` (seconds): turns on the response cache of upstream GETs. */
+  cacheTtlSeconds?: number;
+  /** `REDIS_URL`: the shared cache, invalidations and rate-limit state of several instances. */
+  redisUrl?: string;
 }
 
 /** Levels of the operation log (pino's), most severe first. */
@@ -97,7 +101,40 @@ export function readServeEnv(env: Env = process.env): ServeEnv {
   if (serviceName !== undefined) settings.otelServiceName = serviceName;
   const logLevel = value('LOG_LEVEL');
   if (logLevel !== undefined) settings.logLevel = parseLogLevel(logLevel, 'LOG_LEVEL');
+  const cacheTtl = value('CACHE_TTL');
+  if (cacheTtl !== undefined) settings.cacheTtlSeconds = parseCacheTtl(cacheTtl, 'CACHE_TTL');
+  const redis = value('REDIS_URL');
+  if (redis !== undefined) settings.redisUrl = parseRedisUrl(redis, 'REDIS_URL');
   return settings;
+}
+
+/** Longest the response cache keeps an answer: one day. */
+export const MAX_CACHE_TTL_SECONDS = 86_400;
+
+/** Parses a cache TTL: whole seconds from 1 to one day; `name` names the source. */
+export function parseCacheTtl(raw: string, name: string): number {
+  const seconds = Number(raw);
+  if (!/^\d+$/.test(raw) || seconds < 1 || seconds > MAX_CACHE_TTL_SECONDS) {
+    throw new ConfigError(
+      `${name} must be a number of seconds between 1 and ${MAX_CACHE_TTL_SECONDS}, got "${raw}"`,
+    );
+  }
+  return seconds;
+}
+
+/** Checks a Redis URL (`redis://[user:password@]host:port[/db]`, or `rediss://` for TLS). */
+export function parseRedisUrl(raw: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a redis:// or rediss:// URL`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    // The URL may carry a password: it is not echoed back.
+    throw new ConfigError(`${name} must be a redis:// or rediss:// URL`);
+  }
+  return raw;
 }
 
 /** Longest duration a setting takes: one hour. */

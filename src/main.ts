@@ -52,6 +52,10 @@ export interface ServeOptions {
   metrics?: boolean;
   /** Level of the operation log (`--log-level`). @default 'info' */
   logLevel?: LogLevel;
+  /** `--cache-ttl`: the response cache of upstream GETs, in seconds. @default off */
+  cacheTtlSeconds?: number;
+  /** `--redis`: cache, invalidations and rate-limit state shared through Redis. @default none */
+  redisUrl?: string;
   /**
    * The operation log. By default a pino logger on stdout at `logLevel`: JSON lines, or
    * pino-pretty's format when stdout is a terminal.
@@ -163,6 +167,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     cors: { origins: options.corsOrigins ?? [] },
     allowedHosts: allowedHosts(options),
     limits: { maxBodyBytes: options.maxBodyBytes },
+    ...(options.cacheTtlSeconds !== undefined || options.redisUrl !== undefined
+      ? {
+          cache: {
+            ...(options.cacheTtlSeconds !== undefined
+              ? { ttlSeconds: options.cacheTtlSeconds }
+              : {}),
+            ...(options.redisUrl !== undefined ? { redis: options.redisUrl } : {}),
+          },
+        }
+      : {}),
     ...(options.upstreamTimeoutMs !== undefined
       ? { upstreamOptions: { timeoutMs: options.upstreamTimeoutMs } }
       : {}),

@@ -21,6 +21,7 @@ import type { Logger } from './observability/logging.ts';
 import { createObservability } from './observability/observability.ts';
 import type { TracingOptions } from './observability/tracing.ts';
 import { useRequestParseErrors } from './request-parse-errors.ts';
+import { type CacheOptions, createSharedState } from './sentry/cache/create.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
 import { useBodyLimit } from './server/body-limit.ts';
 import {
@@ -116,6 +117,11 @@ export interface GatewayOptions {
    * @default true
    */
   batching?: boolean;
+  /**
+   * The response cache of upstream GETs and, with `redis`, the state several instances share.
+   * @default undefined: no cache (identical GETs in flight are still coalesced)
+   */
+  cache?: CacheOptions;
 }
 
 export interface Gateway extends AsyncDisposable {
@@ -134,7 +140,13 @@ const GRAPHIQL_ASSETS_PATH = '/graphiql/';
 
 export function createGateway(options: GatewayOptions): Gateway {
   const cors = corsFor(options.cors?.origins ?? []);
-  const upstream = createUpstream({ ...options.upstreamOptions, baseUrl: options.upstream });
+  const shared = createSharedState(options.cache, options.logger);
+  const upstream = createUpstream({
+    ...options.upstreamOptions,
+    baseUrl: options.upstream,
+    cache: shared.cache,
+    sharedBudgets: shared.budgets,
+  });
   const observability = createObservability(upstream, options);
   const graphiql = options.graphiql ?? true;
   const assets = graphiql === false ? undefined : localGraphiQLAssets();
@@ -201,7 +213,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   let closed: Promise<void> | undefined;
   const close = () => {
-    closed ??= Promise.all([upstream.close(), observability.close()]).then(() => undefined);
+    closed ??= Promise.all([upstream.close(), observability.close()])
+      .then(() => shared.close())
+      .then(() => undefined);
     return closed;
   };
   return {
@@ -259,7 +273,10 @@ function useQueryLimits(limits: QueryLimits): Plugin<Context> {
   };
 }
 
-/** Reports in `extensions.restCalls` how many HTTP requests to Sentry the operation made. */
+/**
+ * Reports in `extensions.restCalls` how many HTTP requests to Sentry the operation made, and in
+ * `extensions.cacheHits` how many GETs the response cache answered instead.
+ */
 function useRestCallCount(): Plugin<Context> {
   return {
     onExecute({ args }) {
@@ -268,7 +285,11 @@ function useRestCallCount(): Plugin<Context> {
           if (Symbol.asyncIterator in result) return;
           setResult({
             ...result,
-            extensions: { ...result.extensions, restCalls: args.contextValue.sentry.requestCount },
+            extensions: {
+              ...result.extensions,
+              restCalls: args.contextValue.sentry.requestCount,
+              cacheHits: args.contextValue.sentry.cacheHits,
+            },
           });
         },
       };

@@ -54,6 +54,7 @@ export function operationLog(logger: Logger): OperationObserver {
           operationType: record.operationType ?? null,
           durationMs: Math.round(record.durationMs * 10) / 10,
           restCalls: record.restCalls,
+          cacheHits: record.cacheHits,
           outcome: record.outcome,
           errorCodes: record.errorCodes,
           status: record.status,

@@ -9,6 +9,7 @@ import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { CallObserver, ObservedCall } from '../sentry/http/observer.ts';
 import type { Upstream } from '../sentry/http/upstream.ts';
+import { registerCacheMetrics } from './cache-metrics.ts';
 import type { OperationObserver, OperationRecord } from './operation.ts';
 import { namedRoute } from './route.ts';
 
@@ -47,7 +48,7 @@ function processMetrics(): Registry {
  * metrics; or in the registry given, without them (its owner collects what it wants).
  */
 export function createMetrics(
-  upstream: Pick<Upstream, 'circuits'>,
+  upstream: Pick<Upstream, 'circuits' | 'cacheStats' | 'stats'>,
   given?: Registry,
 ): GatewayMetrics {
   const p = METRICS_PREFIX;
@@ -135,6 +136,8 @@ export function createMetrics(
       }
     },
   });
+
+  registerCacheMetrics(registry, p, upstream);
 
   const names = new Set<string>();
   const operationLabel = (name: string | undefined): string => {

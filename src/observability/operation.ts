@@ -25,6 +25,8 @@ export interface OperationRecord {
   operationType: 'query' | 'mutation' | 'subscription' | undefined;
   /** HTTP requests to Sentry the operation made (retries included). */
   restCalls: number;
+  /** GETs the response cache answered instead (`--cache-ttl`). */
+  cacheHits: number;
   /** Set once the result is known. */
   outcome: Outcome;
   /** `extensions.code` of each error of the response, in order. */
@@ -76,6 +78,7 @@ export function useOperationRecord(observers: readonly OperationObserver[]): Plu
         operationName: undefined,
         operationType: undefined,
         restCalls: 0,
+        cacheHits: 0,
         outcome: 'ok',
         errorCodes: [],
         internalErrors: [],
@@ -105,6 +108,7 @@ export function useOperationRecord(observers: readonly OperationObserver[]): Plu
           // Optional: the plugin also serves gateways embedded without our context.
           const { sentry } = args.contextValue as Partial<Context>;
           record.restCalls = sentry?.requestCount ?? 0;
+          record.cacheHits = sentry?.cacheHits ?? 0;
           if (Symbol.asyncIterator in result) return;
           // Seen before the mask replaces them: the stack is still there to log.
           for (const error of result.errors ?? []) {

@@ -68,6 +68,11 @@ export class SentryClient {
     return this.#http.requestCount;
   }
 
+  /** GETs answered from the response cache (`--cache-ttl`), with nothing sent. */
+  get cacheHits(): number {
+    return this.#http.cacheHits;
+  }
+
   /** The last `X-Sentry-Rate-Limit-*` headers seen for this token on this upstream. */
   rateLimit(organization?: string): SentryRateLimit | undefined {
     return this.#http.rateLimit(organization);

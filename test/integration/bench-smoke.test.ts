@@ -133,10 +133,23 @@ describe('bench smoke run', () => {
       throughputDurationMs: 150,
       rounds: 2,
       only: ['IssueStream'],
+      cacheRequests: 20,
       outDir,
       log: () => {},
     });
   }, 120_000);
+
+  it('measures the cache warm against cold', () => {
+    expect(report.cache?.error).toBeUndefined();
+    expect(report.cache?.operations).toEqual([
+      expect.objectContaining({
+        operation: 'IssueStream',
+        cold: expect.objectContaining({ restCalls: 1, cacheHits: 0 }),
+        warm: expect.objectContaining({ restCalls: 0, cacheHits: 1 }),
+      }),
+    ]);
+    expect(report.cache?.throughput).toMatchObject({ operation: 'IssueStream', requests: 20 });
+  });
 
   afterAll(async () => {
     if (outDir) await rm(outDir, { recursive: true, force: true });

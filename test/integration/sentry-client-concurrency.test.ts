@@ -20,7 +20,7 @@ async function inflight(url: string, token: string): Promise<{ max: number; curr
 describe('per-token concurrency at the upstream', () => {
   it('50 parallel GETs with a limit of 4 never have more than 4 in flight', async () => {
     await using sentry = await startLocalSentry({ latencyMs: 40 });
-    await using upstream = createUpstream({ baseUrl: sentry.url, concurrency: 4 });
+    await using upstream = createUpstream({ baseUrl: sentry.url, concurrency: 4, coalesce: false });
     const client = new SentryClient({ upstream, token: sentry.token });
     const results = await Promise.all(
       Array.from({ length: 50 }, () => client.projects.get('acme', 'backend')),
@@ -41,7 +41,7 @@ describe('per-token concurrency at the upstream', () => {
         { token: 'token-b', scopes: ['org:read', 'project:read'] },
       ],
     });
-    await using upstream = createUpstream({ baseUrl: sentry.url, concurrency: 2 });
+    await using upstream = createUpstream({ baseUrl: sentry.url, concurrency: 2, coalesce: false });
     const a = new SentryClient({ upstream, token: 'token-a' });
     const b = new SentryClient({ upstream, token: 'token-b' });
     await Promise.all(
@@ -81,7 +81,8 @@ describe('per-token concurrency learnt from Sentry', () => {
       latencyMs: 40,
       rateLimit: { limit: 1_000_000, windowSeconds: 60, concurrentLimit: 25 },
     });
-    await using upstream = createUpstream({ baseUrl: sentry.url });
+    // Identical GETs would share one call (coalescing): each counts here.
+    await using upstream = createUpstream({ baseUrl: sentry.url, coalesce: false });
     const client = new SentryClient({ upstream, token: sentry.token });
     expect(upstream.concurrencyLimit(sentry.token)).toBe(16); // nothing known yet
     await client.projects.get('acme', 'backend');
@@ -136,7 +137,7 @@ describe('cancellation', () => {
 
   it('many queued calls on one request signal raise no listener-leak warning', async () => {
     await using sentry = await startLocalSentry({ latencyMs: 10 });
-    await using upstream = createUpstream({ baseUrl: sentry.url, concurrency: 2 });
+    await using upstream = createUpstream({ baseUrl: sentry.url, concurrency: 2, coalesce: false });
     const warnings: string[] = [];
     const onWarning = (warning: Error) => warnings.push(warning.name);
     process.on('warning', onWarning);

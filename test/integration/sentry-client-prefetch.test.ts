@@ -73,7 +73,13 @@ describe('SentryClient.prefetch', () => {
     await using upstream = createUpstream({ baseUrl: sentry.url });
     const first = new SentryClient({ upstream, token: sentry.token });
     const second = new SentryClient({ upstream, token: sentry.token });
-    first.prefetch((c) => c.projects.get('acme', 'backend'));
+    let kept: Promise<unknown> | undefined;
+    first.prefetch((c) => {
+      kept = c.projects.get('acme', 'backend');
+      return kept;
+    });
+    // Once the prefetch is answered (a call still in flight would be shared, by coalescing).
+    await kept;
     await second.projects.get('acme', 'backend');
     expect(second.requestCount).toBe(1);
     expect(sentry.stats().requests).toBe(2);

@@ -135,7 +135,10 @@ describe('serve: shutdown', () => {
       const url = await run.url;
       const issues = (sentry.data.organizations.get('acme')?.issues ?? []).slice(0, 4);
       expect(issues).toHaveLength(4);
-      const queries = Array.from({ length: 8 }, () => post(url, ORGANIZATIONS));
+      // Distinct page sizes: identical GETs in flight would share one call (coalescing).
+      const queries = Array.from({ length: 8 }, (_, i) =>
+        post(url, `{ organizations(first: ${10 + i}) { nodes { slug } } }`),
+      );
       const mutations = issues.map((issue: IssueRecord) =>
         post(url, UPDATE_ISSUE, { input: { id: issueGid(issue), isBookmarked: true } }),
       );
@@ -153,7 +156,7 @@ describe('serve: shutdown', () => {
           status: 200,
           body: {
             data: { organizations: { nodes: [{ slug: 'acme' }, { slug: 'globex' }] } },
-            extensions: { restCalls: 1 },
+            extensions: { restCalls: 1, cacheHits: 0 },
           },
         });
       }

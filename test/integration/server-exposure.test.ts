@@ -209,7 +209,7 @@ describe('CSRF prevention', () => {
     expect(response.status).toBe(200);
     expect(JSON.parse(response.text)).toEqual({
       data: { updateIssue: { issue: { status: 'RESOLVED' } } },
-      extensions: { restCalls: expect.any(Number) },
+      extensions: { restCalls: expect.any(Number), cacheHits: 0 },
     });
     expect(await gateway.issueStatus()).toBe('resolved');
   });

@@ -166,6 +166,8 @@ describe('circuit breaker', () => {
       upstreamOptions: {
         retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 10 },
         circuitBreaker: { threshold: 3, coolDownMs: 1000 },
+        // Concurrent identical operations would share one call: here each is counted.
+        coalesce: false,
       },
     });
     expect((await gateway.execute(ORG_NAME)).data).toEqual({ organization: { name: 'Acme Corp' } });

@@ -25,13 +25,19 @@ function run(args: string[], env: Record<string, string>, asUser?: string) {
 
 describe('system dependencies check', () => {
   it('passes when every program is there', () => {
-    const result = run([], { CHROMIUM_PATH: process.execPath });
+    const result = run([], {
+      CHROMIUM_PATH: process.execPath,
+      REDIS_SERVER_PATH: process.execPath,
+    });
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe('system dependencies: all present');
   });
 
   it('stops with one line naming the install command when told not to install', () => {
-    const result = run(['--no-install'], { CHROMIUM_PATH: '/nonexistent/chromium' });
+    const result = run(['--no-install'], {
+      CHROMIUM_PATH: '/nonexistent/chromium',
+      REDIS_SERVER_PATH: process.execPath,
+    });
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -42,11 +48,24 @@ describe('system dependencies check', () => {
   it('without root it installs nothing and stops with the same one line', () => {
     const root = process.getuid?.() === 0;
     // As root, drop to an unprivileged user to see what a developer without root sees.
-    const result = run([], { CHROMIUM_PATH: '/nonexistent/chromium' }, root ? 'nobody' : undefined);
+    const result = run(
+      [],
+      { CHROMIUM_PATH: '/nonexistent/chromium', REDIS_SERVER_PATH: process.execPath },
+      root ? 'nobody' : undefined,
+    );
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^npm test needs Chromium: run `sudo apt-get install -y chromium`/);
     expect(result.stdout).not.toContain('installing');
+  });
+
+  it('names redis-server when it is missing', () => {
+    const result = run(['--no-install'], {
+      CHROMIUM_PATH: process.execPath,
+      REDIS_SERVER_PATH: '/nonexistent/redis-server',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('apt-get install -y redis-server');
   });
 });

@@ -35,6 +35,17 @@ function numeric(value: string | undefined): number | undefined {
   return Number.isFinite(number) ? number : undefined;
 }
 
+/**
+ * Spent budgets shared with other instances (Redis, `src/sentry/cache/shared-rate-limits.ts`):
+ * told of each budget this instance sees spent, asked before a call, and telling of the ones
+ * others saw.
+ */
+export interface SharedBudgets {
+  spent(key: string, until: number): void;
+  closedUntil(key: string): Promise<number | undefined>;
+  onSpent(listener: (key: string, until: number) => void): void;
+}
+
 /** Longest a budget is held closed on Sentry's word, whatever the reset header says. */
 const MAX_BLOCK_MS = 60 * 60 * 1000;
 
@@ -54,10 +65,30 @@ export class RateLimitBudgets {
   readonly #closed = new Map<string, number>();
   readonly #maxKeys: number;
   readonly #now: () => number;
+  readonly #onSpent: ((key: string, until: number) => void) | undefined;
 
-  constructor({ maxKeys = 5000, now = Date.now }: { maxKeys?: number; now?: () => number } = {}) {
+  constructor({
+    maxKeys = 5000,
+    now = Date.now,
+    onSpent,
+  }: {
+    maxKeys?: number;
+    now?: () => number;
+    /** Told of each budget closed by a response seen here. */
+    onSpent?: (key: string, until: number) => void;
+  } = {}) {
     this.#maxKeys = maxKeys;
     this.#now = now;
+    this.#onSpent = onSpent;
+  }
+
+  /** Closes `key` until `until` (epoch ms) on another instance's word. */
+  close(key: string, until: number): void {
+    const now = this.#now();
+    if (until <= now) return;
+    const current = this.#closed.get(key);
+    if (current !== undefined && current >= until) return;
+    this.#set(key, Math.min(until, now + MAX_BLOCK_MS), now);
   }
 
   /** Epoch ms until which `key`'s budget is spent, or undefined when calls may go. */
@@ -88,7 +119,12 @@ export class RateLimitBudgets {
     if (resetMs <= now) return; // that window is already over (or the clocks disagree)
     const until = Math.min(resetMs, now + MAX_BLOCK_MS);
     if (current !== undefined && current >= until) return;
-    if (current === undefined && this.#closed.size >= this.#maxKeys) {
+    this.#set(key, until, now);
+    this.#onSpent?.(key, until);
+  }
+
+  #set(key: string, until: number, now: number): void {
+    if (!this.#closed.has(key) && this.#closed.size >= this.#maxKeys) {
       this.#prune(now);
       // Still full of live entries: drop the oldest rather than grow without bound.
       const oldest = this.#closed.keys().next();

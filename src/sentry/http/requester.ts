@@ -50,6 +50,7 @@ export class Requester {
   readonly #signal: AbortSignal | undefined;
   readonly #observer: CallObserver | undefined;
   #requestCount = 0;
+  #cacheHits = 0;
   readonly #maxCalls: number;
   #callsStarted = 0;
   /** Answers of GETs started by `keep`, by `GET path?query`, each kept for one later call. */
@@ -70,6 +71,10 @@ export class Requester {
 
   get requestCount(): number {
     return this.#requestCount;
+  }
+
+  get cacheHits(): number {
+    return this.#cacheHits;
   }
 
   rateLimit(organization?: string): SentryRateLimit | undefined {
@@ -232,6 +237,9 @@ export class Requester {
       ...(this.#observer ? { observer: this.#observer } : {}),
       onAttempt: () => {
         this.#requestCount++;
+      },
+      onCacheHit: () => {
+        this.#cacheHits++;
       },
     });
   }

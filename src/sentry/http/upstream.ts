@@ -1,106 +1,31 @@
 /**
  * The process-wide side of the REST client: connection pools per origin, region routing,
  * concurrency limiters per token and origin, Sentry's spent rate-limit budgets, circuit
- * breakers per origin and call deadlines. How one call runs across its attempts is `call.ts`.
+ * breakers per origin and call deadlines; GETs go through the response cache and coalescing
+ * (`../cache/read-through.ts`). How one call runs across its attempts is `call.ts`.
  */
-import { type buildConnector, Pool } from 'undici';
+import { Pool } from 'undici';
+import { cacheKey } from '../cache/keys.ts';
+import { type Reads, read, write } from '../cache/read-through.ts';
+import type { CacheStats } from '../cache/response-cache.ts';
+import { SingleFlight } from '../cache/single-flight.ts';
 import { type ApiPath, queryString, routeTemplate } from './api-path.ts';
 import { type CallEnvironment, type CallState, runCall } from './call.ts';
-import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts';
+import { CircuitBreaker } from './circuit-breaker.ts';
 import { type ResponseHeaders, SentryUpstreamError } from './errors.ts';
 import { ConcurrencyLimiter } from './limiter.ts';
 import type { CallObserver } from './observer.ts';
 import { concurrentLimitOf, parseRateLimit, RateLimitBudgets } from './rate-limit.ts';
 import { parseBaseUrl, regionTarget, type Target, trimPath } from './regions.ts';
-import { abortReason, type RetryOptions, resolveRetry } from './retry.ts';
+import { abortReason, resolveRetry } from './retry.ts';
 import { MAX_TRACKED_KEYS, tokenHash, trackedSet } from './tracked.ts';
+import type { UpstreamOptions, UpstreamTimeouts } from './upstream-options.ts';
 
 export { tokenHash } from './tracked.ts';
 
 import type { SentryRateLimit } from './wire.ts';
 
-export interface UpstreamTimeouts {
-  /**
-   * TCP + TLS connect.
-   * @default 5000
-   */
-  connectMs?: number;
-  /**
-   * From request sent to response headers received (Sentry's slow Discover queries need time).
-   * @default 30000
-   */
-  headersMs?: number;
-  /**
-   * Longest pause between two chunks of the response body.
-   * @default 30000
-   */
-  bodyMs?: number;
-}
-
-export interface UpstreamOptions {
-  /**
-   * Sentry's base URL. May carry a path (`https://example.com/sentry` sends requests to
-   * `/sentry/api/0/...`); a trailing `/api/0` is dropped.
-   */
-  baseUrl: string;
-  /**
-   * Keep-alive connections per upstream origin (undici `Pool` size).
-   * @default 32
-   */
-  connections?: number;
-  /**
-   * Requests in flight per token and upstream origin until Sentry says how many it allows: from
-   * then on, that pair follows `X-Sentry-Rate-Limit-ConcurrentLimit` (lowered to it, or raised
-   * to it up to `maxConcurrency`), so a fan-out goes in one wave when Sentry allows it. 16 lets a
-   * page of 10 per-item calls (e.g. the issues of 10 projects) go out in one wave before anything
-   * is known, and stays below the 25 sentry.io allows.
-   * @default 16
-   */
-  concurrency?: number;
-  /**
-   * The most `X-Sentry-Rate-Limit-ConcurrentLimit` may raise a pair's limit to.
-   * @default 32, or `concurrency` when that is given (an explicit limit is not raised)
-   */
-  maxConcurrency?: number;
-  timeouts?: UpstreamTimeouts;
-  /**
-   * Longest a caller waits for Sentry, from its first call: queueing, attempts, back-offs and
-   * rate-limit waits included; then the call fails with `UPSTREAM_ERROR` (a 504, `timeout`).
-   * Calls that carry the same `AbortSignal` (the calls of one GraphQL request) share one
-   * deadline counted from the first of them, so an operation is answered within about this
-   * long whatever the upstream does; a call without a signal has a deadline of its own.
-   * @default 15000
-   */
-  timeoutMs?: number;
-  /** Retries of GET requests (never of writes). */
-  retry?: RetryOptions;
-  /**
-   * After a 429 or `X-Sentry-Rate-Limit-Remaining: 0`, no call goes out for that token,
-   * endpoint and method until `X-Sentry-Rate-Limit-Reset`. A GET meeting such a spent budget
-   * waits for the reset and goes once when that is at most this far away (and within
-   * `timeoutMs`); otherwise, and for writes, it fails at once with `RATE_LIMITED` and
-   * `retryAfterSeconds`, without calling Sentry.
-   * @default 2000
-   */
-  maxRateLimitWaitMs?: number;
-  /**
-   * Per upstream origin: after `threshold` connection failures in a row, calls fail fast for
-   * `coolDownMs`, then one probe goes through. `false` turns it off.
-   * @default { threshold: 5, coolDownMs: 5000 }
-   */
-  circuitBreaker?: CircuitBreakerOptions | false;
-  /**
-   * Largest response body accepted, in bytes.
-   * @default 33554432 (32 MiB)
-   */
-  maxResponseBytes?: number;
-  /** Extra undici connector options for every pool (a custom CA, a `lookup`, ...). */
-  connect?: buildConnector.BuildOptions;
-  /** @default 'sentry-graphql-gateway' */
-  userAgent?: string;
-  /** Source of randomness for jitter (tests). @default Math.random */
-  random?: () => number;
-}
+export type { UpstreamOptions, UpstreamTimeouts } from './upstream-options.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -120,6 +45,10 @@ export interface UpstreamCall {
   organization?: string;
   /** Called once per HTTP attempt actually sent (retries included). */
   onAttempt?: () => void;
+  /** Called when a GET is answered from the response cache (nothing sent). */
+  onCacheHit?: () => void;
+  /** Called when a GET is answered by an identical GET of the same token in flight. */
+  onCoalesced?: () => void;
   /** Told about each attempt, rate-limit wait and refusal (metrics, traces). */
   observer?: CallObserver | undefined;
 }
@@ -147,6 +76,8 @@ export interface UpstreamStats {
   timeouts: number;
   /** Region URLs a response named that were refused (not a trusted host). */
   refusedRegions: number;
+  /** GETs answered by an identical GET of the same token in flight (nothing sent). */
+  coalesced: number;
 }
 
 export interface Upstream extends AsyncDisposable {
@@ -169,6 +100,8 @@ export interface Upstream extends AsyncDisposable {
   /** Current concurrency limit for a token on an origin (default: the configured one). */
   concurrencyLimit(token: string, organization?: string): number;
   stats(): UpstreamStats;
+  /** The response cache's counters, when there is one. */
+  cacheStats(): CacheStats | undefined;
   /** The circuit breaker of each origin called so far. */
   circuits(): { origin: string; state: 'closed' | 'open' | 'half-open' }[];
   close(): Promise<void>;
@@ -205,7 +138,9 @@ class SentryUpstream implements Upstream {
     circuitRefused: 0,
     timeouts: 0,
     refusedRegions: 0,
+    coalesced: 0,
   };
+  readonly #reads: Reads;
   #closed = false;
   readonly #maxConcurrency: number;
 
@@ -225,6 +160,7 @@ class SentryUpstream implements Upstream {
       headersMs: options.timeouts?.headersMs ?? 30_000,
       bodyMs: options.timeouts?.bodyMs ?? 30_000,
     };
+    const shared = options.sharedBudgets;
     this.#env = {
       retry: resolveRetry(options.retry),
       maxRateLimitWaitMs: Math.max(0, options.maxRateLimitWaitMs ?? 2000),
@@ -232,10 +168,19 @@ class SentryUpstream implements Upstream {
       headersMs: this.#timeouts.headersMs,
       bodyMs: this.#timeouts.bodyMs,
       userAgent: options.userAgent ?? 'sentry-graphql-gateway',
-      budgets: new RateLimitBudgets({ maxKeys: MAX_TRACKED_KEYS }),
+      budgets: new RateLimitBudgets({
+        maxKeys: MAX_TRACKED_KEYS,
+        ...(shared ? { onSpent: (key, until) => shared.spent(key, until) } : {}),
+      }),
       stats: this.#stats,
       pool: (origin) => this.#pool(origin),
       observe: (state, headers) => this.#observeRateLimit(state, headers),
+    };
+    shared?.onSpent((key, until) => this.#env.budgets.close(key, until));
+    this.#reads = {
+      flights: new SingleFlight(options.coalesce ?? true),
+      cache: options.cache,
+      coalesced: 0,
     };
   }
 
@@ -262,18 +207,25 @@ class SentryUpstream implements Upstream {
     const onAbort = () => bounded.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(() => bounded.abort(this.#timedOut(label)), left);
-    try {
-      return await runCall(
+    const path = target.basePath + call.path + queryString(call.query);
+    const budgetKey = `${tokenKey} ${method} ${route}`;
+    const send = async () => {
+      const shared = this.#options.sharedBudgets;
+      if (shared && this.#env.budgets.closedUntil(budgetKey) === undefined) {
+        const until = await shared.closedUntil(budgetKey);
+        if (until !== undefined) this.#env.budgets.close(budgetKey, until);
+      }
+      return runCall(
         {
           call,
           target,
-          path: target.basePath + call.path + queryString(call.query),
+          path,
           label,
           limiter: this.#limiter(tokenKey),
           tokenKey,
           tokenHash: hashed,
           route,
-          budgetKey: `${tokenKey} ${method} ${route}`,
+          budgetKey,
           breaker: this.#breaker(target.origin),
           signal: bounded.signal,
           deadline,
@@ -281,6 +233,11 @@ class SentryUpstream implements Upstream {
         },
         this.#env,
       );
+    };
+    try {
+      if (method !== 'GET') return await write(this.#reads.cache, method, call.path, send);
+      const key = cacheKey(call.token, target.origin + path);
+      return await read(this.#reads, key, call, bounded.signal, send);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -345,7 +302,11 @@ class SentryUpstream implements Upstream {
   }
 
   stats(): UpstreamStats {
-    return { ...this.#stats };
+    return { ...this.#stats, coalesced: this.#reads.coalesced };
+  }
+
+  cacheStats(): CacheStats | undefined {
+    return this.#reads.cache?.stats();
   }
 
   circuits() {
@@ -357,7 +318,7 @@ class SentryUpstream implements Upstream {
     this.#closed = true;
     const pools = [...this.#pools.values()];
     this.#pools.clear();
-    await Promise.all(pools.map((pool) => pool.close()));
+    await Promise.all([...pools.map((pool) => pool.close()), this.#reads.cache?.close()]);
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
