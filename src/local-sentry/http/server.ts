@@ -138,9 +138,15 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   function send(response: ServerResponse, reply: Reply, slow = false): void {
     if (response.destroyed || response.headersSent) return;
     const hasBody = reply.body !== undefined && reply.status !== 204 && reply.status !== 304;
-    const payload = hasBody ? Buffer.from(JSON.stringify(reply.body)) : Buffer.alloc(0);
+    // Bytes (a file download) go as they are, under the type the handler set.
+    const raw = reply.body instanceof Uint8Array;
+    const payload = !hasBody
+      ? Buffer.alloc(0)
+      : raw
+        ? Buffer.from(reply.body as Uint8Array)
+        : Buffer.from(JSON.stringify(reply.body));
     const headers: Record<string, string | number> = { ...reply.headers };
-    if (hasBody) headers['Content-Type'] = 'application/json';
+    if (hasBody && !raw) headers['Content-Type'] = 'application/json';
     if (reply.status !== 204 && reply.status !== 304) headers['Content-Length'] = payload.length;
     response.writeHead(reply.status, headers);
     if (!slow || payload.length === 0) {

@@ -4,6 +4,8 @@
  * says what it owns). Adding a resource is adding a folder and a line below.
  */
 import type { RouteDef } from '../http/context.ts';
+import { chunkUploadRoutes } from './chunk-upload/index.ts';
+import { debugFileRoutes } from './debug-files/index.ts';
 import { environmentRoutes } from './environments/index.ts';
 import { eventUserRoutes } from './event-users/index.ts';
 import { eventRoutes } from './events/index.ts';
@@ -15,6 +17,7 @@ import { memberRoutes } from './members/index.ts';
 import { monitorRoutes } from './monitors/index.ts';
 import { organizationRoutes } from './organizations/index.ts';
 import { projectRoutes } from './projects/index.ts';
+import { releaseFileRoutes } from './release-files/index.ts';
 import { releaseRoutes } from './releases/index.ts';
 import { replayRoutes } from './replays/index.ts';
 import { sessionRoutes } from './sessions/index.ts';
@@ -42,4 +45,7 @@ export const sentryRoutes = (): RouteDef[] => [
   ...environmentRoutes(),
   ...integrationRoutes(),
   ...replayRoutes(),
+  ...releaseFileRoutes(),
+  ...debugFileRoutes(),
+  ...chunkUploadRoutes(),
 ];
