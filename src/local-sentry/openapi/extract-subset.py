@@ -96,6 +96,17 @@ OPERATIONS = [
     ("get", f"{O}/issues/{{issue_id}}/external-issues/"),
     ("get", f"{O}/replay-count/"),
     ("get", f"{P}/events/{{event_id}}/attachments/"),
+    # Release files, debug files (the multipart uploads are checked in local-sentry-files.test.ts).
+    ("put", f"{O}/releases/{{version}}/files/{{file_id}}/"),
+    ("delete", f"{O}/releases/{{version}}/files/{{file_id}}/"),
+    ("get", f"{P}/releases/{{version}}/files/"),
+    ("get", f"{P}/releases/{{version}}/files/{{file_id}}/"),
+    ("put", f"{P}/releases/{{version}}/files/{{file_id}}/"),
+    ("delete", f"{P}/releases/{{version}}/files/{{file_id}}/"),
+    ("get", f"{O}/releases/{{version}}/commitfiles/"),
+    ("get", f"{P}/releases/{{version}}/commits/"),
+    ("get", f"{P}/events/{{event_id}}/source-map-debug/"),
+    ("get", f"{P}/files/dsyms/"),
 ]
 
 
