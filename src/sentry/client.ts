@@ -9,6 +9,8 @@
  *
  * Reads are GETs (retried on transient failures); writes are sent exactly once.
  */
+
+import { DebugFiles } from './debug-files.ts';
 import { Discover } from './discover.ts';
 import { Events } from './events.ts';
 import { Requester, type RequesterOptions } from './http/requester.ts';
@@ -19,6 +21,7 @@ import { Monitors } from './monitors.ts';
 import { Organizations } from './organizations.ts';
 import { ProjectKeys } from './project-keys.ts';
 import { Projects } from './projects.ts';
+import { ReleaseFiles } from './release-files.ts';
 import { Releases } from './releases.ts';
 import { Repositories } from './repositories.ts';
 import { ServiceHooks } from './service-hooks.ts';
@@ -47,6 +50,8 @@ export class SentryClient {
   #discover: Discover | undefined;
   #sessions: Sessions | undefined;
   #monitors: Monitors | undefined;
+  #releaseFiles: ReleaseFiles | undefined;
+  #debugFiles: DebugFiles | undefined;
 
   constructor(options: SentryClientOptions) {
     this.#http = new Requester(options);
@@ -162,5 +167,17 @@ export class SentryClient {
   get monitors(): Monitors {
     this.#monitors ??= new Monitors(this.#http);
     return this.#monitors;
+  }
+
+  /** Release files (source maps), commit files, release commits of a project, source-map-debug. */
+  get releaseFiles(): ReleaseFiles {
+    this.#releaseFiles ??= new ReleaseFiles(this.#http);
+    return this.#releaseFiles;
+  }
+
+  /** A project's debug information files. */
+  get debugFiles(): DebugFiles {
+    this.#debugFiles ??= new DebugFiles(this.#http);
+    return this.#debugFiles;
   }
 }

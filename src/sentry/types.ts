@@ -7,6 +7,8 @@
  * Each type lives with its resource's endpoints (`issues.ts`, `releases.ts`, …); this barrel
  * re-exports them all for code that needs the wire shapes only (the local Sentry). Type-only.
  */
+
+export type * from './debug-files.ts';
 export type * from './discover.ts';
 export type * from './events.ts';
 export type * from './http/wire.ts';
@@ -17,6 +19,7 @@ export type * from './monitors.ts';
 export type * from './organizations.ts';
 export type * from './project-keys.ts';
 export type * from './projects.ts';
+export type * from './release-files.ts';
 export type * from './releases.ts';
 export type * from './repositories.ts';
 export type * from './service-hooks.ts';

@@ -4,29 +4,15 @@
  * first bytes the way Sentry's `symbolic` would name it.
  */
 
+import type { SentryDebugFile } from '../../../sentry/types.ts';
 import { storeChanged } from '../../data/generation.ts';
 import type { LocalData } from '../../data/model.ts';
 import { nowIso } from '../../data/store.ts';
 import { sha1Hex } from '../release-files/store.ts';
 
-export interface SentryDebugFileWire {
-  id: string;
-  uuid: string;
-  debugId: string;
-  codeId: string | null;
-  cpuName: string;
-  objectName: string;
-  symbolType: string;
-  headers: Record<string, string>;
-  size: number;
-  sha1: string;
-  dateCreated: string;
-  data: Record<string, unknown>;
-}
-
 export interface DebugFileRecord {
   projectId: string;
-  wire: SentryDebugFileWire;
+  wire: SentryDebugFile;
   bytes: Buffer;
 }
 
