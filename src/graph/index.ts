@@ -51,6 +51,12 @@ import './monitors/monitor.ts';
 import './monitors/monitor-lists.ts';
 import './monitors/monitor-mutations.ts';
 import './monitors/check-in-mutations.ts';
+import './release-files/release-file.ts';
+import './release-files/commit-files.ts';
+import './release-files/source-map-debug.ts';
+import './release-files/release-file-mutations.ts';
+import './debug-files/debug-file.ts';
+import './debug-files/debug-file-mutations.ts';
 
 export const schema = withIssueRowDemand(
   withSafeEntities(

@@ -198,7 +198,9 @@ describe('source-map-debug', () => {
       sdk_debug_id_support: 'full',
     });
     const frame = (body: Row) =>
-      ((body['exceptions'] as Row[])[0]?.['frames'] as Row[])[0]?.['release_process'] as Row;
+      ((body['exceptions'] as Row[])[0]?.['frames'] as Row[] | undefined)?.[0]?.[
+        'release_process'
+      ] as Row;
     expect(frame(before.body)).toEqual({
       abs_path: 'https://app.example.com/static/js/vendor.js',
       matching_source_file_names: [
@@ -216,7 +218,7 @@ describe('source-map-debug', () => {
       name: '~/static/js/vendor.js',
     });
     const one = await sentry.fetchJson<Row>(`${DEBUG}?exception_idx=0&frame_idx=0`);
-    expect(((one.body['exceptions'] as Row[])[0]?.['frames'] as Row[]).length).toBe(1);
+    expect((one.body['exceptions'] as Row[])[0]?.['frames']).toHaveLength(1);
     expect(frame(one.body)).toMatchObject({
       source_file_lookup_result: 'found',
       source_map_reference: 'vendor.js.map',
