@@ -27,6 +27,8 @@ export interface ServeEnv {
   otlpTracesEndpoint?: string;
   /** `OTEL_SERVICE_NAME`: the spans' `service.name`. */
   otelServiceName?: string;
+  /** `MAX_UPLOAD_BYTES`: the largest file an upload mutation accepts. */
+  maxUploadBytes?: number;
 }
 
 /** Levels of the operation log (pino's), most severe first. */
@@ -97,6 +99,9 @@ export function readServeEnv(env: Env = process.env): ServeEnv {
   if (serviceName !== undefined) settings.otelServiceName = serviceName;
   const logLevel = value('LOG_LEVEL');
   if (logLevel !== undefined) settings.logLevel = parseLogLevel(logLevel, 'LOG_LEVEL');
+  const maxUpload = value('MAX_UPLOAD_BYTES');
+  if (maxUpload !== undefined)
+    settings.maxUploadBytes = parseByteCount(maxUpload, 'MAX_UPLOAD_BYTES');
   return settings;
 }
 
@@ -167,4 +172,13 @@ export function parseHostName(raw: string, name: string): string {
   if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host)) return host;
   if (/^\[[0-9a-f:.]+\]$/.test(host)) return host;
   throw new ConfigError(`${name} must be a host name without scheme or port, e.g. proxy.internal`);
+}
+
+/** Parses a whole number of bytes, at least 1 and below 2 GiB; `name` names the source. */
+export function parseByteCount(raw: string, name: string): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > 2 ** 31 - 1) {
+    throw new ConfigError(`${name} must be a whole number of bytes from 1 to ${2 ** 31 - 1}`);
+  }
+  return value;
 }

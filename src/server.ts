@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import { createYoga, type Plugin, renderGraphiQL, type YogaServerInstance } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
-import { type Context, createContextFactory } from './context.ts';
+import { type Context, createContextFactory, DEFAULT_MAX_UPLOAD_BYTES } from './context.ts';
 import { schema } from './graph/index.ts';
 import {
   checkQueryCost,
@@ -22,6 +22,7 @@ import { createObservability } from './observability/observability.ts';
 import type { TracingOptions } from './observability/tracing.ts';
 import { useRequestParseErrors } from './request-parse-errors.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
+import { useFileDownloads } from './server/downloads.ts';
 import {
   corsFor,
   useCloseAfterCutBody,
@@ -34,6 +35,7 @@ import {
   type PersistedOperationsOptions,
   usePersistedOperationPlugins,
 } from './server/persisted-operations.ts';
+import { useBodyLimits } from './server/uploads.ts';
 
 export interface GraphiQLSettings {
   /** The query shown when GraphiQL opens. */
@@ -54,6 +56,13 @@ export interface GatewayOptions {
   graphiql?: boolean | GraphiQLSettings;
   /** Depth, cost and body-size limits checked before execution. */
   limits?: QueryLimits;
+  /**
+   * Largest file an upload mutation (`uploadReleaseFile`, `uploadDebugFile`) accepts; a larger
+   * one is refused with UPLOAD_TOO_LARGE before anything goes to Sentry. A multipart body may be
+   * this much larger than `limits.maxBodyBytes`.
+   * @default 20971520 (20 MiB)
+   */
+  maxUploadBytes?: number;
   /**
    * Which other origins' pages may call the gateway from a browser (CORS), e.g.
    * `{ origins: ['https://app.example.com'] }`; each must be an http(s) origin, or this throws.
@@ -137,16 +146,17 @@ export function createGateway(options: GatewayOptions): Gateway {
   const observability = createObservability(upstream, options);
   const graphiql = options.graphiql ?? true;
   const assets = graphiql === false ? undefined : localGraphiQLAssets();
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     logging: options.logging ?? false,
     cors: cors.cors,
-    // Counted on the bytes read, so a chunked body without Content-Length is capped too.
-    maxRequestBodySize: options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    // The GraphQL multipart request spec exists for file uploads, and this schema takes none.
-    multipart: false,
+    // `useBodyLimits` below caps bodies instead: multipart uploads get a limit of their own.
+    maxRequestBodySize: false,
+    // The GraphQL multipart request spec, for the upload mutations' `File` inputs.
+    multipart: true,
     // graphql-codegen's trusted-document clients send the hash as `documentId`.
     extraParamNames: ['documentId'],
     context: createContextFactory({
@@ -155,6 +165,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       batching: options.batching ?? true,
       maxCalls: options.limits?.maxRestCallsPerOperation,
       observer: observability.observer,
+      maxUploadBytes,
     }),
     maskedErrors: { maskError },
     graphiql:
@@ -187,6 +198,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCSRFPrevention(),
       useExposureHeaders(cors.origins),
       useCloseAfterCutBody(),
+      useBodyLimits({
+        maxBodyBytes: options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        maxUploadBytes,
+      }),
+      useFileDownloads(upstream, options.token),
       ...(options.persistedOperations === false
         ? []
         : usePersistedOperationPlugins(options.persistedOperations)),
