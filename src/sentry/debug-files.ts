@@ -4,7 +4,7 @@
  */
 import { apiPath } from './http/api-path.ts';
 import type { PageParams } from './http/pagination.ts';
-import { type OrgScoped, Resource } from './http/requester.ts';
+import { type OrgScoped, platformBlob, Resource } from './http/requester.ts';
 
 export interface DebugFileListParams extends PageParams {
   /** An id, debug id or code id, or a substring of the object name. */
@@ -41,7 +41,7 @@ export class DebugFiles extends Resource {
     name: string,
   ): Promise<OrgScoped<SentryDebugFile>[]> {
     const form = new FormData();
-    form.append('file', file, name);
+    form.append('file', await platformBlob(file), name);
     const files = await this.http.upload<SentryDebugFile[]>(org, dsyms(org, project), form);
     return (Array.isArray(files) ? files : []).map((f) => ({ ...f, organizationSlug: org }));
   }

@@ -5,7 +5,7 @@
  */
 import { apiPath } from './http/api-path.ts';
 import type { PageParams } from './http/pagination.ts';
-import { type OrgScoped, Resource } from './http/requester.ts';
+import { type OrgScoped, platformBlob, Resource } from './http/requester.ts';
 import type { SentryReleaseFile } from './releases.ts';
 import type { SentryCommit } from './repositories.ts';
 
@@ -65,7 +65,7 @@ export class ReleaseFiles extends Resource {
     upload: ReleaseFileUpload,
   ): Promise<OrgScoped<SentryReleaseFile>> {
     const form = new FormData();
-    form.append('file', upload.file, upload.name?.split('/').pop() || 'file');
+    form.append('file', await platformBlob(upload.file), upload.name?.split('/').pop() || 'file');
     if (upload.name) form.append('name', upload.name);
     if (upload.dist) form.append('dist', upload.dist);
     for (const [key, value] of Object.entries(upload.headers ?? {})) {

@@ -51,15 +51,17 @@ export function useBodyLimits({ maxBodyBytes, maxUploadBytes }: BodyLimits): Plu
             },
           }),
         );
-        return parse(
-          new fetchAPI.Request(incoming.url, {
-            method: incoming.method,
-            headers: incoming.headers,
-            signal: incoming.signal,
-            body: counted,
-            duplex: 'half',
-          } as RequestInit),
-        );
+        const limited = new fetchAPI.Request(incoming.url, {
+          method: incoming.method,
+          headers: incoming.headers,
+          signal: incoming.signal,
+          body: counted,
+          duplex: 'half',
+        } as RequestInit);
+        // The multipart parser reports any stream error as bad multipart data (400): say 413.
+        return Promise.resolve(parse(limited)).catch((error: unknown) => {
+          throw read > limit ? tooLarge() : error;
+        });
       });
     },
   };

@@ -321,3 +321,13 @@ function fanOut(signal: AbortSignal): AbortSignal {
 }
 
 function ignore(): void {}
+
+/**
+ * A file as the platform's own `Blob`, which the platform's `FormData` requires: a file parsed by
+ * Yoga's fetch ponyfill (`@whatwg-node`) is Blob-like but not one.
+ */
+export async function platformBlob(file: Blob): Promise<Blob> {
+  if (file instanceof Blob) return file;
+  const like = file as { arrayBuffer(): Promise<ArrayBuffer>; type?: string };
+  return new Blob([await like.arrayBuffer()], { type: like.type ?? '' });
+}
