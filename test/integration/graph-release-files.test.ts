@@ -271,7 +271,8 @@ describe('Event.sourceMapDebug', () => {
     );
     const after = await gateway.execute<{ organization: { event: Row } }>(QUERY, { id: EVENT });
     expect(
-      (after.data?.organization.event['sourceMapDebug'] as { frames: Row[] }).frames[0],
+      (after.data?.organization.event['sourceMapDebug'] as { frames: Row[] } | undefined)
+        ?.frames[0],
     ).toMatchObject({
       sourceFile: 'FOUND',
       sourceMapReference: 'vendor.js.map',

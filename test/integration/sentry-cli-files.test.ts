@@ -113,8 +113,8 @@ describe('sentry-cli files', () => {
       { version: VERSION, event: EVENT },
     );
     expect(errors).toBeUndefined();
-    const nodes = (data?.organization['release'] as { files: { nodes: Row[] } }).files.nodes;
-    const node = nodes.find((n) => n['name'] === '~/static/js/vendor.js');
+    const release = data?.organization['release'] as { files: { nodes: Row[] } } | undefined;
+    const node = release?.files.nodes.find((n) => n['name'] === '~/static/js/vendor.js');
     const download = await gateway.gateway.fetch(
       new Request(String(node?.['downloadUrl']), {
         headers: { authorization: `Bearer ${gateway.sentry.token}` },
