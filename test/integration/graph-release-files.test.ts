@@ -3,6 +3,7 @@
  * spec, the same bytes back through `downloadUrl`, the upload limit refused before any call,
  * renames and deletes, commit files, `Event.sourceMapDebug`, and who may download.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateData } from '../../src/local-sentry/data/generate.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
@@ -387,5 +388,28 @@ describe('DebugFile', () => {
       deletedDebugFileIds: null,
       userErrors: [{ code: 'EMPTY_LIST' }],
     });
+  });
+});
+
+describe('release-files-page.graphql', () => {
+  it('costs its stated minimum: the release and its files, nothing more', async () => {
+    await using gateway = await start();
+    const text = readFileSync(
+      new URL('../../schema/operations/release-files-page.graphql', import.meta.url),
+      'utf8',
+    );
+    await gateway.resetUpstreamStats();
+    const { data, errors, extensions } = await gateway.execute<{ organization: Row }>(text, {
+      org: 'acme',
+      version: VERSION,
+    });
+    expect(errors).toBeUndefined();
+    const release = data?.organization['release'] as { files: { nodes: Row[] } };
+    expect(release.files.nodes).toHaveLength(3);
+    expect((await gateway.upstreamStats()).byRoute).toEqual({
+      'GET /api/0/organizations/{org}/releases/{version}/': 1,
+      'GET /api/0/organizations/{org}/releases/{version}/files/': 1,
+    });
+    expect(extensions?.['restCalls']).toBe(2);
   });
 });

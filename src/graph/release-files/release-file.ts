@@ -16,6 +16,7 @@ import { Release, releaseStub } from '../releases/release.ts';
 import { loadWith } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { type ConnectionArgs, pageRequest, pageToConnection } from '../schema-kit/connections.ts';
+import { prefetchable } from '../schema-kit/prefetch.ts';
 
 /** Where the gateway serves downloads; `server/downloads.ts` answers these paths. */
 export const RELEASE_FILE_DOWNLOAD_PATH = '/files/release-files/';
@@ -103,11 +104,31 @@ async function listFiles(
   ) => ReturnType<Context['sentry']['releaseFiles']['list']>,
 ) {
   const request = pageRequest(args);
-  const page = await read({ ...request.params, ...(args.query ? { query: args.query } : {}) });
+  const page = await read(fileListParams(args));
   const items = page.items.map((file) => ({ ...file, version }));
   primeReleaseFiles(context, items);
   return pageToConnection({ ...page, items }, request);
 }
+
+/** The list query of `files`/`releaseFiles`: the page, and `query` when given. */
+function fileListParams(args: ConnectionArgs & { query?: unknown }) {
+  const request = pageRequest(args);
+  const query = typeof args.query === 'string' && args.query ? { query: args.query } : {};
+  return { ...request.params, ...query };
+}
+
+// Both lists need only their parent's key, so they go out in the same wave as the parent.
+prefetchable('Release', 'files', (context, release, { args }) =>
+  context.sentry.releaseFiles.list(release.organizationSlug, release.version, fileListParams(args)),
+);
+prefetchable('Project', 'releaseFiles', (context, project, { args }) =>
+  context.sentry.releaseFiles.listInProject(
+    project.organizationSlug,
+    project.slug,
+    String(args['version']),
+    fileListParams(args),
+  ),
+);
 
 builder.objectFields(Release, (t) => ({
   files: t.connection(
