@@ -150,6 +150,29 @@ describe('release files', () => {
   });
 });
 
+describe('release files on the project path', () => {
+  it('uploads and renames there, and deletes on the organization path', async () => {
+    await using sentry = await start();
+    const upload = await postForm(sentry, PROJECT_FILES, {
+      file: new Blob(['x']),
+      name: '~/p.js',
+      dist: 'web',
+    });
+    expect(upload).toMatchObject({ status: 201, body: { name: '~/p.js', dist: 'web' } });
+    const id = String((upload.body as Row)['id']);
+    const renamed = await sentry.fetchJson<Row>(`${PROJECT_FILES}${id}/`, {
+      method: 'PUT',
+      body: { name: '~/q.js', dist: null },
+    });
+    expect(renamed.body).toMatchObject({ name: '~/q.js', dist: null });
+    expect((await sentry.fetchJson(`${PROJECT_FILES}${id}/`)).body).toMatchObject({
+      name: '~/q.js',
+    });
+    expect((await sentry.fetchJson(`${ORG_FILES}${id}/`, { method: 'DELETE' })).status).toBe(204);
+    expect((await sentry.fetchJson(`${PROJECT_FILES}${id}/`)).status).toBe(404);
+  });
+});
+
 describe('commits and commit files', () => {
   it('lists the release commits under the project path and the files each changed', async () => {
     await using sentry = await start();
