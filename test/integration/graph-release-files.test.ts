@@ -332,7 +332,7 @@ describe('DebugFile', () => {
   const UPLOAD_DIF = /* GraphQL */ `
     mutation ($file: File!) {
       uploadDebugFile(input: { organizationSlug: "acme", projectSlug: "android", file: $file }) {
-        debugFiles { id debugId objectName symbolType cpuName features size project { slug } }
+        debugFiles { id debugId objectName symbolType cpuName features size downloadUrl project { slug } }
         userErrors { code }
       }
     }
@@ -362,6 +362,13 @@ describe('DebugFile', () => {
       },
     ]);
     const id = String(payload.debugFiles[0]?.['id']);
+    const download = await gateway.gateway.fetch(
+      new Request(String(payload.debugFiles[0]?.['downloadUrl']), {
+        headers: { authorization: `Bearer ${gateway.sentry.token}` },
+      }),
+    );
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="libapp.so"');
+    expect(await download.text()).toBe(breakpad);
     const list = await gateway.execute<{ organization: { project: Row } }>(
       `{ organization(slug: "acme") { project(slug: "android") { debugFiles(query: "libapp") { nodes { id } } } } }`,
     );

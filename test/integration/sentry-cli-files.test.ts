@@ -141,6 +141,7 @@ describe('sentry-cli files', () => {
     await mkdir(syms, { recursive: true });
     const sym = [
       'MODULE Linux x86_64 0123456789ABCDEF0123456789ABCDEF0 app',
+      'INFO CODE_ID 89ABCDEF0123456789ABCDEF01234567',
       'FILE 0 /src/main.c',
       'FUNC 1000 20 0 main',
       '1000 10 3 0',
@@ -154,7 +155,12 @@ describe('sentry-cli files', () => {
 
     const list = await rest<Row[]>('/api/0/projects/acme/backend/files/dsyms/');
     expect(list.body).toMatchObject([
-      { debugId: '01234567-89ab-cdef-0123-456789abcdef', objectName: 'app', size: sym.length },
+      {
+        debugId: '01234567-89ab-cdef-0123-456789abcdef',
+        codeId: '89abcdef0123456789abcdef01234567',
+        objectName: 'app',
+        size: sym.length,
+      },
     ]);
     const { data } = await gateway.execute<{ organization: Row }>(
       `{ organization(slug: "acme") { project(slug: "backend") { debugFiles { nodes { debugId cpuName symbolType } } } } }`,

@@ -11,6 +11,7 @@ import {
   splitDebugFileKey,
 } from '../../loaders/release-files.ts';
 import { Project, projectBySlug } from '../projects/project.ts';
+import { gatewayOrigin } from '../release-files/release-file.ts';
 import { loadWith } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { pageRequest, pageToConnection } from '../schema-kit/connections.ts';
@@ -49,6 +50,12 @@ DebugFile.implement({
     size: t.exposeInt('size', { description: 'Size in bytes.' }),
     sha1: t.exposeString('sha1'),
     createdAt: t.field({ type: 'DateTime', resolve: (file) => file.dateCreated }),
+    downloadUrl: t.string({
+      description:
+        "The file's bytes through this gateway (`GET`, with the caller's own `Authorization` header; Sentry's download needs a write scope).",
+      resolve: (file, _args, context) =>
+        `${gatewayOrigin(context)}/files/debug-files/${encodeURIComponent(file.organizationSlug)}/${encodeURIComponent(file.projectSlug)}/${encodeURIComponent(file.id)}`,
+    }),
     project: t.field({
       type: Project,
       nullable: true,

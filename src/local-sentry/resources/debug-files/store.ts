@@ -53,6 +53,7 @@ function identify(bytes: Buffer, name: string) {
       cpuName: module[2] ?? 'unknown',
       debugId: debugIdOf(module[3] ?? '', module[4]),
       objectName: module[5] ?? name,
+      codeId: /^INFO CODE_ID ([0-9A-Fa-f]+)/m.exec(head)?.[1]?.toLowerCase() ?? null,
       features: ['symtab', 'unwind'],
     };
   }
@@ -71,6 +72,7 @@ function identify(bytes: Buffer, name: string) {
     cpuName: kind === 'proguard' || kind === 'sourcebundle' ? 'any' : 'unknown',
     debugId: debugIdOf(digest),
     objectName: name,
+    codeId: null,
     features: kind === 'proguard' ? ['mapping'] : ['debug'],
   };
 }
@@ -102,7 +104,7 @@ export function addDebugFile(
       id: String(store.nextId++),
       uuid: id.slice(0, 36),
       debugId: id,
-      codeId: null,
+      codeId: kind.codeId,
       cpuName: kind.cpuName,
       objectName: kind.objectName,
       symbolType: kind.symbolType,
