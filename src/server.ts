@@ -22,6 +22,7 @@ import { createObservability } from './observability/observability.ts';
 import type { TracingOptions } from './observability/tracing.ts';
 import { useRequestParseErrors } from './request-parse-errors.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
+import { useBodyLimit } from './server/body-limit.ts';
 import { useFileDownloads } from './server/downloads.ts';
 import {
   corsFor,
@@ -35,7 +36,6 @@ import {
   type PersistedOperationsOptions,
   usePersistedOperationPlugins,
 } from './server/persisted-operations.ts';
-import { useBodyLimits } from './server/uploads.ts';
 
 export interface GraphiQLSettings {
   /** The query shown when GraphiQL opens. */
@@ -153,7 +153,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     landingPage: false,
     logging: options.logging ?? false,
     cors: cors.cors,
-    // `useBodyLimits` below caps bodies instead: multipart uploads get a limit of their own.
+    // src/server/body-limit.ts instead: the same limit without a stream pipeline per request,
+    // and a multipart upload's body may be `maxUploadBytes` larger.
     maxRequestBodySize: false,
     // The GraphQL multipart request spec, for the upload mutations' `File` inputs.
     multipart: true,
@@ -198,10 +199,6 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCSRFPrevention(),
       useExposureHeaders(cors.origins),
       useCloseAfterCutBody(),
-      useBodyLimits({
-        maxBodyBytes: options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-        maxUploadBytes,
-      }),
       useFileDownloads(upstream, options.token),
       ...(options.persistedOperations === false
         ? []
@@ -210,6 +207,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       useRestCallCount(),
       ...(assets ? [useStaticFiles(GRAPHIQL_ASSETS_PATH, assets)] : []),
       useRootRedirect(),
+      // Last: it bounds whichever request parser the plugins above chose.
+      useBodyLimit(options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, {
+        multipartExtra: maxUploadBytes,
+      }),
     ],
   });
   let closed: Promise<void> | undefined;

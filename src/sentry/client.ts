@@ -10,6 +10,7 @@
  * Reads are GETs (retried on transient failures); writes are sent exactly once.
  */
 
+import { AppInstallations } from './app-installations.ts';
 import { DebugFiles } from './debug-files.ts';
 import { Discover } from './discover.ts';
 import { Events } from './events.ts';
@@ -24,6 +25,7 @@ import { Projects } from './projects.ts';
 import { ReleaseFiles } from './release-files.ts';
 import { Releases } from './releases.ts';
 import { Repositories } from './repositories.ts';
+import { Scim } from './scim.ts';
 import { ServiceHooks } from './service-hooks.ts';
 import { Sessions } from './sessions.ts';
 import { Teams } from './teams.ts';
@@ -50,6 +52,8 @@ export class SentryClient {
   #discover: Discover | undefined;
   #sessions: Sessions | undefined;
   #monitors: Monitors | undefined;
+  #scim: Scim | undefined;
+  #appInstallations: AppInstallations | undefined;
   #releaseFiles: ReleaseFiles | undefined;
   #debugFiles: DebugFiles | undefined;
 
@@ -167,6 +171,18 @@ export class SentryClient {
   get monitors(): Monitors {
     this.#monitors ??= new Monitors(this.#http);
     return this.#monitors;
+  }
+
+  /** SCIM v2 provisioning: members as SCIM Users, teams as SCIM Groups. */
+  get scim(): Scim {
+    this.#scim ??= new Scim(this.#http);
+    return this.#scim;
+  }
+
+  /** Sentry App installations and the external issues they link. */
+  get appInstallations(): AppInstallations {
+    this.#appInstallations ??= new AppInstallations(this.#http);
+    return this.#appInstallations;
   }
 
   /** Release files (source maps), commit files, release commits of a project, source-map-debug. */

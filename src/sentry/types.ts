@@ -8,6 +8,7 @@
  * re-exports them all for code that needs the wire shapes only (the local Sentry). Type-only.
  */
 
+export type * from './app-installations.ts';
 export type * from './debug-files.ts';
 export type * from './discover.ts';
 export type * from './events.ts';
@@ -22,6 +23,7 @@ export type * from './projects.ts';
 export type * from './release-files.ts';
 export type * from './releases.ts';
 export type * from './repositories.ts';
+export type * from './scim.ts';
 export type * from './service-hooks.ts';
 export type * from './sessions.ts';
 export type * from './teams.ts';

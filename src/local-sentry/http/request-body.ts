@@ -10,7 +10,8 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Largest multipart body (file uploads, chunk uploads: `maxRequestSize` is 32 MiB). */
 export const MAX_FORM_BYTES = 40 * 1024 * 1024;
 
-function readBytes(request: IncomingMessage, limit: number): Promise<Buffer> {
+/** The request body's bytes, up to the size cap (413 beyond it). */
+export function readRawBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -35,7 +36,7 @@ function readBytes(request: IncomingMessage, limit: number): Promise<Buffer> {
 export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   const type = request.headers['content-type'] ?? 'application/json';
   if (/^multipart\/form-data\s*;/i.test(type)) return readForm(type, request);
-  const text = (await readBytes(request, MAX_BODY_BYTES)).toString('utf8');
+  const text = (await readRawBody(request)).toString('utf8');
   if (text.trim() === '') return undefined;
   if (!type.includes('json')) {
     throw new HttpError(415, { detail: `Unsupported media type "${type}" in request.` });
@@ -52,7 +53,7 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
  * by hand: it handles boundaries, quoting and binary parts as browsers and curl send them.
  */
 async function readForm(type: string, request: IncomingMessage): Promise<FormData> {
-  const bytes = await readBytes(request, MAX_FORM_BYTES);
+  const bytes = await readRawBody(request, MAX_FORM_BYTES);
   try {
     return await new Response(new Uint8Array(bytes), {
       headers: { 'content-type': type },

@@ -17,10 +17,12 @@ import { userFeedbackBody } from '../user-feedback/wire.ts';
 import { contexts, crashFrame, entries, eventMetadata } from './body.ts';
 import { eventFacets } from './facets.ts';
 import type { EventRecord } from './record.ts';
+import { storedEventDetail, storedEventSummary } from './stored.ts';
 import { tagPairs } from './tags.ts';
 
 /** Row of the issue and project event lists. */
 export function eventSummary(data: LocalData, event: EventRecord): SentryEventSummary {
+  if (event.stored) return storedEventSummary(event, event.stored);
   const issue = data.issuesById.get(event.issueId) as IssueRecord;
   const org = data.organizations.get(event.org) as OrgData;
   const template = issue.template;
@@ -45,6 +47,7 @@ export function eventSummary(data: LocalData, event: EventRecord): SentryEventSu
 
 /** The full event body, built on demand; deterministic for a given record. */
 export function eventDetail(data: LocalData, event: EventRecord): SentryEvent {
+  if (event.stored) return storedEventDetail(data, event, event.stored);
   const issue = data.issuesById.get(event.issueId) as IssueRecord;
   const org = data.organizations.get(event.org) as OrgData;
   const template = issue.template;
