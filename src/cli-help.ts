@@ -37,6 +37,9 @@ Options:
                    (DNS rebinding) on loopback, or when any is given
   --max-body-bytes N
                    Largest request body accepted, counted as it is read   [default: 1048576]
+  --max-upload-bytes N
+                   Largest file an upload mutation accepts, apart from the body limit
+                   (env MAX_UPLOAD_BYTES)                              [default: 20971520]
   --upstream-timeout MS
                    Longest a GraphQL request waits for Sentry, retries included
                    (env UPSTREAM_TIMEOUT)                                [default: 15000]

@@ -194,6 +194,7 @@ export function parseServeArgs(
         'cors-origin': { type: 'string', multiple: true },
         'allowed-host': { type: 'string', multiple: true },
         'max-body-bytes': { type: 'string' },
+        'max-upload-bytes': { type: 'string' },
         'upstream-timeout': { type: 'string' },
         'shutdown-timeout': { type: 'string' },
         'log-level': { type: 'string' },
@@ -282,6 +283,14 @@ export function parseServeArgs(
       min: 1,
       max: 2 ** 31 - 1,
     });
+  }
+  if (values['max-upload-bytes'] !== undefined) {
+    options.maxUploadBytes = integer(values['max-upload-bytes'], '--max-upload-bytes', {
+      min: 1,
+      max: 2 ** 31 - 1,
+    });
+  } else if (fromEnv.maxUploadBytes !== undefined) {
+    options.maxUploadBytes = fromEnv.maxUploadBytes;
   }
   const upstreamTimeout = values['upstream-timeout'];
   const upstreamTimeoutMs =

@@ -31,6 +31,8 @@ export interface ServeEnv {
   cacheTtlSeconds?: number;
   /** `REDIS_URL`: the shared cache, invalidations and rate-limit state of several instances. */
   redisUrl?: string;
+  /** `MAX_UPLOAD_BYTES`: the largest file an upload mutation accepts. */
+  maxUploadBytes?: number;
 }
 
 /** Levels of the operation log (pino's), most severe first. */
@@ -105,6 +107,9 @@ export function readServeEnv(env: Env = process.env): ServeEnv {
   if (cacheTtl !== undefined) settings.cacheTtlSeconds = parseCacheTtl(cacheTtl, 'CACHE_TTL');
   const redis = value('REDIS_URL');
   if (redis !== undefined) settings.redisUrl = parseRedisUrl(redis, 'REDIS_URL');
+  const maxUpload = value('MAX_UPLOAD_BYTES');
+  if (maxUpload !== undefined)
+    settings.maxUploadBytes = parseByteCount(maxUpload, 'MAX_UPLOAD_BYTES');
   return settings;
 }
 
@@ -204,4 +209,13 @@ export function parseHostName(raw: string, name: string): string {
   if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host)) return host;
   if (/^\[[0-9a-f:.]+\]$/.test(host)) return host;
   throw new ConfigError(`${name} must be a host name without scheme or port, e.g. proxy.internal`);
+}
+
+/** Parses a whole number of bytes, at least 1 and below 2 GiB; `name` names the source. */
+export function parseByteCount(raw: string, name: string): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > 2 ** 31 - 1) {
+    throw new ConfigError(`${name} must be a whole number of bytes from 1 to ${2 ** 31 - 1}`);
+  }
+  return value;
 }

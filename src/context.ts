@@ -13,7 +13,12 @@ export interface Context {
    * benchmark's naive mode (`serve --no-batch`), which shows what they save.
    */
   batching: boolean;
+  /** Largest file an upload mutation accepts, in bytes (`--max-upload-bytes`). */
+  maxUploadBytes: number;
 }
+
+/** `--max-upload-bytes` unless set: 20 MiB. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export interface ContextDependencies {
   /** The process-wide connection pool and limits for the upstream Sentry. */
@@ -26,6 +31,8 @@ export interface ContextDependencies {
   maxCalls?: number | undefined;
   /** The observer of a request's calls to Sentry (metrics, its trace). @default none */
   observer?: ((request: Request) => CallObserver | undefined) | undefined;
+  /** Largest file an upload mutation accepts. @default 20971520 (20 MiB) */
+  maxUploadBytes?: number | undefined;
 }
 
 /**
@@ -38,6 +45,7 @@ export function createContextFactory({
   batching = true,
   maxCalls = 1000,
   observer,
+  maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES,
 }: ContextDependencies) {
   return ({ request }: YogaInitialContext): Context => {
     const token = requestToken(request.headers.get('authorization'), fallbackToken);
@@ -52,6 +60,7 @@ export function createContextFactory({
         observer: observer?.(request),
       }),
       batching,
+      maxUploadBytes,
     };
   };
 }

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'PERSISTED_QUERY_MISMATCH',
   'PERSISTED_QUERY_REQUIRED',
   'INTERNAL_SERVER_ERROR',
+  'UPLOAD_TOO_LARGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -38,6 +38,8 @@ export interface ServeOptions {
   allowedHosts?: string[];
   /** Largest request body accepted (`--max-body-bytes`). @default 1048576 */
   maxBodyBytes?: number;
+  /** Largest file an upload mutation accepts (`--max-upload-bytes`). @default 20971520 */
+  maxUploadBytes?: number;
   /** Longest a GraphQL request waits for Sentry, retries included. @default 15000 */
   upstreamTimeoutMs?: number;
   /** Longest `close()` (and SIGTERM/SIGINT) waits for in-flight requests. @default 10000 */
@@ -177,6 +179,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           },
         }
       : {}),
+    ...(options.maxUploadBytes !== undefined ? { maxUploadBytes: options.maxUploadBytes } : {}),
     ...(options.upstreamTimeoutMs !== undefined
       ? { upstreamOptions: { timeoutMs: options.upstreamTimeoutMs } }
       : {}),

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import { createYoga, type Plugin, renderGraphiQL, type YogaServerInstance } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
-import { type Context, createContextFactory } from './context.ts';
+import { type Context, createContextFactory, DEFAULT_MAX_UPLOAD_BYTES } from './context.ts';
 import { schema } from './graph/index.ts';
 import {
   checkQueryCost,
@@ -24,6 +24,7 @@ import { useRequestParseErrors } from './request-parse-errors.ts';
 import { type CacheOptions, createSharedState } from './sentry/cache/create.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
 import { useBodyLimit } from './server/body-limit.ts';
+import { useFileDownloads } from './server/downloads.ts';
 import {
   corsFor,
   useCloseAfterCutBody,
@@ -56,6 +57,13 @@ export interface GatewayOptions {
   graphiql?: boolean | GraphiQLSettings;
   /** Depth, cost and body-size limits checked before execution. */
   limits?: QueryLimits;
+  /**
+   * Largest file an upload mutation (`uploadReleaseFile`, `uploadDebugFile`) accepts; a larger
+   * one is refused with UPLOAD_TOO_LARGE before anything goes to Sentry. A multipart body may be
+   * this much larger than `limits.maxBodyBytes`.
+   * @default 20971520 (20 MiB)
+   */
+  maxUploadBytes?: number;
   /**
    * Which other origins' pages may call the gateway from a browser (CORS), e.g.
    * `{ origins: ['https://app.example.com'] }`; each must be an http(s) origin, or this throws.
@@ -150,16 +158,18 @@ export function createGateway(options: GatewayOptions): Gateway {
   const observability = createObservability(upstream, options);
   const graphiql = options.graphiql ?? true;
   const assets = graphiql === false ? undefined : localGraphiQLAssets();
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     logging: options.logging ?? false,
     cors: cors.cors,
-    // src/server/body-limit.ts instead: the same limit without a stream pipeline per request.
+    // src/server/body-limit.ts instead: the same limit without a stream pipeline per request,
+    // and a multipart upload's body may be `maxUploadBytes` larger.
     maxRequestBodySize: false,
-    // The GraphQL multipart request spec exists for file uploads, and this schema takes none.
-    multipart: false,
+    // The GraphQL multipart request spec, for the upload mutations' `File` inputs.
+    multipart: true,
     // graphql-codegen's trusted-document clients send the hash as `documentId`.
     extraParamNames: ['documentId'],
     context: createContextFactory({
@@ -168,6 +178,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       batching: options.batching ?? true,
       maxCalls: options.limits?.maxRestCallsPerOperation,
       observer: observability.observer,
+      maxUploadBytes,
     }),
     maskedErrors: { maskError },
     graphiql:
@@ -200,6 +211,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCSRFPrevention(),
       useExposureHeaders(cors.origins),
       useCloseAfterCutBody(),
+      useFileDownloads(upstream, options.token),
       ...(options.persistedOperations === false
         ? []
         : usePersistedOperationPlugins(options.persistedOperations)),
@@ -208,7 +220,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(assets ? [useStaticFiles(GRAPHIQL_ASSETS_PATH, assets)] : []),
       useRootRedirect(),
       // Last: it bounds whichever request parser the plugins above chose.
-      useBodyLimit(options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
+      useBodyLimit(options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, {
+        multipartExtra: maxUploadBytes,
+      }),
     ],
   });
   let closed: Promise<void> | undefined;

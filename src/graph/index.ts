@@ -66,6 +66,12 @@ import './discover/discover-events.ts';
 import './events/event-details.ts';
 import './projects/project-settings.ts';
 import './releases/release-adoption.ts';
+import './release-files/release-file.ts';
+import './release-files/commit-files.ts';
+import './release-files/source-map-debug.ts';
+import './release-files/release-file-mutations.ts';
+import './debug-files/debug-file.ts';
+import './debug-files/debug-file-mutations.ts';
 
 export const schema = withIssueRowDemand(
   withSafeEntities(

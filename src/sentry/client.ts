@@ -11,6 +11,7 @@
  */
 
 import { AppInstallations } from './app-installations.ts';
+import { DebugFiles } from './debug-files.ts';
 import { Discover } from './discover.ts';
 import { Events } from './events.ts';
 import { Requester, type RequesterOptions } from './http/requester.ts';
@@ -21,6 +22,7 @@ import { Monitors } from './monitors.ts';
 import { Organizations } from './organizations.ts';
 import { ProjectKeys } from './project-keys.ts';
 import { Projects } from './projects.ts';
+import { ReleaseFiles } from './release-files.ts';
 import { Releases } from './releases.ts';
 import { Replays } from './replays.ts';
 import { Repositories } from './repositories.ts';
@@ -54,6 +56,8 @@ export class SentryClient {
   #scim: Scim | undefined;
   #appInstallations: AppInstallations | undefined;
   #replays: Replays | undefined;
+  #releaseFiles: ReleaseFiles | undefined;
+  #debugFiles: DebugFiles | undefined;
 
   constructor(options: SentryClientOptions) {
     this.#http = new Requester(options);
@@ -192,5 +196,17 @@ export class SentryClient {
   get replays(): Replays {
     this.#replays ??= new Replays(this.#http);
     return this.#replays;
+  }
+
+  /** Release files (source maps), commit files, release commits of a project, source-map-debug. */
+  get releaseFiles(): ReleaseFiles {
+    this.#releaseFiles ??= new ReleaseFiles(this.#http);
+    return this.#releaseFiles;
+  }
+
+  /** A project's debug information files. */
+  get debugFiles(): DebugFiles {
+    this.#debugFiles ??= new DebugFiles(this.#http);
+    return this.#debugFiles;
   }
 }

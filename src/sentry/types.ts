@@ -9,6 +9,7 @@
  */
 
 export type * from './app-installations.ts';
+export type * from './debug-files.ts';
 export type * from './discover.ts';
 export type * from './event-entries.ts';
 export type * from './events.ts';
@@ -20,6 +21,7 @@ export type * from './monitors.ts';
 export type * from './organizations.ts';
 export type * from './project-keys.ts';
 export type * from './projects.ts';
+export type * from './release-files.ts';
 export type * from './releases.ts';
 export type * from './replays.ts';
 export type * from './repositories.ts';

@@ -17,10 +17,17 @@ const tooLarge = () =>
     extensions: { http: { status: 413 }, code: 'REQUEST_ENTITY_TOO_LARGE' },
   });
 
-/** Refuses bodies over `limit` bytes; must come after every plugin that sets a request parser. */
-export function useBodyLimit(limit: number): Plugin {
+const isMultipart = (request: Request) =>
+  /^multipart\/form-data\b/i.test(request.headers.get('content-type') ?? '');
+
+/**
+ * Refuses bodies over `limit` bytes, a `multipart/form-data` body (an upload) over `limit` plus
+ * `multipartExtra`; must come after every plugin that sets a request parser.
+ */
+export function useBodyLimit(limit: number, { multipartExtra = 0 } = {}): Plugin {
   return {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+      const max = isMultipart(request) ? limit + multipartExtra : limit;
       const contentLength = request.headers.get('content-length');
       if (contentLength !== null) {
         if (!CONTENT_LENGTH.test(contentLength)) {
@@ -28,12 +35,20 @@ export function useBodyLimit(limit: number): Plugin {
             extensions: { http: { status: 400 }, code: 'BAD_REQUEST' },
           });
         }
-        if (Number(contentLength) > limit) throw tooLarge();
+        if (Number(contentLength) > max) throw tooLarge();
         return; // the parser reads at most that many bytes
       }
       if (requestParser === undefined || request.body === null) return;
       const parse = requestParser;
-      setRequestParser((unbounded) => parse(counted(unbounded, limit, fetchAPI)));
+      setRequestParser((unbounded) => {
+        const state = { read: 0 };
+        // The multipart parser reports any stream error as bad multipart data (400): say 413.
+        return Promise.resolve(parse(counted(unbounded, max, fetchAPI, state))).catch(
+          (error: unknown) => {
+            throw state.read > max ? tooLarge() : error;
+          },
+        );
+      });
     },
   };
 }
@@ -43,18 +58,18 @@ function counted(
   request: Request,
   limit: number,
   fetchAPI: { Request: typeof Request; TransformStream: typeof TransformStream },
+  state: { read: number },
 ): Request {
   const body = request.body;
   if (body === null) return request;
-  let read = 0;
   // A native stream needs the native TransformStream (graphql-yoga#4583, as Yoga's own does).
   const Transform =
     body instanceof ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
   const limited = body.pipeThrough(
     new Transform<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
-        read += chunk.byteLength;
-        if (read > limit) controller.error(tooLarge());
+        state.read += chunk.byteLength;
+        if (state.read > limit) controller.error(tooLarge());
         else controller.enqueue(chunk);
       },
     }),

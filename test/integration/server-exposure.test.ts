@@ -214,9 +214,10 @@ describe('CSRF prevention', () => {
     expect(await gateway.issueStatus()).toBe('resolved');
   });
 
-  it('executes no multipart or text/plain body even with the header: 415, no call', async () => {
+  // Multipart bodies with the header are the upload mutations' (GraphQL multipart request spec).
+  it('executes no text/plain body even with the header: 415, no call', async () => {
     await using gateway = await startExposed();
-    for (const [contentType, encode] of SIMPLE_BODIES.slice(1)) {
+    for (const [contentType, encode] of SIMPLE_BODIES.slice(2)) {
       const response = await rawRequest(gateway.server.url, {
         method: 'POST',
         headers: { 'content-type': contentType, 'apollo-require-preflight': 'true' },

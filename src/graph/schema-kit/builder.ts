@@ -27,6 +27,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: string; Output: string };
     JSON: { Input: unknown; Output: unknown };
     StatsPeriod: { Input: string; Output: string };
+    File: { Input: File; Output: never };
   };
   Connection: { totalCount?: number | null | undefined; totalCountIsCapped?: boolean | undefined };
 }>({

@@ -10,7 +10,7 @@ export interface RequestContext {
   /** Decoded path parameters by placeholder name (`org`, `project`, `issue_id`, ...). */
   params: Record<string, string>;
   query: URLSearchParams;
-  /** Parsed JSON body of POST/PUT/DELETE (undefined when none). */
+  /** Parsed JSON body of POST/PUT/DELETE, a `FormData` for multipart (undefined when none). */
   body: unknown;
   token: LocalToken;
   data: LocalData;

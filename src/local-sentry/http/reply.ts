@@ -3,7 +3,7 @@
 /** What a route handler returns; the server serializes it. */
 export interface Reply {
   status: number;
-  /** JSON-serialized; `undefined` sends no body. */
+  /** JSON-serialized, bytes (`Uint8Array`) sent as they are; `undefined` sends no body. */
   body?: unknown;
   headers?: Record<string, string>;
 }

@@ -138,11 +138,17 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   function send(response: ServerResponse, reply: Reply, slow = false): void {
     if (response.destroyed || response.headersSent) return;
     const hasBody = reply.body !== undefined && reply.status !== 204 && reply.status !== 304;
-    const payload = hasBody ? Buffer.from(JSON.stringify(reply.body)) : Buffer.alloc(0);
+    // Bytes (a file download) go as they are, under the type the handler set.
+    const raw = reply.body instanceof Uint8Array;
+    const payload = !hasBody
+      ? Buffer.alloc(0)
+      : raw
+        ? Buffer.from(reply.body as Uint8Array)
+        : Buffer.from(JSON.stringify(reply.body));
     const headers: Record<string, string | number> = { ...reply.headers };
-    // A route may name its own type (SCIM's `application/scim+json`, a replay segment download's
-    // octet-stream).
-    if (hasBody) headers['Content-Type'] ??= 'application/json';
+    // A route may name its own type (SCIM's `application/scim+json`, a replay segment's
+    // octet-stream); bytes default to octet-stream.
+    if (hasBody) headers['Content-Type'] ??= raw ? 'application/octet-stream' : 'application/json';
     if (reply.status !== 204 && reply.status !== 304) headers['Content-Length'] = payload.length;
     response.writeHead(reply.status, headers);
     if (!slow || payload.length === 0) {

@@ -105,6 +105,17 @@ OPERATIONS = [
     ("get", f"{O}/sentry-app-installations/"),
     ("post", "/api/0/sentry-app-installations/{uuid}/external-issues/"),
     ("delete", f"{O}/members/{{member_id}}/"),
+    # Release files, debug files (the multipart uploads are checked in local-sentry-files.test.ts).
+    ("put", f"{O}/releases/{{version}}/files/{{file_id}}/"),
+    ("delete", f"{O}/releases/{{version}}/files/{{file_id}}/"),
+    ("get", f"{P}/releases/{{version}}/files/"),
+    ("get", f"{P}/releases/{{version}}/files/{{file_id}}/"),
+    ("put", f"{P}/releases/{{version}}/files/{{file_id}}/"),
+    ("delete", f"{P}/releases/{{version}}/files/{{file_id}}/"),
+    ("get", f"{O}/releases/{{version}}/commitfiles/"),
+    ("get", f"{P}/releases/{{version}}/commits/"),
+    ("get", f"{P}/events/{{event_id}}/source-map-debug/"),
+    ("get", f"{P}/files/dsyms/"),
 ]
 
 # Session replays.

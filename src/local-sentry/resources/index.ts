@@ -5,6 +5,8 @@
  */
 import type { RouteDef } from '../http/context.ts';
 import { appInstallationRoutes } from './app-installations/index.ts';
+import { chunkUploadRoutes } from './chunk-upload/index.ts';
+import { debugFileRoutes } from './debug-files/index.ts';
 import { environmentRoutes } from './environments/index.ts';
 import { eventUserRoutes } from './event-users/index.ts';
 import { eventRoutes } from './events/index.ts';
@@ -18,6 +20,7 @@ import { monitorRoutes } from './monitors/index.ts';
 import { organizationRoutes } from './organizations/index.ts';
 import { orglessRoutes } from './orgless/index.ts';
 import { projectRoutes } from './projects/index.ts';
+import { releaseFileRoutes } from './release-files/index.ts';
 import { releaseRoutes } from './releases/index.ts';
 import { replayRoutes } from './replays/index.ts';
 import { scimRoutes } from './scim/index.ts';
@@ -50,4 +53,7 @@ export const sentryRoutes = (): RouteDef[] => [
   ...scimRoutes(),
   ...appInstallationRoutes(),
   ...orglessRoutes(),
+  ...releaseFileRoutes(),
+  ...debugFileRoutes(),
+  ...chunkUploadRoutes(),
 ];

@@ -28,7 +28,10 @@ export async function read(
   signal: AbortSignal,
   send: () => Promise<UpstreamResponse>,
 ): Promise<UpstreamResponse> {
-  const hit = await reads.cache?.lookup(key);
+  // File bytes (`binary`: a release file's or debug file's download) are never cached: they can
+  // be large, and a store that keeps JSON (Redis) would not give the bytes back.
+  const cache = call.binary ? undefined : reads.cache;
+  const hit = await cache?.lookup(key);
   if (hit) {
     call.onCacheHit?.();
     return hit;
@@ -42,10 +45,10 @@ export async function read(
       return answer;
     }
   }
-  const startedAt = reads.cache?.begin() ?? 0;
+  const startedAt = cache?.begin() ?? 0;
   return reads.flights.lead(key, signal, async () => {
     const response = await send();
-    await reads.cache?.keep(key, call.path, response, startedAt);
+    await cache?.keep(key, call.path, response, startedAt);
     return response;
   });
 }

@@ -163,11 +163,15 @@ async function sendOnce(
       { ...observedCall(state), attempt, batchSize: batchSize(call.query) },
       headers,
     );
-    let body: string | undefined;
-    if (call.body !== undefined) {
+    let body: string | Uint8Array | undefined;
+    if (call.payload !== undefined) {
+      body = call.payload.bytes;
+      headers['content-type'] = call.payload.contentType;
+    } else if (call.body !== undefined) {
       body = JSON.stringify(call.body);
       headers['content-type'] = 'application/json';
     }
+    if (call.binary) headers['accept'] = '*/*';
     outcome = await exchange(env.pool(state.target.origin), {
       method,
       path: state.path,
@@ -201,6 +205,7 @@ async function sendOnce(
   const { status, headers, text } = outcome;
   env.budgets.observe(state.budgetKey, status, headers);
   env.observe(state, headers);
+  if (status >= 200 && status < 300 && call.binary) return { status, headers, body: outcome.bytes };
   if (status >= 200 && status < 300) {
     if (text.trim() === '') {
       if (method !== 'GET') return { status, headers, body: undefined };

@@ -11,7 +11,7 @@ export interface ExchangeRequest {
   /** Path with base path and query string. */
   path: string;
   headers: Record<string, string>;
-  body?: string | undefined;
+  body?: string | Uint8Array | undefined;
   /** `GET /api/0/...` for messages. */
   label: string;
   /** The caller's token, redacted from anything echoed back. */
@@ -28,6 +28,8 @@ export interface RawResponse {
   status: number;
   headers: ResponseHeaders;
   text: string;
+  /** The body as received (`text` is it decoded as UTF-8). */
+  bytes: Buffer;
 }
 
 /**
@@ -67,10 +69,12 @@ export async function exchange(
       chunks.push(chunk as Buffer);
       timer.refresh();
     }
+    const bytes = Buffer.concat(chunks);
     return {
       status: response.statusCode,
       headers: response.headers as ResponseHeaders,
-      text: Buffer.concat(chunks).toString('utf8'),
+      text: bytes.toString('utf8'),
+      bytes,
     };
   } catch (error) {
     if (signal.aborted) throw abortReason(signal);

@@ -109,6 +109,7 @@ export class Requester {
     path: ApiPath,
     query?: QueryParams,
     body?: unknown,
+    raw: Pick<UpstreamCall, 'payload' | 'binary'> = {},
   ): Promise<UpstreamResponse> {
     if (this.#token === undefined) {
       return Promise.reject(
@@ -125,6 +126,7 @@ export class Requester {
       token: this.#token,
       ...(query ? { query } : {}),
       ...(org !== undefined ? { organization: org } : {}),
+      ...raw,
     };
     if (method !== 'GET') {
       this.#prefetched.clear();
@@ -144,6 +146,31 @@ export class Requester {
       return kept;
     }
     return this.#call(call);
+  }
+
+  /**
+   * A multipart POST (a file upload) answering with an entity (or a list of them). The form is
+   * encoded by the platform's own `Request` (undici), which writes the boundary and the parts.
+   */
+  async upload<T>(org: string, path: ApiPath, form: FormData): Promise<T> {
+    const encoded = new Request('http://upload.invalid/', { method: 'POST', body: form });
+    const bytes = new Uint8Array(await encoded.arrayBuffer());
+    const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
+    const response = await this.send('POST', org, path, undefined, undefined, {
+      payload: { bytes, contentType },
+    });
+    if (typeof response.body !== 'object' || response.body === null) throw unexpectedShape(path);
+    return response.body as T;
+  }
+
+  /** A GET whose answer is bytes (a download), with the headers it came with. */
+  async download(
+    org: string,
+    path: ApiPath,
+    query?: QueryParams,
+  ): Promise<{ bytes: Buffer; headers: UpstreamResponse['headers'] }> {
+    const response = await this.send('GET', org, path, query, undefined, { binary: true });
+    return { bytes: response.body as Buffer, headers: response.headers };
   }
 
   /** A GET of one page of a list, each item stamped with `org`. */
@@ -302,3 +329,13 @@ function fanOut(signal: AbortSignal): AbortSignal {
 }
 
 function ignore(): void {}
+
+/**
+ * A file as the platform's own `Blob`, which the platform's `FormData` requires: a file parsed by
+ * Yoga's fetch ponyfill (`@whatwg-node`) is Blob-like but not one.
+ */
+export async function platformBlob(file: Blob): Promise<Blob> {
+  if (file instanceof Blob) return file;
+  const like = file as { arrayBuffer(): Promise<ArrayBuffer>; type?: string };
+  return new Blob([await like.arrayBuffer()], { type: like.type ?? '' });
+}

@@ -39,6 +39,10 @@ export interface UpstreamCall {
   query?: QueryParams;
   /** JSON request body. */
   body?: unknown;
+  /** A body that is not JSON (a multipart upload): these bytes, under this content type. */
+  payload?: { bytes: Uint8Array; contentType: string };
+  /** The answer is bytes (a file download), not JSON: `body` is then a `Buffer`. */
+  binary?: boolean;
   token: string;
   signal?: AbortSignal;
   /** Organization the call belongs to: routes it to that organization's region. */
@@ -56,7 +60,7 @@ export interface UpstreamCall {
 export interface UpstreamResponse {
   status: number;
   headers: ResponseHeaders;
-  /** Parsed JSON; `undefined` for an empty body on a write (204 No Content). */
+  /** Parsed JSON (a `Buffer` for a `binary` call); `undefined` for an empty body on a write. */
   body: unknown;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { SentryCommitInput, SentryReleaseUpdate } from '../../../sentry/types.ts';
 import { type RequestContext, type RouteDef, route } from '../../http/context.ts';
-import { paginate, paginateMapped } from '../../http/pagination.ts';
+import { paginateMapped } from '../../http/pagination.ts';
 import {
   bodyObject,
   dateField,
@@ -225,23 +225,6 @@ export const releaseRoutes = (): RouteDef[] => [
         )
         .sort((a, b) => dateOf(b) - dateOf(a))[0];
       return ok(previous ? bodyOf(context, previous) : {});
-    },
-  ),
-
-  route('GET /api/0/organizations/{org}/releases/{version}/files/', RELEASE_READ, (context) => {
-    const query = context.query.get('query')?.toLowerCase();
-    const files = releaseOf(context).files.filter(
-      (file) => !query || file.name.toLowerCase().includes(query),
-    );
-    return paginate(files, context.page);
-  }),
-
-  route(
-    'GET /api/0/organizations/{org}/releases/{version}/files/{file_id}/',
-    RELEASE_READ,
-    (context) => {
-      const id = context.params['file_id'] ?? '';
-      return ok(found(releaseOf(context).files.find((file) => file.id === id)));
     },
   ),
 
