@@ -9,6 +9,7 @@
  *
  * Reads are GETs (retried on transient failures); writes are sent exactly once.
  */
+import { AlertRules } from './alert-rules.ts';
 import { Discover } from './discover.ts';
 import { Events } from './events.ts';
 import { Requester, type RequesterOptions } from './http/requester.ts';
@@ -23,6 +24,7 @@ import { Releases } from './releases.ts';
 import { Repositories } from './repositories.ts';
 import { ServiceHooks } from './service-hooks.ts';
 import { Sessions } from './sessions.ts';
+import { Stats } from './stats.ts';
 import { Teams } from './teams.ts';
 import { UserFeedback } from './user-feedback.ts';
 
@@ -47,6 +49,8 @@ export class SentryClient {
   #discover: Discover | undefined;
   #sessions: Sessions | undefined;
   #monitors: Monitors | undefined;
+  #alertRules: AlertRules | undefined;
+  #stats: Stats | undefined;
 
   constructor(options: SentryClientOptions) {
     this.#http = new Requester(options);
@@ -162,5 +166,17 @@ export class SentryClient {
   get monitors(): Monitors {
     this.#monitors ??= new Monitors(this.#http);
     return this.#monitors;
+  }
+
+  /** Metric alert rules. */
+  get alertRules(): AlertRules {
+    this.#alertRules ??= new AlertRules(this.#http);
+    return this.#alertRules;
+  }
+
+  /** Usage stats: `stats_v2` and the legacy event-count series. */
+  get stats(): Stats {
+    this.#stats ??= new Stats(this.#http);
+    return this.#stats;
   }
 }

@@ -7,6 +7,7 @@
  * Each type lives with its resource's endpoints (`issues.ts`, `releases.ts`, …); this barrel
  * re-exports them all for code that needs the wire shapes only (the local Sentry). Type-only.
  */
+export type * from './alert-rules.ts';
 export type * from './discover.ts';
 export type * from './events.ts';
 export type * from './http/wire.ts';
@@ -21,6 +22,7 @@ export type * from './releases.ts';
 export type * from './repositories.ts';
 export type * from './service-hooks.ts';
 export type * from './sessions.ts';
+export type * from './stats.ts';
 export type * from './teams.ts';
 export type * from './user-feedback.ts';
 export type * from './users.ts';

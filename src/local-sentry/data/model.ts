@@ -10,6 +10,7 @@
  * the generator that builds the seeded world from the resources' parts.
  */
 import type { SentryOrganization, SentryUser } from '../../sentry/types.ts';
+import type { AlertRuleRecord } from '../resources/alert-rules/record.ts';
 import type { EventUser } from '../resources/event-users/record.ts';
 import type { EventRecord } from '../resources/events/record.ts';
 import type { IssueRecord } from '../resources/issues/record.ts';
@@ -89,4 +90,6 @@ export interface OrgData {
   environments: string[];
   /** Cron monitors, by name. */
   monitors: MonitorRecord[];
+  /** Metric alert rules, newest first. */
+  alertRules: AlertRuleRecord[];
 }

@@ -96,6 +96,8 @@ OPERATIONS = [
     ("get", f"{O}/issues/{{issue_id}}/external-issues/"),
     ("get", f"{O}/replay-count/"),
     ("get", f"{P}/events/{{event_id}}/attachments/"),
+    ("get", f"{O}/stats_v2/"),
+    ("get", f"{P}/stats/"),
 ]
 
 

@@ -4,6 +4,7 @@
  * says what it owns). Adding a resource is adding a folder and a line below.
  */
 import type { RouteDef } from '../http/context.ts';
+import { alertRuleRoutes } from './alert-rules/index.ts';
 import { environmentRoutes } from './environments/index.ts';
 import { eventUserRoutes } from './event-users/index.ts';
 import { eventRoutes } from './events/index.ts';
@@ -18,6 +19,7 @@ import { projectRoutes } from './projects/index.ts';
 import { releaseRoutes } from './releases/index.ts';
 import { replayRoutes } from './replays/index.ts';
 import { sessionRoutes } from './sessions/index.ts';
+import { statsRoutes } from './stats/index.ts';
 import { tagRoutes } from './tags/index.ts';
 import { teamRoutes } from './teams/index.ts';
 import { userFeedbackRoutes } from './user-feedback/index.ts';
@@ -42,4 +44,6 @@ export const sentryRoutes = (): RouteDef[] => [
   ...environmentRoutes(),
   ...integrationRoutes(),
   ...replayRoutes(),
+  ...alertRuleRoutes(),
+  ...statsRoutes(),
 ];

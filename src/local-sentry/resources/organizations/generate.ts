@@ -30,5 +30,6 @@ export function generateOrganization(spec: OrgSpec, created: number): OrgData {
     eventUsers: [],
     environments: [],
     monitors: [],
+    alertRules: [],
   };
 }
