@@ -51,6 +51,10 @@ import './monitors/monitor.ts';
 import './monitors/monitor-lists.ts';
 import './monitors/monitor-mutations.ts';
 import './monitors/check-in-mutations.ts';
+import './alert-rules/alert-rule.ts';
+import './alert-rules/alert-rule-lists.ts';
+import './stats/org-stats.ts';
+import './stats/event-counts.ts';
 
 export const schema = withIssueRowDemand(
   withSafeEntities(
