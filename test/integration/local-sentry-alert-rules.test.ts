@@ -1,4 +1,6 @@
 /** Metric alert rules in the local Sentry: the organization's list, its filters and scopes. */
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { generateData } from '../../src/local-sentry/data/generate.ts';
 import type { SentryAlertRule } from '../../src/sentry/types.ts';
@@ -6,7 +8,42 @@ import { withLocalSentry } from '../helpers/local-sentry.ts';
 
 const LIST = '/api/0/organizations/acme/alert-rules/';
 
+/**
+ * The seed's `AlertRule` schema (seeds/002, `components.schemas.AlertRule`), as written there:
+ * Sentry's OpenAPI spec has no metric alert routes to check against.
+ */
+const SEED_ALERT_RULE = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    environment: { type: 'string' },
+    dataset: { type: 'string', enum: ['events', 'transactions', 'sessions', 'metrics'] },
+    query: { type: 'string' },
+    aggregate: { type: 'string' },
+    timeWindow: { type: 'integer' },
+    thresholdType: { type: 'integer' },
+    resolveThreshold: { type: 'number' },
+    triggers: { type: 'array', items: { type: 'object' } },
+    projects: { type: 'array', items: { type: 'string' } },
+    owner: { type: 'string' },
+    dateCreated: { type: 'string', format: 'date-time' },
+  },
+};
+
 describe('GET /organizations/{org}/alert-rules/', () => {
+  it("matches the seed's AlertRule schema, row by row", async () => {
+    await using sentry = await withLocalSentry({ data: generateData({ seed: 1, scale: 'small' }) });
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile({ type: 'array', items: SEED_ALERT_RULE });
+    for (const org of ['acme', 'globex']) {
+      const { rows } = await sentry.fetchAll(`/api/0/organizations/${org}/alert-rules/`);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(validate(rows) ? [] : validate.errors, org).toEqual([]);
+    }
+  });
+
   it('lists seeded metric rules newest first, with triggers, actions and project slugs', async () => {
     await using sentry = await withLocalSentry({ data: generateData({ seed: 1, scale: 'small' }) });
     const { rows } = await sentry.fetchAll<SentryAlertRule>(LIST);
@@ -17,9 +54,7 @@ describe('GET /organizations/{org}/alert-rules/', () => {
     for (const rule of rows) {
       expect(rule.projects.length).toBeGreaterThan(0);
       for (const project of rule.projects) expect(slugs.has(project)).toBe(true);
-      expect(['events', 'transactions', 'sessions', 'metrics', 'generic_metrics']).toContain(
-        rule.dataset,
-      );
+      expect(['events', 'transactions', 'sessions', 'metrics']).toContain(rule.dataset);
       expect(rule.triggers[0]?.label).toBe('critical');
       for (const trigger of rule.triggers) {
         expect(trigger.alertRuleId).toBe(rule.id);

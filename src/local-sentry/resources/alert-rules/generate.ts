@@ -25,6 +25,8 @@ interface Template {
   critical: number;
   /** Null: no warning trigger. */
   warning: number | null;
+  /** Where the rule resolves. */
+  resolve: number;
   /** How many projects it watches. */
   projects: number;
   eventTypes: string[];
@@ -40,6 +42,7 @@ const TEMPLATES: Template[] = [
     timeWindow: 60,
     critical: 500,
     warning: 200,
+    resolve: 100,
     projects: 1,
     eventTypes: ['error', 'default'],
   },
@@ -52,18 +55,20 @@ const TEMPLATES: Template[] = [
     timeWindow: 30,
     critical: 100,
     warning: null,
+    resolve: 50,
     projects: 2,
     eventTypes: ['error'],
   },
   {
     name: 'Slow p95 transactions',
-    dataset: 'generic_metrics',
+    dataset: 'transactions',
     aggregate: 'p95(transaction.duration)',
     query: 'transaction.op:http.server',
     thresholdType: 0,
     timeWindow: 10,
     critical: 2000,
     warning: 1200,
+    resolve: 1000,
     projects: 1,
     eventTypes: ['transaction'],
   },
@@ -76,6 +81,7 @@ const TEMPLATES: Template[] = [
     timeWindow: 15,
     critical: 0.05,
     warning: 0.02,
+    resolve: 0.01,
     projects: 1,
     eventTypes: ['transaction'],
   },
@@ -88,6 +94,7 @@ const TEMPLATES: Template[] = [
     timeWindow: 60,
     critical: 97,
     warning: 99,
+    resolve: 99.5,
     projects: 1,
     eventTypes: [],
   },
@@ -100,6 +107,7 @@ const TEMPLATES: Template[] = [
     timeWindow: 30,
     critical: 0.7,
     warning: 0.85,
+    resolve: 0.9,
     projects: 2,
     eventTypes: ['transaction'],
   },
@@ -239,9 +247,13 @@ export function generateAlertRules(data: LocalData, org: OrgData, ids: AlertRule
     const team = org.teams[t % org.teams.length];
     const creator = org.members[t % org.members.length];
     const creatorUser = creator?.userId ? data.users.get(creator.userId) : undefined;
+    // Sentry sends `null` for a rule over every environment; the seed's schema has a string,
+    // so every seeded rule names one.
     const environments = first.wire.environments ?? [];
     const environment =
-      t % 3 === 2 ? null : environments.includes('production') ? 'production' : null;
+      t % 3 === 2 && environments.includes('staging')
+        ? 'staging'
+        : (environments.find((e) => e === 'production') ?? environments[0] ?? 'production');
     org.alertRules.push({
       org: org.slug,
       projectIds: projects.map((p) => p.wire.id),
@@ -254,14 +266,14 @@ export function generateAlertRules(data: LocalData, org: OrgData, ids: AlertRule
         query: template.query,
         aggregate: template.aggregate,
         thresholdType: template.thresholdType,
-        resolveThreshold: null,
+        resolveThreshold: template.resolve,
         timeWindow: template.timeWindow,
         environment,
         resolution: template.timeWindow >= 60 ? 5 : 1,
         thresholdPeriod: rng.int(1, 3),
         triggers,
         includeAllProjects: false,
-        owner: team ? `team:${team.wire.id}` : null,
+        owner: `team:${team?.wire.id ?? org.teams[0]?.wire.id}`,
         originalAlertRuleId: null,
         comparisonDelta: null,
         eventTypes: template.eventTypes,
