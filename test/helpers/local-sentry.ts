@@ -75,6 +75,8 @@ export async function withLocalSentry(options: LocalSentryOptions = {}): Promise
     recordRouteCoverage(sentry);
     await close();
   };
+  // `await using` calls this, not `close`: it must record the coverage too.
+  sentry[Symbol.asyncDispose] = () => sentry.close();
   const call = <T>(path: string, fetchOptions: FetchOptions = {}) =>
     fetchJson<T>(sentry.url, path, {
       ...fetchOptions,

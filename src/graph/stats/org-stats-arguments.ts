@@ -63,8 +63,8 @@ export function orgStatsParams(org: string, args: OrgStatsArgs): OrgStatsParams 
     span = toMs(period);
     range = { statsPeriod: period };
   }
-  // Sentry rounds the range up to whole hours (an explicit `end` gains a second first).
-  if (Math.ceil((span + (range.end ? 1000 : 0)) / HOUR) * HOUR > MAX_POINTS * intervalMs) {
+  // Sentry rounds the range up to whole intervals (an explicit `end` gains a second first).
+  if (Math.ceil((span + (range.end ? 1000 : 0)) / intervalMs) > MAX_POINTS) {
     throw badUserInput(
       `That range at that interval has more than ${MAX_POINTS} points: use a larger interval or a shorter range.`,
       { argument: 'interval' },

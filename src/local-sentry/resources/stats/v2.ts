@@ -88,8 +88,9 @@ function parsed(context: RequestContext) {
 function constrainedRange(context: RequestContext) {
   const raw = context.query.get('interval') ?? '1h';
   // Sentry's parse_stats_period: a malformed interval reads as the default, one hour.
+  // A bare number is seconds.
   const interval = /^\d+[smhdw]?$/.test(raw)
-    ? (parseDuration(/\d$/.test(raw) ? `${raw}s` : raw) ?? HOUR)
+    ? (parseDuration(raw.replace(/\d$/, '$&s')) ?? HOUR)
     : HOUR;
   if (interval > DAY) throw badRequest('The interval has to be less than one day.');
   if (interval <= 0 || DAY % interval !== 0) {
@@ -105,13 +106,14 @@ function constrainedRange(context: RequestContext) {
   // An explicit `end` is inclusive: Sentry adds a second before rounding.
   const end =
     range.end + (context.query.get('end') && !context.query.get('statsPeriod') ? 1000 : 0);
-  const span = Math.ceil((end - range.start) / HOUR) * HOUR;
+  // Sentry rounds the range up to whole intervals, and its end up to the next interval.
+  const span = Math.ceil((end - range.start) / interval) * interval;
   if (span / interval > MAX_POINTS) {
     throw badRequest(
       'Your interval and date range would create too many results. Use a larger interval, or a smaller date range.',
     );
   }
-  const roundedEnd = Math.ceil(end / HOUR) * HOUR;
+  const roundedEnd = Math.ceil(end / interval) * interval;
   return { start: roundedEnd - span, end: roundedEnd, interval };
 }
 
