@@ -243,7 +243,7 @@ AlertRule.implement({
       type: [Project],
       nullable: true,
       description:
-        "The projects it watches. The rule names them by slug; one batched call (`GET /organizations/{org}/projects/?query=slug:…`) answers every rule's, and none when the request already listed the organization's projects.",
+        "The projects it watches. The rule names them by slug; one batched call (`GET /organizations/{org}/projects/?query=slug:…`) answers every rule's, and none for projects this request has already loaded (a project list primes them).",
       resolve: (rule, _args, context) =>
         Promise.all(
           rule.projects.map((slug) => projectBySlug(context, rule.organizationSlug, slug)),
