@@ -20,6 +20,8 @@ Options:
   --duration-ms N    Length of one throughput run                           [default: 1500]
   --rounds N         Throughput passes (memory is compared across them)        [default: 3]
   --no-throughput    Skip throughput, added latency and memory
+  --profile          Also CPU-profile a gateway under the IssueStream load
+                     (bench/results/profile/*.cpuprofile, summarised in the output)
   --only LIST        Only these operations (names or file names), comma-separated
   --out DIR          Where latest.json and latency.svg go          [default: bench/results]
   --no-write         Do not write results
@@ -51,6 +53,7 @@ export function parseBenchArgs(args: string[]): Partial<BenchOptions> | 'help' {
       'duration-ms': { type: 'string' },
       rounds: { type: 'string' },
       'no-throughput': { type: 'boolean' },
+      profile: { type: 'boolean' },
       only: { type: 'string' },
       out: { type: 'string' },
       'no-write': { type: 'boolean' },
@@ -81,6 +84,7 @@ export function parseBenchArgs(args: string[]): Partial<BenchOptions> | 'help' {
     rounds: integer(values.rounds, '--rounds', DEFAULT_OPTIONS.rounds, 1),
     throughput: !values['no-throughput'],
   };
+  if (values.profile) options.profile = true;
   if (values.only) options.only = values.only.split(',').map((name) => name.trim());
   if (!values['no-write']) {
     options.outDir = values.out ?? new URL('./results/', import.meta.url).pathname;

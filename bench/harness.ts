@@ -9,14 +9,8 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { GraphQLClient, type GraphQLRequest, LocalSentryClient } from './http.ts';
-import {
-  countRestCalls,
-  executeOrThrow,
-  measureThroughput,
-  type RestCount,
-  timeSeries,
-} from './measure.ts';
+import { GraphQLClient, LocalSentryClient } from './http.ts';
+import { countRestCalls, executeOrThrow, type RestCount, timeSeries } from './measure.ts';
 import {
   type BenchOperation,
   type Fixtures,
@@ -28,12 +22,12 @@ import {
   type ChildServer,
   type CompiledGateway,
   compileGateway,
-  type MemorySample,
   type Scale,
   startGatewayProcess,
   startLocalSentryProcess,
   stopAll,
 } from './processes.ts';
+import type { ProfileSummary } from './profile.ts';
 import {
   type RecordedCall,
   type RecordingProxy,
@@ -52,9 +46,10 @@ import {
   renderLatencySvg,
   TARGETS,
   type ThroughputReport,
-  type ThroughputRun,
   verdictLine,
 } from './report.ts';
+import { ISSUE_LIST_N1, throughputChecks, throughputRatios, throughputRows } from './throughput.ts';
+import { memoryOf, profileUnderLoad, requestOf, runThroughputPhase } from './throughput-phase.ts';
 
 export interface BenchOptions {
   /** @default 'large' */
@@ -77,6 +72,8 @@ export interface BenchOptions {
   rounds: number;
   /** Run the throughput, added-latency and memory phase. @default true */
   throughput: boolean;
+  /** Also take a CPU profile of a gateway under the IssueStream load (`bench/profile.ts`). */
+  profile?: boolean;
   /** Run only operations whose name or file is listed. */
   only?: string[];
   /** @default schema/operations */
@@ -177,16 +174,6 @@ async function loadFixtures(
   };
 }
 
-const mb = (kb: number | undefined) => (kb === undefined ? undefined : Math.round(kb / 102.4) / 10);
-
-function requestOf(operation: BenchOperation): GraphQLRequest {
-  return {
-    document: operation.document,
-    operationName: operation.name,
-    variables: operation.variables,
-  };
-}
-
 /** Times one mode (batching on or off) of one operation: calls, then a latency series. */
 async function measureMode(
   gateway: GraphQLClient,
@@ -208,27 +195,6 @@ async function measureMode(
     return { restCalls, latency };
   } catch (error) {
     return { restCalls, error: (error as Error).message };
-  }
-}
-
-/** Samples a process' memory every `intervalMs` while `work` runs; returns the highest RSS. */
-async function sampleWhile<T>(
-  server: ChildServer,
-  work: () => Promise<T>,
-  intervalMs = 100,
-): Promise<{ result: T; maxRssKb: number | undefined }> {
-  let maxRssKb: number | undefined;
-  const sample = () => {
-    const memory: MemorySample | undefined = server.memory();
-    if (memory) maxRssKb = Math.max(maxRssKb ?? 0, memory.rssKb);
-  };
-  const timer = setInterval(sample, intervalMs);
-  try {
-    const result = await work();
-    sample();
-    return { result, maxRssKb };
-  } finally {
-    clearInterval(timer);
   }
 }
 
@@ -387,94 +353,40 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       ...(noBatch ? [memoryOf(noBatch.label, noBatchBefore, noBatchAfter, [])] : []),
     ];
     if (throughputGateway && sentryB) {
-      const chosen = operations.filter((op) => op.throughput && op.skip === undefined);
-      const fast = new GraphQLClient(
-        throughputGateway.url,
-        TOKEN,
-        2 * Math.max(...options.concurrencies),
-      );
-      const direct = new LocalSentryClient(sentryB.url, TOKEN);
-      clients.push(fast, direct);
-      for (const operation of chosen) {
-        for (let i = 0; i < options.warmup * 4; i += 1)
-          await executeOrThrow(fast, requestOf(operation));
-      }
-      const before = throughputGateway.memory();
-      const roundsMb: number[] = [];
-      let peakAtMax: number | undefined;
-      const top = Math.max(...options.concurrencies);
-      for (const operation of chosen) throughput.push({ operation: operation.name, runs: [] });
-      for (let round = 1; round <= options.rounds; round += 1) {
-        for (const operation of chosen) {
-          const entry = throughput.find((t) => t.operation === operation.name);
-          for (const concurrency of options.concurrencies) {
-            const cpuBefore = [throughputGateway.cpuMs(), sentryB.cpuMs()];
-            const { result, maxRssKb } = await sampleWhile(throughputGateway, () =>
-              measureThroughput(
-                fast,
-                requestOf(operation),
-                concurrency,
-                options.throughputDurationMs,
-              ),
-            );
-            const cpuAfter = [throughputGateway.cpuMs(), sentryB.cpuMs()];
-            if (concurrency === top && maxRssKb !== undefined) {
-              peakAtMax = Math.max(peakAtMax ?? 0, maxRssKb);
-            }
-            const run: ThroughputRun = { ...result, round };
-            const perRequest = (index: number) => {
-              const [before, after] = [cpuBefore[index], cpuAfter[index]];
-              return before === undefined || after === undefined || result.requests === 0
-                ? undefined
-                : Math.round(((after - before) / result.requests) * 1000) / 1000;
-            };
-            const gatewayCpu = perRequest(0);
-            if (gatewayCpu !== undefined) run.gatewayCpuMsPerRequest = gatewayCpu;
-            const upstreamCpu = perRequest(1);
-            if (upstreamCpu !== undefined) run.upstreamCpuMsPerRequest = upstreamCpu;
-            const maxRssMb = mb(maxRssKb);
-            if (maxRssMb !== undefined) run.maxRssMb = maxRssMb;
-            entry?.runs.push(run);
-            log(
-              `bench: throughput ${operation.name} round ${round} c=${concurrency}: ${result.rps} req/s` +
-                `${result.errors > 0 ? `, ${result.errors} errors (${result.firstError})` : ''}`,
-            );
-          }
-        }
-        const sample = throughputGateway.memory();
-        if (sample) roundsMb.push(mb(sample.rssKb) ?? 0);
-      }
-      for (const operation of chosen) {
-        const calls = recorded.get(operation.name) ?? [];
-        const request = requestOf(operation);
-        const series = {
-          iterations: options.iterations,
-          warmup: options.warmup,
-          budgetMs: options.budgetMs,
-        };
-        const gatewayLatency = await timeSeries(
-          async () => void (await executeOrThrow(fast, request)),
-          series,
-        );
-        const directLatency = await timeSeries(() => replayCalls(direct, calls), series);
-        addedLatency.push({
-          operation: operation.name,
-          restCalls: calls.length,
-          waves: toWaves(calls).length,
-          gateway: gatewayLatency,
-          direct: directLatency,
-          addedP50Ms: Math.round((gatewayLatency.p50 - directLatency.p50) * 100) / 100,
-          addedP95Ms: Math.round((gatewayLatency.p95 - directLatency.p95) * 100) / 100,
-        });
-      }
-      const entry = memoryOf(throughputGateway.label, before, throughputGateway.memory(), roundsMb);
-      if (peakAtMax !== undefined) entry.peakAtMaxConcurrencyMb = mb(peakAtMax);
-      memory.unshift(entry);
+      const phase = await runThroughputPhase({
+        gateway: throughputGateway,
+        sentry: sentryB,
+        operations: operations.filter((op) => op.throughput && op.skip === undefined),
+        recorded,
+        options,
+        token: TOKEN,
+        clients,
+      });
+      throughput.push(...phase.throughput);
+      addedLatency.push(...phase.addedLatency);
+      memory.unshift(phase.memory);
     }
 
+    let profile: ProfileSummary | undefined;
+    if (options.profile && sentryB && options.outDir) {
+      profile = await profileUnderLoad(
+        { upstream: sentryB.url, compiledRun, outDir: options.outDir, options, token: TOKEN },
+        operations.find((op) => op.name === 'IssueStream'),
+      );
+      log(`bench: CPU profile written to ${profile.file}`);
+    }
+    const { helloWorld, ratios } = throughputRatios(throughput);
+    for (const result of results) {
+      result.checks.push(...throughputChecks(result.name, ratios, addedLatency));
+      result.met = result.checks.every((check) => check.met);
+    }
+    const n1Checks = throughputChecks(ISSUE_LIST_N1.name, ratios, addedLatency);
     const memoryChecks = checkMemory(memory.find((m) => m.label === THROUGHPUT_GATEWAY));
     const verdicts = [
       ...results.map(verdictLine),
+      ...n1Checks.map(
+        (check) => `- ${ISSUE_LIST_N1.name}: ${check.met ? 'met' : 'MISSED'} (${check.detail})`,
+      ),
       ...memoryChecks.map((check) => `- memory: ${check.met ? 'met' : 'MISSED'} (${check.detail})`),
     ];
     const report: BenchReport = {
@@ -500,12 +412,19 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       },
       durationMs: 0,
       operations: results,
-      throughput,
+      throughput: throughputRows(throughput),
+      helloWorld,
+      throughputRatios: ratios,
+      throughputRounds: throughput,
       addedLatency,
       memory,
       memoryChecks,
+      ...(profile ? { profile } : {}),
       verdicts,
-      allMet: results.every((r) => r.met) && memoryChecks.every((c) => c.met),
+      allMet:
+        results.every((r) => r.met) &&
+        n1Checks.every((c) => c.met) &&
+        memoryChecks.every((c) => c.met),
     };
     await Promise.all(clients.map((c) => c.close()));
     clients.length = 0;
@@ -522,20 +441,4 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
     await stopAll(servers);
     compiled?.remove();
   }
-}
-
-function memoryOf(
-  label: string,
-  before: MemorySample | undefined,
-  after: MemorySample | undefined,
-  roundsMb: number[],
-): GatewayMemory {
-  const entry: GatewayMemory = { label, roundsMb };
-  const beforeMb = mb(before?.rssKb);
-  if (beforeMb !== undefined) entry.beforeMb = beforeMb;
-  const afterMb = mb(after?.rssKb);
-  if (afterMb !== undefined) entry.afterMb = afterMb;
-  const peakMb = mb(after?.peakKb);
-  if (peakMb !== undefined) entry.peakMb = peakMb;
-  return entry;
 }

@@ -84,8 +84,9 @@ export interface CompiledGateway extends AsyncDisposable {
  * gateway runs plain JavaScript as in production, without tsx's loader and transform cache in its
  * memory (about 30 MB of RSS). The directory sits under `node_modules/.cache/` so that the compiled
  * files resolve the project's dependencies, and gets a `package.json` saying they are ES modules.
+ * `source` compiles another checkout instead (an earlier commit, for a before/after run).
  */
-export async function compileGateway(): Promise<CompiledGateway> {
+export async function compileGateway(source = ROOT): Promise<CompiledGateway> {
   const parent = join(ROOT, 'node_modules/.cache/sentry-graphql-bench');
   mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(join(parent, 'gateway-'));
@@ -94,8 +95,8 @@ export async function compileGateway(): Promise<CompiledGateway> {
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
     await promisify(execFile)(
       process.execPath,
-      [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', dir],
-      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+      [tsc, '-p', join(source, 'tsconfig.build.json'), '--outDir', dir],
+      { cwd: source, maxBuffer: 16 * 1024 * 1024 },
     ).catch((error: Error & { stdout?: string }) => {
       // Type errors elsewhere still emit; only a missing CLI is fatal (checked below).
       console.error(

@@ -4,6 +4,8 @@
  */
 import type { LatencySummary, RestCount, ThroughputResult } from './measure.ts';
 import type { BenchOperation } from './operations.ts';
+import { type ProfileSummary, renderProfile } from './profile.ts';
+import type { ThroughputRatio, ThroughputRow } from './throughput.ts';
 
 /** Targets of the issue: a miss is printed, never hidden. */
 export const TARGETS = {
@@ -55,7 +57,15 @@ export interface OperationResult {
 }
 
 export interface TargetCheck {
-  target: 'rest-calls' | 'latency' | 'no-batch' | 'errors' | 'memory';
+  target:
+    | 'rest-calls'
+    | 'latency'
+    | 'waves'
+    | 'no-batch'
+    | 'errors'
+    | 'memory'
+    | 'throughput'
+    | 'added-latency';
   met: boolean;
   detail: string;
 }
@@ -125,10 +135,19 @@ export interface BenchReport {
   };
   durationMs: number;
   operations: OperationResult[];
-  throughput: ThroughputReport[];
+  /** Per operation and concurrency level (HelloWorld is `{ __typename }` on the same gateway). */
+  throughput: ThroughputRow[];
+  /** `{ __typename }` on the throughput gateway, same run. */
+  helloWorld: { reqPerGatewayCpuSecond: number | null };
+  /** Per operation over every level and round, against HelloWorld. */
+  throughputRatios: ThroughputRatio[];
+  /** Every throughput run, by operation, level and round. */
+  throughputRounds: ThroughputReport[];
   addedLatency: AddedLatencyReport[];
   memory: GatewayMemory[];
   memoryChecks: TargetCheck[];
+  /** With `--profile`: where the gateway's CPU went under the IssueStream load. */
+  profile?: ProfileSummary;
   /** One line per operation (and one for memory): met, or what was missed. */
   verdicts: string[];
   allMet: boolean;
@@ -154,6 +173,14 @@ export function checkOperation(
     met: calls === operation.minRestCalls,
     detail: `REST calls ${calls} ${calls === operation.minRestCalls ? '=' : '≠'} minimum ${operation.minRestCalls}`,
   });
+  const waves = operation.observedWaves?.length;
+  if (waves !== undefined && calls > 0) {
+    checks.push({
+      target: 'waves',
+      met: waves === operation.criticalPath,
+      detail: `waves ${waves} ${waves === operation.criticalPath ? '=' : '≠'} critical path ${operation.criticalPath}`,
+    });
+  }
   const p50 = batched.latency?.p50;
   checks.push({
     target: 'latency',
@@ -285,7 +312,7 @@ export function renderMarkdown(report: BenchReport): string {
       'REST: the same calls made directly with undici, each started once the calls that ended ' +
       'before it in the recording have ended.',
   );
-  if (report.throughput.length > 0) {
+  if (report.throughputRounds.length > 0) {
     const levels = settings.concurrencies;
     parts.push(
       `Throughput at upstream latency 0 (requests/s, mean of ${settings.rounds} round(s) of ` +
@@ -300,13 +327,16 @@ export function renderMarkdown(report: BenchReport): string {
           `p50 ms @c=${levels.at(-1)}`,
           'Errors',
           'Gateway CPU ms/req',
+          'Req per gateway CPU-s',
+          '× { __typename }',
           'Upstream CPU ms/req',
           'Gateway p50 ms',
           'Direct REST p50 ms',
           'Added p50 ms',
         ],
-        report.throughput.map((entry) => {
+        report.throughputRounds.map((entry) => {
           const added = report.addedLatency.find((a) => a.operation === entry.operation);
+          const ratio = report.throughputRatios.find((r) => r.operation === entry.operation);
           const at = (c: number) => entry.runs.filter((run) => run.concurrency === c);
           const mean = (values: number[]) =>
             values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
@@ -317,6 +347,13 @@ export function renderMarkdown(report: BenchReport): string {
             fmt(mean(at(top).map((run) => run.latency.p50))),
             String(entry.runs.reduce((sum, run) => sum + run.errors, 0)),
             fmt(mean(entry.runs.flatMap((run) => run.gatewayCpuMsPerRequest ?? [])), 2),
+            fmt(
+              ratio?.reqPerGatewayCpuSecond ??
+                report.helloWorld.reqPerGatewayCpuSecond ??
+                undefined,
+              0,
+            ),
+            ratio ? fmt(ratio.ratioToHelloWorld ?? undefined, 2) : '1',
             fmt(mean(entry.runs.flatMap((run) => run.upstreamCpuMsPerRequest ?? [])), 2),
             fmt(added?.gateway.p50, 2),
             fmt(added?.direct.p50, 2),
@@ -340,6 +377,7 @@ export function renderMarkdown(report: BenchReport): string {
       ),
     );
   }
+  if (report.profile) parts.push(renderProfile(report.profile));
   parts.push(report.verdicts.join('\n'));
   return `${parts.join('\n\n')}\n`;
 }

@@ -22,6 +22,7 @@ import { createObservability } from './observability/observability.ts';
 import type { TracingOptions } from './observability/tracing.ts';
 import { useRequestParseErrors } from './request-parse-errors.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
+import { useBodyLimit } from './server/body-limit.ts';
 import {
   corsFor,
   useCloseAfterCutBody,
@@ -143,8 +144,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     landingPage: false,
     logging: options.logging ?? false,
     cors: cors.cors,
-    // Counted on the bytes read, so a chunked body without Content-Length is capped too.
-    maxRequestBodySize: options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    // src/server/body-limit.ts instead: the same limit without a stream pipeline per request.
+    maxRequestBodySize: false,
     // The GraphQL multipart request spec exists for file uploads, and this schema takes none.
     multipart: false,
     // graphql-codegen's trusted-document clients send the hash as `documentId`.
@@ -194,6 +195,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       useRestCallCount(),
       ...(assets ? [useStaticFiles(GRAPHIQL_ASSETS_PATH, assets)] : []),
       useRootRedirect(),
+      // Last: it bounds whichever request parser the plugins above chose.
+      useBodyLimit(options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
     ],
   });
   let closed: Promise<void> | undefined;

@@ -21,6 +21,8 @@ export const DOCUMENTED_CODES: ReadonlySet<string> = new Set([
   'BAD_REQUEST',
   'REQUEST_ENTITY_TOO_LARGE',
   'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_MISMATCH',
+  'PERSISTED_QUERY_REQUIRED',
 ]);
 
 /** An HTTP response of the gateway: its status and its body (parsed JSON, else the text). */

@@ -3,9 +3,9 @@
  * `id:` or `slug:` terms (`query=id:1 id:2`), one call per organization.
  */
 import type { OrgScoped, SentryClient } from '../sentry/client.ts';
-import type { SentryProject } from '../sentry/types.ts';
-import type { ProjectKey, ProjectSlugKey } from './keys.ts';
-import { loadScopedInBulk } from './settle-each.ts';
+import type { SentryProject, SentryProjectDetail } from '../sentry/types.ts';
+import { type ProjectKey, type ProjectSlugKey, splitKey } from './keys.ts';
+import { loadScopedInBulk, settleEach } from './settle-each.ts';
 
 /** Loads projects by `org/projectId`. */
 export function loadProjects(
@@ -41,4 +41,15 @@ export function loadProjectsBySlug(
         })
       ).items,
   });
+}
+
+/**
+ * Loads project detail bodies (settings, options) by `org/projectSlug`: one call each, as Sentry
+ * has no bulk read of them.
+ */
+export function loadProjectDetails(
+  sentry: SentryClient,
+  keys: readonly ProjectSlugKey[],
+): Promise<(OrgScoped<SentryProjectDetail> | Error)[]> {
+  return settleEach(keys, (key) => sentry.projects.get(...splitKey(key)));
 }

@@ -9,7 +9,9 @@
  *
  * Reads are GETs (retried on transient failures); writes are sent exactly once.
  */
+
 import { AlertRules } from './alert-rules.ts';
+import { AppInstallations } from './app-installations.ts';
 import { Discover } from './discover.ts';
 import { Events } from './events.ts';
 import { Requester, type RequesterOptions } from './http/requester.ts';
@@ -21,7 +23,9 @@ import { Organizations } from './organizations.ts';
 import { ProjectKeys } from './project-keys.ts';
 import { Projects } from './projects.ts';
 import { Releases } from './releases.ts';
+import { Replays } from './replays.ts';
 import { Repositories } from './repositories.ts';
+import { Scim } from './scim.ts';
 import { ServiceHooks } from './service-hooks.ts';
 import { Sessions } from './sessions.ts';
 import { Stats } from './stats.ts';
@@ -49,6 +53,9 @@ export class SentryClient {
   #discover: Discover | undefined;
   #sessions: Sessions | undefined;
   #monitors: Monitors | undefined;
+  #scim: Scim | undefined;
+  #appInstallations: AppInstallations | undefined;
+  #replays: Replays | undefined;
   #alertRules: AlertRules | undefined;
   #stats: Stats | undefined;
 
@@ -166,6 +173,24 @@ export class SentryClient {
   get monitors(): Monitors {
     this.#monitors ??= new Monitors(this.#http);
     return this.#monitors;
+  }
+
+  /** SCIM v2 provisioning: members as SCIM Users, teams as SCIM Groups. */
+  get scim(): Scim {
+    this.#scim ??= new Scim(this.#http);
+    return this.#scim;
+  }
+
+  /** Sentry App installations and the external issues they link. */
+  get appInstallations(): AppInstallations {
+    this.#appInstallations ??= new AppInstallations(this.#http);
+    return this.#appInstallations;
+  }
+
+  /** Session replays: the list, one replay, its segments and clicks, replay tags and counts. */
+  get replays(): Replays {
+    this.#replays ??= new Replays(this.#http);
+    return this.#replays;
   }
 
   /** Metric alert rules. */

@@ -2,6 +2,19 @@
  * Events: a project's and an issue's events (`sentry.events.listForProject(org, project)`,
  * `.listForIssue(org, id)`), one event, event-id lookup, and the event wire types.
  */
+import type {
+  SentryCspEntry,
+  SentryDebugMetaEntry,
+  SentryEventOccurrence,
+  SentryExpectCtEntry,
+  SentryExpectStapleEntry,
+  SentryHpkpEntry,
+  SentrySdkUpdate,
+  SentrySpansEntry,
+  SentryTemplateEntry,
+  SentryThreadsEntry,
+  SentryTransactionFields,
+} from './event-entries.ts';
 import { apiPath } from './http/api-path.ts';
 import type { Page, PageParams } from './http/pagination.ts';
 import { type OrgScoped, Resource } from './http/requester.ts';
@@ -184,7 +197,15 @@ export type SentryEventEntry =
   | SentryExceptionEntry
   | SentryBreadcrumbsEntry
   | SentryRequestEntry
-  | SentryMessageEntry;
+  | SentryMessageEntry
+  | SentryThreadsEntry
+  | SentryDebugMetaEntry
+  | SentryCspEntry
+  | SentryHpkpEntry
+  | SentryExpectCtEntry
+  | SentryExpectStapleEntry
+  | SentryTemplateEntry
+  | SentrySpansEntry;
 
 /** Row of `GET /organizations/{org}/issues/{issue_id}/events/` and `GET /projects/{org}/{p}/events/`. */
 export interface SentryEventSummary {
@@ -207,7 +228,7 @@ export interface SentryEventSummary {
 }
 
 /** A full event: `GET /projects/{org}/{p}/events/{id}/`, issue `events/{latest|oldest|id}/`. */
-export interface SentryEvent {
+export interface SentryEvent extends SentryTransactionFields {
   id: string;
   groupID: string | null;
   eventID: string;
@@ -234,11 +255,11 @@ export interface SentryEvent {
   size: number | null;
   errors: { type: string; message: string; data: SentryJsonObject }[];
   packages: Record<string, string>;
-  occurrence: SentryJsonObject | null;
+  occurrence: SentryEventOccurrence | null;
   crashFile?: string | null;
   _meta: SentryJsonObject;
   userReport: SentryUserFeedback | null;
-  sdkUpdates: SentryJsonObject[];
+  sdkUpdates: SentrySdkUpdate[];
   resolvedWith: string[];
   /** Neighbours within the issue (issue-scoped and project-scoped event endpoints). */
   nextEventID: string | null;

@@ -44,9 +44,9 @@ export interface IssueListParams extends PageParams {
   /** `groupStatsPeriod`: `''` (no stats), `24h`, `14d` or `auto`. */
   groupStatsPeriod?: '' | '24h' | '14d' | 'auto';
   /**
-   * With `groups`: the parts of the row to keep, which Sentry otherwise computes for nothing.
-   * `stats` keeps the 24h series; every part left out is sent as `collapse=`.
-   * @default none (stats, lifetime and filtered collapsed)
+   * The parts of the row to keep, which Sentry otherwise computes (and sends) for nothing: every
+   * part left out is sent as `collapse=`. With `groups`, `stats` keeps the 24h series.
+   * @default with `groups`: none (stats, lifetime and filtered collapsed); without: every part
    */
   keep?: readonly IssueRowPart[];
 }
@@ -88,11 +88,15 @@ export class Issues extends Resource {
         ...(collapse.length > 0 ? { collapse } : {}),
       });
     }
+    // Fewer bytes to send, parse and collect: a page of 25 rows is about a fifth smaller with
+    // stats, lifetime and filtered collapsed (the throughput issue's measurement).
+    const collapse = p.keep ? ROW_PARTS.filter((part) => !p.keep?.includes(part)) : [];
     return this.http.page(org, path, {
       limit: p.perPage,
       cursor: p.cursor,
       query: p.query ?? '',
       project: p.project,
+      ...(collapse.length > 0 ? { collapse } : {}),
       environment: p.environment,
       statsPeriod: p.statsPeriod,
       start: p.start,

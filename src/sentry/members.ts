@@ -21,6 +21,11 @@ export class Members extends Resource {
   readonly listForTeam = this.http.lister<SentryTeamMember, [team: string]>(
     (org, team) => apiPath`/api/0/teams/${org}/${team}/members/`,
   );
+
+  /** `DELETE /organizations/{org}/members/{member_id}/`: removes the member or invite. */
+  readonly remove = this.http.deleter<[memberId: string]>(
+    (org, memberId) => apiPath`/api/0/organizations/${org}/members/${memberId}/`,
+  );
 }
 
 export interface SentryMemberFlags {

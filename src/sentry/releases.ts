@@ -50,6 +50,13 @@ export class Releases extends Resource {
     });
   }
 
+  /** `GET /organizations/{org}/releases/{version}/?adoptionStages=1`: with `adoptionStages`. */
+  async getWithAdoptionStages(org: string, version: string): Promise<OrgScoped<SentryRelease>> {
+    return this.http.one(org, apiPath`/api/0/organizations/${org}/releases/${version}/`, {
+      adoptionStages: '1',
+    });
+  }
+
   readonly create = this.http.writer<SentryRelease, [], SentryReleaseCreate>(
     'POST',
     (org) => apiPath`/api/0/organizations/${org}/releases/`,
@@ -171,7 +178,8 @@ export interface SentryRelease {
   /** Only on the detail asked with one `project=`; `{}` otherwise. */
   currentProjectMeta?: SentryReleaseProjectMeta | Record<string, never> | null;
   userAgent?: string | null;
-  adoptionStages?: SentryJsonObject | null;
+  /** By project slug; only with `adoptionStages=1`. */
+  adoptionStages?: Record<string, SentryReleaseAdoptionStage> | null;
 }
 
 /** A release's place among its project's releases (`currentProjectMeta`). */
@@ -255,4 +263,12 @@ export interface SentryReleaseFile {
   size: number;
   sha1: string;
   dateCreated: SentryDateTime;
+}
+
+/** A release's adoption in one project (`adoptionStages=1`). */
+export interface SentryReleaseAdoptionStage {
+  /** `adopted`, `low_adoption` or `replaced`. */
+  stage: string;
+  adopted: SentryDateTime | null;
+  unadopted: SentryDateTime | null;
 }

@@ -7,8 +7,11 @@
  * Each type lives with its resource's endpoints (`issues.ts`, `releases.ts`, …); this barrel
  * re-exports them all for code that needs the wire shapes only (the local Sentry). Type-only.
  */
+
 export type * from './alert-rules.ts';
+export type * from './app-installations.ts';
 export type * from './discover.ts';
+export type * from './event-entries.ts';
 export type * from './events.ts';
 export type * from './http/wire.ts';
 export type * from './issue.ts';
@@ -19,7 +22,9 @@ export type * from './organizations.ts';
 export type * from './project-keys.ts';
 export type * from './projects.ts';
 export type * from './releases.ts';
+export type * from './replays.ts';
 export type * from './repositories.ts';
+export type * from './scim.ts';
 export type * from './service-hooks.ts';
 export type * from './sessions.ts';
 export type * from './stats.ts';

@@ -71,12 +71,14 @@ export function nextCursor(link: string | null): string | undefined {
 export async function withLocalSentry(options: LocalSentryOptions = {}): Promise<TestLocalSentry> {
   const sentry = await startLocalSentry(options);
   const close = sentry.close.bind(sentry);
-  sentry.close = async () => {
+  // Both ways out record coverage: `close()` and `await using` (the server's own asyncDispose
+  // would close it without recording).
+  const recordAndClose = async () => {
     recordRouteCoverage(sentry);
     await close();
   };
-  // `await using` calls this, not `close`: it must record the coverage too.
-  sentry[Symbol.asyncDispose] = () => sentry.close();
+  sentry.close = recordAndClose;
+  sentry[Symbol.asyncDispose] = recordAndClose;
   const call = <T>(path: string, fetchOptions: FetchOptions = {}) =>
     fetchJson<T>(sentry.url, path, {
       ...fetchOptions,

@@ -164,16 +164,46 @@ describe('bench smoke run', () => {
   });
 
   it('measures throughput, added latency and gateway memory', () => {
-    expect(report.throughput).toEqual([
-      expect.objectContaining({ operation: 'IssueStream', runs: expect.any(Array) }),
+    // The operation, then the N+1-shaped list and `{ __typename }` as the yardstick.
+    expect(report.throughputRounds.map((entry) => entry.operation)).toEqual([
+      'IssueStream',
+      'IssueListN1',
+      'HelloWorld',
     ]);
-    expect(report.throughput[0]?.runs.map((run) => [run.round, run.concurrency])).toEqual([
+    expect(report.throughputRounds[0]?.runs.map((run) => [run.round, run.concurrency])).toEqual([
       [1, 1],
       [1, 2],
       [2, 1],
       [2, 2],
     ]);
-    expect(report.throughput[0]?.runs.every((run) => run.errors === 0)).toBe(true);
+    expect(
+      report.throughputRounds.every((entry) => entry.runs.every((run) => run.errors === 0)),
+    ).toBe(true);
+    expect(report.throughput.map((row) => [row.operation, row.concurrency])).toEqual([
+      ['IssueStream', 1],
+      ['IssueStream', 2],
+      ['IssueListN1', 1],
+      ['IssueListN1', 2],
+      ['HelloWorld', 1],
+      ['HelloWorld', 2],
+    ]);
+    for (const row of report.throughput) {
+      expect(row.reqPerGatewayCpuSecond).toBeGreaterThan(0);
+      // Requests per CPU-second is the inverse of CPU ms per request (both rounded).
+      const product = (row.reqPerGatewayCpuSecond ?? 0) * (row.gatewayCpuMsPerReq ?? 0);
+      expect(Math.abs(product - 1000)).toBeLessThan(10);
+    }
+    expect(report.helloWorld.reqPerGatewayCpuSecond).toBeGreaterThan(0);
+    const stream = report.throughputRatios.find((r) => r.operation === 'IssueStream');
+    expect(stream?.ratioToHelloWorld).toBeCloseTo(
+      (stream?.reqPerGatewayCpuSecond ?? 0) / (report.helloWorld.reqPerGatewayCpuSecond ?? 1),
+      2,
+    );
+    const [operation] = report.operations;
+    expect(operation?.checks.map((check) => check.target)).toEqual(
+      expect.arrayContaining(['waves', 'throughput', 'added-latency']),
+    );
+    expect(report.verdicts.some((line) => line.startsWith('- IssueListN1: '))).toBe(true);
     expect(report.addedLatency).toEqual([
       expect.objectContaining({ operation: 'IssueStream', restCalls: 1, waves: 1 }),
     ]);

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateData } from '../../src/local-sentry/data/generate.ts';
 import type { OrgData } from '../../src/local-sentry/data/model.ts';
 import { type LocalSentry, startLocalSentry } from '../../src/local-sentry/http/server.ts';
+import { installations } from '../../src/local-sentry/resources/app-installations/store.ts';
 import type { IssueRecord } from '../../src/local-sentry/resources/issues/record.ts';
 
 interface Operation {
@@ -513,6 +514,189 @@ describe('local Sentry responses match the OpenAPI spec', () => {
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(documented.filter((operation) => !exercised.has(operation))).toEqual([]);
+  });
+});
+
+// Session replays. Vitest collects the suites above once this module has run, so these join them.
+const replay = acme.replays.find((r) => r.clicks.length > 0 && (r.wire.count_segments ?? 0) > 1);
+if (!replay) throw new Error('seeded data lacks a replay with clicks and segments');
+const replayProject = data.projectsById.get(replay.projectId)?.wire.slug ?? '';
+const R = `/api/0/projects/acme/${replayProject}/replays/${replay.wire.id}`;
+READS.push(
+  {
+    operation: `GET ${O}/replays/`,
+    path: '/api/0/organizations/acme/replays/?statsPeriod=90d&per_page=50',
+  },
+  {
+    operation: `GET ${O}/replays/{replay_id}/`,
+    path: `/api/0/organizations/acme/replays/${replay.wire.id}/?statsPeriod=90d`,
+  },
+  { operation: `GET ${P}/replays/{replay_id}/clicks/`, path: `${R}/clicks/` },
+  {
+    operation: `GET ${P}/replays/{replay_id}/recording-segments/`,
+    path: `${R}/recording-segments/`,
+  },
+  {
+    operation: `GET ${P}/replays/{replay_id}/recording-segments/{segment_id}/`,
+    path: `${R}/recording-segments/1/`,
+  },
+  {
+    operation: `GET ${O}/replay-count/`,
+    path: `/api/0/organizations/acme/replay-count/?query=${encodeURIComponent(`issue.id:[${replay.issueIds.join(',') || issue.wire.id}]`)}`,
+  },
+);
+WRITES.push({ operation: `DELETE ${P}/replays/{replay_id}/`, path: `${R}/` });
+
+describe('events an SDK sent read as the spec says', () => {
+  it('the event, its issue, its attachments and the lists', async () => {
+    const id = 'f'.repeat(32);
+    const key = sentry.data.projectsById.get(
+      String(data.organizations.get('acme')?.projectsBySlug.get('backend')?.wire.id),
+    )?.keys[0]?.wire;
+    const event = JSON.stringify({
+      event_id: id,
+      platform: 'node',
+      release: 'contract@1.0.0',
+      user: { id: '7', email: 'u7@example.com' },
+      tags: { area: 'checkout' },
+      exception: {
+        values: [
+          {
+            type: 'TypeError',
+            value: 'x is undefined',
+            mechanism: { type: 'onunhandledrejection', handled: false },
+            stacktrace: {
+              frames: [{ filename: 'app.js', function: 'main', lineno: 1, in_app: true }],
+            },
+          },
+        ],
+      },
+      breadcrumbs: [{ timestamp: Date.now() / 1000, category: 'console', message: 'hi' }],
+      request: {
+        url: 'https://shop.example.com/cart?x=1',
+        method: 'post',
+        headers: { Accept: '*/*' },
+      },
+    });
+    const envelope = [
+      JSON.stringify({ event_id: id }),
+      JSON.stringify({ type: 'event', length: Buffer.byteLength(event) }),
+      event,
+      JSON.stringify({ type: 'attachment', length: 2, filename: 'a.txt' }),
+      'hi',
+      '',
+    ].join('\n');
+    const reply = await fetch(`${sentry.url}/api/${String(key?.projectId)}/envelope/`, {
+      method: 'POST',
+      body: envelope,
+      headers: { 'X-Sentry-Auth': `Sentry sentry_key=${String(key?.public)}, sentry_version=7` },
+    });
+    expect(reply.status).toBe(200);
+    const groupId = sentry.data.eventsById.get(id)?.issueId ?? '';
+    await check({
+      operation: `GET ${P}/events/{event_id}/`,
+      path: `/api/0/projects/acme/backend/events/${id}/`,
+    });
+    await check({
+      operation: `GET ${O}/issues/{issue_id}/`,
+      path: `/api/0/organizations/acme/issues/${groupId}/`,
+    });
+    await check({
+      operation: `GET ${O}/issues/{issue_id}/events/{event_id}/`,
+      path: `/api/0/organizations/acme/issues/${groupId}/events/latest/`,
+    });
+    await check({
+      operation: `GET ${P}/events/{event_id}/attachments/`,
+      path: `/api/0/projects/acme/backend/events/${id}/attachments/`,
+    });
+    await check({
+      operation: `GET ${P}/events/`,
+      path: '/api/0/projects/acme/backend/events/?per_page=5',
+    });
+    await check({
+      operation: `GET ${O}/issues/`,
+      path: '/api/0/organizations/acme/issues/?limit=5&sort=new',
+    });
+  });
+});
+// SCIM, Sentry App installations and member removal (the admin routes), appended to the lists
+// above before the suite collects them.
+const scimMember = acme.members.find((m) => m.wire.inviteStatus === 'approved');
+const scimCreated: { memberId?: string } = {};
+READS.push(
+  { operation: `GET ${O}/scim/v2/Users`, path: '/api/0/organizations/acme/scim/v2/Users' },
+  {
+    operation: `GET ${O}/scim/v2/Users`,
+    path: `/api/0/organizations/acme/scim/v2/Users?startIndex=2&count=2&filter=${encodeURIComponent(`userName eq "${scimMember?.wire.email}"`)}`,
+  },
+  {
+    operation: `GET ${O}/scim/v2/Users/{member_id}`,
+    path: `/api/0/organizations/acme/scim/v2/Users/${scimMember?.wire.id}`,
+  },
+  { operation: `GET ${O}/scim/v2/Groups`, path: '/api/0/organizations/acme/scim/v2/Groups' },
+  {
+    operation: `GET ${O}/scim/v2/Groups/{team_id_or_slug}`,
+    path: `/api/0/organizations/acme/scim/v2/Groups/${team.wire.id}`,
+  },
+  {
+    operation: `GET ${O}/sentry-app-installations/`,
+    path: '/api/0/organizations/acme/sentry-app-installations/',
+  },
+);
+WRITES.push(
+  {
+    operation: `POST ${O}/scim/v2/Users`,
+    path: '/api/0/organizations/acme/scim/v2/Users',
+    body: { userName: 'contract.scim@example.com', sentryOrgRole: 'member' },
+    keep: (body) => {
+      scimCreated.memberId = idOf(body);
+    },
+  },
+  {
+    operation: `DELETE ${O}/members/{member_id}/`,
+    path: () => `/api/0/organizations/acme/members/${scimCreated.memberId}/`,
+  },
+  {
+    operation: `POST ${O}/scim/v2/Groups`,
+    path: '/api/0/organizations/acme/scim/v2/Groups',
+    body: { displayName: 'Contract SCIM Group' },
+  },
+  {
+    operation: 'POST /api/0/sentry-app-installations/{uuid}/external-issues/',
+    path: () =>
+      `/api/0/sentry-app-installations/${installations(data, acme)[0]?.uuid}/external-issues/`,
+    body: {
+      issueId: Number(issue.wire.id),
+      webUrl: 'https://linear.app/acme/issue/ENG-1',
+      project: 'ENG',
+      identifier: '1',
+    },
+  },
+);
+describe('local Sentry: threads, debug images, adoption stages and Discover match the spec', () => {
+  const android = acme.projectsBySlug.get('android');
+  const androidEvent = android?.issues[0]?.events[0];
+  const cases: Case[] = [
+    {
+      operation: `GET ${P}/events/{event_id}/`,
+      path: `/api/0/projects/acme/android/events/${androidEvent?.id}/`,
+    },
+    {
+      operation: `GET ${O}/releases/{version}/`,
+      path: `/api/0/organizations/acme/releases/${encodeURIComponent(release.wire.version)}/?adoptionStages=1`,
+    },
+    {
+      operation: `GET ${O}/releases/`,
+      path: '/api/0/organizations/acme/releases/?project=-1&adoptionStages=1',
+    },
+    {
+      operation: `GET ${O}/events/`,
+      path: '/api/0/organizations/acme/events/?dataset=errors&project=-1&field=id&field=title&field=issue.id&field=project.id&field=user.display&field=tags[browser]&field=timestamp&sort=-timestamp',
+    },
+  ];
+  it.each(cases.map((c) => [String(c.path), c] as const))('%s', async (_name, c) => {
+    expect(androidEvent).toBeDefined();
+    await check(c);
   });
 });
 

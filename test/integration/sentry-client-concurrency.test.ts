@@ -75,6 +75,42 @@ describe('per-token concurrency at the upstream', () => {
   });
 });
 
+describe('per-token concurrency learnt from Sentry', () => {
+  it('raises the limit to X-Sentry-Rate-Limit-ConcurrentLimit, up to maxConcurrency', async () => {
+    await using sentry = await startLocalSentry({
+      latencyMs: 40,
+      rateLimit: { limit: 1_000_000, windowSeconds: 60, concurrentLimit: 25 },
+    });
+    await using upstream = createUpstream({ baseUrl: sentry.url });
+    const client = new SentryClient({ upstream, token: sentry.token });
+    expect(upstream.concurrencyLimit(sentry.token)).toBe(16); // nothing known yet
+    await client.projects.get('acme', 'backend');
+    expect(upstream.concurrencyLimit(sentry.token)).toBe(25);
+    await fetch(`${sentry.url}/_local/stats/reset`, { method: 'POST' });
+    await Promise.all(Array.from({ length: 40 }, () => client.projects.get('acme', 'backend')));
+    const seen = (await inflight(sentry.url, sentry.token)).max;
+    // One wave of 25 where 16 would have split it: more than 16 went at once, never past 25.
+    expect(seen).toBeGreaterThan(16);
+    expect(seen).toBeLessThanOrEqual(25);
+
+    await using capped = createUpstream({ baseUrl: sentry.url, maxConcurrency: 20 });
+    await new SentryClient({ upstream: capped, token: sentry.token }).projects.get(
+      'acme',
+      'backend',
+    );
+    expect(capped.concurrencyLimit(sentry.token)).toBe(20);
+  });
+
+  it('keeps an explicit concurrency as the ceiling', async () => {
+    await using sentry = await startLocalSentry({
+      rateLimit: { limit: 1_000_000, windowSeconds: 60, concurrentLimit: 25 },
+    });
+    await using upstream = createUpstream({ baseUrl: sentry.url, concurrency: 4 });
+    await new SentryClient({ upstream, token: sentry.token }).projects.get('acme', 'backend');
+    expect(upstream.concurrencyLimit(sentry.token)).toBe(4);
+  });
+});
+
 describe('cancellation', () => {
   it('an abort rejects in-flight and queued calls promptly', async () => {
     await using sentry = await startLocalSentry({ latencyMs: 3000 });

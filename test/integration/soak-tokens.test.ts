@@ -28,7 +28,8 @@ const ORGS = ['acme', 'globex'];
 const CONCURRENCY = 16;
 /** A guard only: the run is bounded by its operation count (a few seconds on an idle machine). */
 const TIMEOUT_MS = 180_000;
-const OPERATIONS = 300;
+// At least every (operation, token) pair once: the operations folder grows with each resource.
+const OPERATIONS = 480;
 
 describe('mixed-token soak', () => {
   it(

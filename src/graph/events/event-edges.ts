@@ -40,6 +40,8 @@ const SUMMARY_FIELDS = new Set([
   'user',
   'issue',
   'project',
+  'metadata',
+  'eventType',
 ]);
 
 function wantsFullEvents(info: SelectionInfo): boolean {

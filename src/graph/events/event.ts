@@ -49,7 +49,10 @@ function isFull(event: EventShape): event is OrgScoped<SentryEvent> & EventShape
 }
 
 /** The full event body: the parent itself, or one call for a list row. */
-async function fullEvent(event: EventShape, context: Context): Promise<OrgScoped<SentryEvent>> {
+export async function fullEvent(
+  event: EventShape,
+  context: Context,
+): Promise<OrgScoped<SentryEvent>> {
   if (isFull(event)) return event;
   const loaded = await Event.getDataloader(context).load(
     eventKey(event.organizationSlug, event.projectID, event.eventID),
@@ -58,7 +61,7 @@ async function fullEvent(event: EventShape, context: Context): Promise<OrgScoped
   return loaded;
 }
 
-function entry<T extends SentryEventEntry['type']>(event: SentryEvent, type: T) {
+export function entry<T extends SentryEventEntry['type']>(event: SentryEvent, type: T) {
   return (event.entries ?? []).find(
     (candidate): candidate is Extract<SentryEventEntry, { type: T }> => candidate.type === type,
   );

@@ -17,6 +17,7 @@ import { decodeGlobalId } from '../schema-kit/global-id.ts';
 import { type PrefetchParents, prefetchable, prefetchChildren } from '../schema-kit/prefetch.ts';
 import { StatsPeriod } from '../schema-kit/stats-period.ts';
 import { Issue, IssueConnection, issueByShortId, primeIssues } from './issue.ts';
+import { issueRowDemand } from './issue-row-demand.ts';
 import { IssueSort } from './issue-sort.ts';
 
 interface IssueFilterArgs extends ConnectionArgs {
@@ -82,6 +83,7 @@ builder.objectFields(Organization, (t) => ({
         const page = await context.sentry.issues.list(org.slug, {
           ...request.params,
           ...issueListParams(org.slug, args),
+          keep: issueRowDemand(context),
         });
         primeIssues(context, page.items);
         return pageToConnection(page, request);
@@ -147,6 +149,7 @@ builder.objectFields(Project, (t) => ({
           ...request.params,
           ...issueListParams(project.organizationSlug, args),
           project: [project.id],
+          keep: issueRowDemand(context),
         });
         primeIssues(context, page.items);
         return pageToConnection(page, request);
@@ -168,6 +171,7 @@ function readNewIssues(
     query: [`firstRelease:${JSON.stringify(release.version)}`, query ?? ''].join(' ').trim(),
     project: [-1],
     sort: 'new',
+    keep: issueRowDemand(context),
   });
 }
 

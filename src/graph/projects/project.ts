@@ -13,6 +13,7 @@ import { builder } from '../schema-kit/builder.ts';
 import { pageRequest, pageToConnection } from '../schema-kit/connections.ts';
 import { prefetchChildren } from '../schema-kit/prefetch.ts';
 import { full, isStub, type Stub } from '../schema-kit/stub.ts';
+import { projectDetails, readsDetailOnly } from './project-detail.ts';
 
 /** What issues, events and releases embed of their project. */
 export type ProjectStub = Stub<
@@ -209,6 +210,10 @@ builder.objectFields(Organization, (t) => ({
       // Validates the slug before any call; its children that need only the slug start now.
       projectSlugKey(org.slug, slug);
       prefetchChildren(context, info, 'Project', { organizationSlug: org.slug, slug });
+      // Settings only the detail body has: read it alone when the list row adds nothing.
+      if (context.batching && readsDetailOnly(info)) {
+        return projectDetails(context).load(projectSlugKey(org.slug, slug));
+      }
       return projectBySlug(context, org.slug, slug);
     },
   }),

@@ -18,6 +18,7 @@ import { generateOrganization } from '../resources/organizations/generate.ts';
 import { generateProject } from '../resources/projects/generate.ts';
 import type { ProjectRecord } from '../resources/projects/record.ts';
 import { finishReleases, generateReleases, sortReleases } from '../resources/releases/generate.ts';
+import { generateReplays } from '../resources/replays/generate.ts';
 import { countTeamMembers, generateTeams } from '../resources/teams/generate.ts';
 import type { LocalData, OrgData, Scale, SequenceKind } from './model.ts';
 import { Random } from './random.ts';
@@ -101,6 +102,7 @@ export function generateData({ seed = 1, scale = 'small' }: GenerateOptions = {}
   generateIssues(seeding, weights);
   for (const org of data.organizations.values()) finishOrganization(org);
   for (const org of data.organizations.values()) generateMonitors(data, org);
+  for (const org of data.organizations.values()) generateReplays(data, org);
   const alertRuleIds = newAlertRuleIds();
   for (const org of data.organizations.values()) generateAlertRules(data, org, alertRuleIds);
   return data;

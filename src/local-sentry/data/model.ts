@@ -18,6 +18,7 @@ import type { MemberRecord } from '../resources/members/record.ts';
 import type { MonitorRecord } from '../resources/monitors/record.ts';
 import type { ProjectRecord } from '../resources/projects/record.ts';
 import type { ReleaseRecord, RepositoryRecord } from '../resources/releases/record.ts';
+import type { ReplayRecord } from '../resources/replays/record.ts';
 import type { TeamRecord } from '../resources/teams/record.ts';
 
 export type Scale = 'small' | 'medium' | 'large';
@@ -90,6 +91,8 @@ export interface OrgData {
   environments: string[];
   /** Cron monitors, by name. */
   monitors: MonitorRecord[];
+  /** Session replays, newest first (by `started_at`). */
+  replays: ReplayRecord[];
   /** Metric alert rules, newest first. */
   alertRules: AlertRuleRecord[];
 }

@@ -1,4 +1,5 @@
 /** What a route handler receives and how routes are declared. */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { LocalData } from '../data/model.ts';
 import type { LocalToken } from './auth.ts';
 import type { PageContext } from './pagination.ts';
@@ -17,6 +18,10 @@ export interface RequestContext {
   page: PageContext;
   /** `http://host:port` of this server as the client addressed it (no trailing slash). */
   baseUrl: string;
+  /** The request's headers (read by the ingest routes: `X-Sentry-Auth`, `Content-Encoding`). */
+  headers?: IncomingHttpHeaders;
+  /** The undecoded body bytes, for `ingest` routes only (their body is not JSON). */
+  rawBody?: Buffer;
 }
 
 export interface RouteDef {
@@ -26,6 +31,11 @@ export interface RouteDef {
   scopes: readonly string[];
   /** Answers a request without an Authorization header (as `ANONYMOUS`); a bad token is still 401. */
   anonymous?: boolean;
+  /**
+   * An SDK ingestion route (`/api/{project_id}/envelope/`): authenticated by the DSN's public key
+   * in the route itself, never by a bearer token; its body is handed over raw (`rawBody`).
+   */
+  ingest?: boolean;
   handle(context: RequestContext): Reply | Promise<Reply>;
 }
 
@@ -33,5 +43,5 @@ export const route = (
   template: string,
   scopes: readonly string[],
   handle: RouteDef['handle'],
-  options: { anonymous?: boolean } = {},
+  options: { anonymous?: boolean; ingest?: boolean } = {},
 ): RouteDef => ({ template, scopes, handle, ...options });

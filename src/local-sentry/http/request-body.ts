@@ -4,7 +4,8 @@ import { HttpError } from './reply.ts';
 
 /** Largest request body accepted. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
-function readBody(request: IncomingMessage): Promise<string> {
+/** The request body's bytes, up to the size cap (413 beyond it). */
+export function readRawBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -17,14 +18,14 @@ function readBody(request: IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
 
 /** The JSON body of a request; undefined when empty, 415 for another type, 400 when malformed. */
 export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  const text = await readBody(request);
+  const text = (await readRawBody(request)).toString('utf8');
   if (text.trim() === '') return undefined;
   const type = request.headers['content-type'] ?? 'application/json';
   if (!type.includes('json')) {

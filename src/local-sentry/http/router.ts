@@ -12,6 +12,8 @@ export interface CompiledRoute<R> {
   /** `METHOD /path/{param}/`, as written. */
   template: string;
   segments: Segment[];
+  /** Written without the trailing `/` (SCIM's `/scim/v2/Users`): matches only such paths. */
+  slashless: boolean;
   route: R;
 }
 
@@ -47,21 +49,26 @@ export function splitPath(rawPath: string): string[] | undefined {
   return segments;
 }
 
-function compile(template: string): { method: string; segments: Segment[] } {
+/**
+ * Templates end with `/` as Sentry's routes do, except SCIM's (`.../scim/v2/Users`), which Sentry
+ * serves without one: such a template matches only paths without the trailing `/`.
+ */
+function compile(template: string): { method: string; segments: Segment[]; slashless: boolean } {
   const space = template.indexOf(' ');
   const method = template.slice(0, space);
   const path = template.slice(space + 1);
-  if (!path.startsWith('/') || !path.endsWith('/')) {
+  const slashless = !path.endsWith('/');
+  if (!path.startsWith('/') || (slashless && !path.includes('/scim/'))) {
     throw new Error(`Route template must start and end with "/": ${template}`);
   }
-  const segments = path
+  const segments = (slashless ? `${path}/` : path)
     .slice(1, -1)
     .split('/')
     .map((part): Segment => {
       const param = /^\{([a-z_]+)\}$/.exec(part)?.[1];
       return param === undefined ? { literal: part } : { param };
     });
-  return { method, segments };
+  return { method, segments, slashless };
 }
 
 /** A table of routes; the most literal match wins (`events/latest/` before `events/{event_id}/`). */
@@ -80,10 +87,11 @@ export class Router<R> {
   }
 
   /** Matches decoded segments; `undefined` when no route has this shape and method. */
-  match(method: string, segments: readonly string[]): RouteMatch<R> | undefined {
+  match(method: string, segments: readonly string[], slashless = false): RouteMatch<R> | undefined {
     let best: { match: RouteMatch<R>; literals: number } | undefined;
     for (const candidate of this.#routes) {
       if (candidate.method !== method || candidate.segments.length !== segments.length) continue;
+      if (candidate.slashless !== slashless) continue;
       const params: Record<string, string> = {};
       let literals = 0;
       let matches = true;
@@ -110,10 +118,12 @@ export class Router<R> {
   }
 
   /** Methods that some route accepts for these segments (for 405). */
-  allowedMethods(segments: readonly string[]): string[] {
+  allowedMethods(segments: readonly string[], slashless = false): string[] {
     const methods = new Set<string>();
     for (const candidate of this.#routes) {
-      if (candidate.segments.length !== segments.length) continue;
+      if (candidate.segments.length !== segments.length || candidate.slashless !== slashless) {
+        continue;
+      }
       const fits = candidate.segments.every(
         (segment, index) => !('literal' in segment) || segment.literal === segments[index],
       );

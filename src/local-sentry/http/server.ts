@@ -38,7 +38,7 @@ import {
   type RateLimitTicket,
 } from './rate-limit.ts';
 import { forbidden, HttpError, notFound, type Reply } from './reply.ts';
-import { readJsonBody } from './request-body.ts';
+import { readJsonBody, readRawBody } from './request-body.ts';
 import { type RouteMatch, Router, splitPath } from './router.ts';
 import { type RequestStats, Stats, UNMATCHED_ROUTE } from './stats.ts';
 
@@ -140,7 +140,9 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     const hasBody = reply.body !== undefined && reply.status !== 204 && reply.status !== 304;
     const payload = hasBody ? Buffer.from(JSON.stringify(reply.body)) : Buffer.alloc(0);
     const headers: Record<string, string | number> = { ...reply.headers };
-    if (hasBody) headers['Content-Type'] = 'application/json';
+    // A route may name its own type (SCIM's `application/scim+json`, a replay segment download's
+    // octet-stream).
+    if (hasBody) headers['Content-Type'] ??= 'application/json';
     if (reply.status !== 204 && reply.status !== 304) headers['Content-Length'] = payload.length;
     response.writeHead(reply.status, headers);
     if (!slow || payload.length === 0) {
@@ -176,7 +178,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   ): Promise<Reply> {
     const credentials = request.headers.authorization;
     const token =
-      match.route.anonymous && credentials === undefined
+      match.route.ingest || (match.route.anonymous && credentials === undefined)
         ? ANONYMOUS
         : registry.authenticate(credentials);
     const params = { ...match.params };
@@ -188,7 +190,11 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     }
     requireScope(token, match.route.scopes);
     const method = request.method ?? 'GET';
-    const body = method === 'GET' || method === 'HEAD' ? undefined : await readJsonBody(request);
+    const rawBody = match.route.ingest ? await readRawBody(request) : undefined;
+    const body =
+      method === 'GET' || method === 'HEAD' || rawBody !== undefined
+        ? undefined
+        : await readJsonBody(request);
     const hostHeader = request.headers.host;
     const origin =
       hostHeader && /^[\w.:[\]-]+$/.test(hostHeader) ? `http://${hostHeader}` : baseUrl;
@@ -206,6 +212,8 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
         data,
         page: { selfUrl: `${origin}${rawPath}`, query },
         baseUrl: origin,
+        headers: request.headers,
+        ...(rawBody === undefined ? {} : { rawBody }),
       });
     } finally {
       if (writes) storeChanged();
@@ -219,8 +227,10 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     query: URLSearchParams,
   ): Promise<void> {
     const method = request.method ?? 'GET';
-    const segments = splitPath(rawPath);
-    const match = segments ? router.match(method, segments) : undefined;
+    // SCIM's routes have no trailing `/` (see the router); every other path needs one.
+    const slashless = !rawPath.endsWith('/');
+    const segments = splitPath(slashless ? `${rawPath}/` : rawPath);
+    const match = segments ? router.match(method, segments, slashless) : undefined;
     stats.count(match ? match.template : `${method} ${UNMATCHED_ROUTE}`);
     const leave = stats.enter(bearerToken(request.headers.authorization));
     response.on('close', leave);
@@ -278,7 +288,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     let reply: Reply;
     try {
       if (!match) {
-        const allowed = segments ? router.allowedMethods(segments) : [];
+        const allowed = segments ? router.allowedMethods(segments, slashless) : [];
         reply =
           allowed.length > 0
             ? {

@@ -96,6 +96,29 @@ OPERATIONS = [
     ("get", f"{O}/issues/{{issue_id}}/external-issues/"),
     ("get", f"{O}/replay-count/"),
     ("get", f"{P}/events/{{event_id}}/attachments/"),
+    ("get", f"{O}/scim/v2/Users"),
+    ("post", f"{O}/scim/v2/Users"),
+    ("get", f"{O}/scim/v2/Users/{{member_id}}"),
+    ("get", f"{O}/scim/v2/Groups"),
+    ("post", f"{O}/scim/v2/Groups"),
+    ("get", f"{O}/scim/v2/Groups/{{team_id_or_slug}}"),
+    ("get", f"{O}/sentry-app-installations/"),
+    ("post", "/api/0/sentry-app-installations/{uuid}/external-issues/"),
+    ("delete", f"{O}/members/{{member_id}}/"),
+]
+
+# Session replays.
+OPERATIONS += [
+    ("get", f"{O}/replays/"),
+    ("get", f"{O}/replays/{{replay_id}}/"),
+    ("delete", f"{P}/replays/{{replay_id}}/"),
+    ("get", f"{P}/replays/{{replay_id}}/clicks/"),
+    ("get", f"{P}/replays/{{replay_id}}/recording-segments/"),
+    ("get", f"{P}/replays/{{replay_id}}/recording-segments/{{segment_id}}/"),
+]
+
+# Usage stats.
+OPERATIONS += [
     ("get", f"{O}/stats_v2/"),
     ("get", f"{P}/stats/"),
 ]

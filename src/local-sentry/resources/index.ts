@@ -5,19 +5,23 @@
  */
 import type { RouteDef } from '../http/context.ts';
 import { alertRuleRoutes } from './alert-rules/index.ts';
+import { appInstallationRoutes } from './app-installations/index.ts';
 import { environmentRoutes } from './environments/index.ts';
 import { eventUserRoutes } from './event-users/index.ts';
 import { eventRoutes } from './events/index.ts';
 import { hookRoutes } from './hooks/index.ts';
+import { ingestRoutes } from './ingest/index.ts';
 import { integrationRoutes } from './integrations/index.ts';
 import { issueRoutes } from './issues/index.ts';
 import { keyRoutes } from './keys/index.ts';
 import { memberRoutes } from './members/index.ts';
 import { monitorRoutes } from './monitors/index.ts';
 import { organizationRoutes } from './organizations/index.ts';
+import { orglessRoutes } from './orgless/index.ts';
 import { projectRoutes } from './projects/index.ts';
 import { releaseRoutes } from './releases/index.ts';
 import { replayRoutes } from './replays/index.ts';
+import { scimRoutes } from './scim/index.ts';
 import { sessionRoutes } from './sessions/index.ts';
 import { statsRoutes } from './stats/index.ts';
 import { tagRoutes } from './tags/index.ts';
@@ -44,6 +48,10 @@ export const sentryRoutes = (): RouteDef[] => [
   ...environmentRoutes(),
   ...integrationRoutes(),
   ...replayRoutes(),
+  ...ingestRoutes(),
+  ...scimRoutes(),
+  ...appInstallationRoutes(),
+  ...orglessRoutes(),
   ...alertRuleRoutes(),
   ...statsRoutes(),
 ];

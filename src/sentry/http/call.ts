@@ -31,6 +31,8 @@ export interface CallState {
   limiter: ConcurrencyLimiter;
   /** `${tokenHash} ${origin}`. */
   tokenKey: string;
+  /** `tokenHash(call.token)`, computed once per call. */
+  tokenHash: string;
   /** The path's route template (`routeTemplate`). */
   route: string;
   /** `${tokenKey} ${method} ${route template}`: one of Sentry's rate-limit budgets. */

@@ -49,12 +49,19 @@ export interface UpstreamOptions {
    */
   connections?: number;
   /**
-   * Requests in flight per token and upstream origin. Lowered for that pair when Sentry's
-   * `X-Sentry-Rate-Limit-ConcurrentLimit` reports less. 16 lets a page of 10 per-item calls
-   * (e.g. the issues of 10 projects) go out in one wave, and stays below the 25 sentry.io allows.
+   * Requests in flight per token and upstream origin until Sentry says how many it allows: from
+   * then on, that pair follows `X-Sentry-Rate-Limit-ConcurrentLimit` (lowered to it, or raised
+   * to it up to `maxConcurrency`), so a fan-out goes in one wave when Sentry allows it. 16 lets a
+   * page of 10 per-item calls (e.g. the issues of 10 projects) go out in one wave before anything
+   * is known, and stays below the 25 sentry.io allows.
    * @default 16
    */
   concurrency?: number;
+  /**
+   * The most `X-Sentry-Rate-Limit-ConcurrentLimit` may raise a pair's limit to.
+   * @default 32, or `concurrency` when that is given (an explicit limit is not raised)
+   */
+  maxConcurrency?: number;
   timeouts?: UpstreamTimeouts;
   /**
    * Longest a caller waits for Sentry, from its first call: queueing, attempts, back-offs and
@@ -95,7 +102,7 @@ export interface UpstreamOptions {
   random?: () => number;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A query-string value: arrays repeat the key, `undefined` omits it, `''` sends `key=`. */
 export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
@@ -200,6 +207,7 @@ class SentryUpstream implements Upstream {
     refusedRegions: 0,
   };
   #closed = false;
+  readonly #maxConcurrency: number;
 
   constructor(options: UpstreamOptions) {
     this.#options = options;
@@ -207,6 +215,10 @@ class SentryUpstream implements Upstream {
     this.#target = { origin: this.#base.origin, basePath: trimPath(this.#base.pathname) };
     this.baseUrl = this.#target.origin + this.#target.basePath;
     this.#concurrency = Math.max(1, Math.floor(options.concurrency ?? 16));
+    this.#maxConcurrency = Math.max(
+      this.#concurrency,
+      Math.floor(options.maxConcurrency ?? (options.concurrency === undefined ? 32 : 0)),
+    );
     this.#timeoutMs = Math.max(1, options.timeoutMs ?? 15_000);
     this.#timeouts = {
       connectMs: options.timeouts?.connectMs ?? 5000,
@@ -238,7 +250,8 @@ class SentryUpstream implements Upstream {
       });
     }
     const target = this.#targetFor(call.organization);
-    const tokenKey = `${tokenHash(call.token)} ${target.origin}`;
+    const hashed = tokenHash(call.token);
+    const tokenKey = `${hashed} ${target.origin}`;
     const label = `${method} ${call.path}`;
     const route = routeTemplate(call.path);
     const deadline = this.#deadlineFor(signal);
@@ -258,6 +271,7 @@ class SentryUpstream implements Upstream {
           label,
           limiter: this.#limiter(tokenKey),
           tokenKey,
+          tokenHash: hashed,
           route,
           budgetKey: `${tokenKey} ${method} ${route}`,
           breaker: this.#breaker(target.origin),
@@ -297,11 +311,12 @@ class SentryUpstream implements Upstream {
     const rateLimit = parseRateLimit(headers);
     if (rateLimit) {
       trackedSet(this.#rateLimits, state.tokenKey, rateLimit);
-      trackedSet(this.#latestRateLimit, tokenHash(state.call.token), rateLimit);
+      trackedSet(this.#latestRateLimit, state.tokenHash, rateLimit);
     }
     const reported = concurrentLimitOf(headers);
-    if (reported !== undefined && reported >= 1 && reported < state.limiter.limit) {
-      state.limiter.setLimit(reported);
+    if (reported !== undefined && reported >= 1) {
+      const limit = Math.min(reported, this.#maxConcurrency);
+      if (limit !== state.limiter.limit) state.limiter.setLimit(limit);
     }
   }
 

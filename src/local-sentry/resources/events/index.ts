@@ -90,7 +90,8 @@ export const eventRoutes = (): RouteDef[] => [
     return ok(eventDetail(context.data, event));
   }),
 
-  // Attachments (minidumps, screenshots, files an SDK sent with the event): none are stored.
+  // Attachments (minidumps, screenshots, files an SDK sent with the event): those of ingested
+  // events (`attachment` envelope items); seeded events have none.
   route(
     'GET /api/0/projects/{org}/{project}/events/{event_id}/attachments/',
     PROJECT_READ,
@@ -99,7 +100,7 @@ export const eventRoutes = (): RouteDef[] => [
       const project = projectOf(context, org);
       const event = findEvent(context.data, org, context.params['event_id'] ?? '');
       if (!event || event.projectId !== project.wire.id) throw notFound();
-      return paginateMapped([] as never[], context.page, (row) => row);
+      return paginateMapped(event.stored?.attachments ?? [], context.page, (row) => row);
     },
   ),
 ];

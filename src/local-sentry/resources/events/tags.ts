@@ -35,6 +35,7 @@ export function tagPairs(
   event: EventRecord,
   template: ErrorTemplate,
 ): readonly (readonly [string, string])[] {
+  if (event.stored) return event.stored.tags;
   const facets = eventFacets(event, template);
   const user = org.eventUsers[event.user];
   const cached = tagsCache.get(event);

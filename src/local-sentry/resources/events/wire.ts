@@ -17,10 +17,13 @@ import { userFeedbackBody } from '../user-feedback/wire.ts';
 import { contexts, crashFrame, entries, eventMetadata } from './body.ts';
 import { eventFacets } from './facets.ts';
 import type { EventRecord } from './record.ts';
+import { storedEventDetail, storedEventSummary } from './stored.ts';
 import { tagPairs } from './tags.ts';
+import { platformEntries } from './threads.ts';
 
 /** Row of the issue and project event lists. */
 export function eventSummary(data: LocalData, event: EventRecord): SentryEventSummary {
+  if (event.stored) return storedEventSummary(event, event.stored);
   const issue = data.issuesById.get(event.issueId) as IssueRecord;
   const org = data.organizations.get(event.org) as OrgData;
   const template = issue.template;
@@ -45,11 +48,13 @@ export function eventSummary(data: LocalData, event: EventRecord): SentryEventSu
 
 /** The full event body, built on demand; deterministic for a given record. */
 export function eventDetail(data: LocalData, event: EventRecord): SentryEvent {
+  if (event.stored) return storedEventDetail(data, event, event.stored);
   const issue = data.issuesById.get(event.issueId) as IssueRecord;
   const org = data.organizations.get(event.org) as OrgData;
   const template = issue.template;
   const facets = eventFacets(event, template);
   const index = issue.events.indexOf(event);
+  const platform = platformEntries(template, event);
   const feedback = data.projectsById
     .get(event.projectId)
     ?.feedback.find((f) => f.wire.eventID === event.id);
@@ -73,12 +78,12 @@ export function eventDetail(data: LocalData, event: EventRecord): SentryEvent {
     contexts: contexts(template, facets),
     context: {},
     sdk: { name: template.sdk.name, version: template.sdk.version },
-    entries: entries(org, template, event, facets),
+    entries: [...entries(org, template, event, facets), ...platform.entries],
     fingerprints: [issue.hashes[0] ?? '{{ default }}'],
     groupingConfig: { id: 'newstyle:2023-01-11', enhancements: 'eJybzDRxY3J-bm5-ts' },
     metadata: eventMetadata(template),
     size: facets.size,
-    errors: [],
+    errors: platform.errors,
     packages: {},
     occurrence: null,
     crashFile: null,

@@ -1,7 +1,7 @@
 /**
  * What Sentry keeps of source-code and issue-tracker integrations: the code mappings of
  * `POST /organizations/{org}/code-mappings/bulk/` (what `sentry-cli code-mappings upload` and
- * Sentry's MCP server send) and an issue's external issues (none: no tracker is connected).
+ * Sentry's MCP server send) and an issue's external issues (its Sentry App links).
  */
 import { storeChanged } from '../../data/generation.ts';
 import type { OrgData } from '../../data/model.ts';
@@ -124,8 +124,8 @@ export const integrationRoutes = (): RouteDef[] => [
     'GET /api/0/organizations/{org}/issues/{issue_id}/external-issues/',
     EVENT_READ,
     (context) => {
-      issueOf(context);
-      return ok([]);
+      // What Sentry Apps linked (seeded Linear issues, and those the installations created).
+      return ok(issueOf(context).wire.sentryAppIssues ?? []);
     },
   ),
 ];

@@ -1,5 +1,5 @@
 /** What the store keeps of an issue: its stream row, its events and what search reads. */
-import type { SentryIssue } from '../../../sentry/types.ts';
+import type { SentryIssue, SentryIssueActivity } from '../../../sentry/types.ts';
 import type { ErrorTemplate } from '../../data/templates/index.ts';
 import type { EventRecord } from '../events/record.ts';
 
@@ -20,4 +20,6 @@ export interface IssueRecord {
   environments: string[];
   /** Ids of members' users who saw the issue. */
   seenBy: string[];
+  /** Activity that writes recorded (a regression, newest first), shown before the derived one. */
+  activity?: SentryIssueActivity[];
 }

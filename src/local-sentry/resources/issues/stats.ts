@@ -11,17 +11,25 @@ export const STATS_PERIODS = {
 
 export type StatsPeriod = keyof typeof STATS_PERIODS;
 
-/** `[unix seconds of bucket start, events in bucket]`, oldest first, ending at `now`. */
+/**
+ * `[unix seconds of bucket start, events in bucket]`, oldest first, ending at `now` (or after
+ * the newest event, when it is later).
+ */
 export function statsSeries(
   events: readonly { timestamp: number }[],
   now: number,
   period: StatsPeriod,
 ): SentryStatsSeries {
   const { buckets, rollup } = STATS_PERIODS[period];
-  const start = now - buckets * rollup;
+  // Events SDKs sent are dated by the real clock, after the data's "now": then the series ends
+  // with the bucket of the newest one, as Sentry's ends at the present. Seeded issues never are.
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const { timestamp } of events) if (timestamp > newest) newest = timestamp;
+  const end = newest > now ? Math.ceil((newest + 1) / rollup) * rollup : now;
+  const start = end - buckets * rollup;
   const counts = new Array<number>(buckets).fill(0);
   for (const { timestamp } of events) {
-    if (timestamp < start || timestamp >= now) continue;
+    if (timestamp < start || timestamp >= end) continue;
     const bucket = Math.floor((timestamp - start) / rollup);
     counts[bucket] = (counts[bucket] ?? 0) + 1;
   }

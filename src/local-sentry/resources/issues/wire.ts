@@ -123,6 +123,7 @@ export function issueDetail(
     user: null,
   });
 
+  activity.unshift(...(issue.activity ?? []));
   const assignee =
     wire.assignedTo?.type === 'user' ? data.users.get(wire.assignedTo.id) : undefined;
   const participants = [

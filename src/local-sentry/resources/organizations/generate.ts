@@ -30,6 +30,7 @@ export function generateOrganization(spec: OrgSpec, created: number): OrgData {
     eventUsers: [],
     environments: [],
     monitors: [],
+    replays: [],
     alertRules: [],
   };
 }

@@ -20,6 +20,7 @@ import { orgOf } from '../organizations/request.ts';
 import type { ProjectRecord } from '../projects/record.ts';
 import { projectOf, selectedProjects } from '../projects/request.ts';
 import { findProject } from '../projects/store.ts';
+import { releaseAdoptionStages } from './adoption.ts';
 import { releaseCommitBody, releaseCommits } from './commits.ts';
 import { deployRoutes } from './deploys.ts';
 import { releaseProjectMeta } from './project-meta.ts';
@@ -80,9 +81,13 @@ function listReleases(context: RequestContext, projects: ProjectRecord[] | undef
   };
   if (projects) options.projectIds = projects.map((project) => project.wire.id);
   const releases = searchReleases(org, options);
-  return paginateMapped(releases, context.page, (release) =>
-    found(releaseBody(org, release.wire.version)),
-  );
+  const adoption = query.get('adoptionStages') === '1';
+  return paginateMapped(releases, context.page, (release) => {
+    const body = found(releaseBody(org, release.wire.version));
+    return adoption
+      ? { ...body, adoptionStages: releaseAdoptionStages(context.data, org, release) }
+      : body;
+  });
 }
 
 export const releaseRoutes = (): RouteDef[] => [
@@ -143,7 +148,11 @@ export const releaseRoutes = (): RouteDef[] => [
 
   route('GET /api/0/organizations/{org}/releases/{version}/', RELEASE_READ, (context) => {
     const release = releaseOf(context);
-    const body = bodyOf(context, release);
+    const plain = bodyOf(context, release);
+    const body =
+      context.query.get('adoptionStages') === '1'
+        ? { ...plain, adoptionStages: releaseAdoptionStages(context.data, orgOf(context), release) }
+        : plain;
     // With exactly one `project=`, Sentry adds the release's neighbours in that project.
     const projects = context.query.getAll('project').filter((p) => p !== '' && p !== '-1');
     const only = projects.length === 1 ? projects[0] : undefined;

@@ -8,7 +8,9 @@ import { badRequest, ok, type Reply } from '../../http/reply.ts';
 import { ORG_READ } from '../../http/scopes.ts';
 import { orgOf } from '../organizations/request.ts';
 import { selectedProjects } from '../projects/request.ts';
+import { type IngestedSessions, ingestedSessions, latestIngestedSession } from './ingested.ts';
 import {
+  type Accumulator,
   type Cell,
   cellsOf,
   emptyAccumulator,
@@ -61,8 +63,9 @@ function sessions(context: RequestContext): Reply {
   } else {
     const period = parseDuration(query.get('statsPeriod') || '90d');
     if (period === undefined) throw badRequest('Invalid statsPeriod');
-    rangeEnd = data.now;
-    rangeStart = data.now - period;
+    // Counted back from the data's "now", or from the newest session an SDK sent when later.
+    rangeEnd = Math.max(data.now, latestIngestedSession(org) + 1);
+    rangeStart = rangeEnd - period;
   }
   // Sentry rounds the range out to whole intervals.
   const alignedEnd = Math.ceil(rangeEnd / interval) * interval;
@@ -77,33 +80,48 @@ function sessions(context: RequestContext): Reply {
 
   const filter = parseSessionQuery(query.get('query') ?? '');
   const environments = new Set([...query.getAll('environment'), ...filter.environments]);
-  const cells = cellsOf(org, selectedProjects(context, org), data.seed).filter(
-    (cell) =>
-      (environments.size === 0 || environments.has(cell.environment)) &&
-      (filter.releases.length === 0 || filter.releases.includes(cell.release)),
+  const projects = selectedProjects(context, org);
+  const wanted = (release: string, environment: string) =>
+    (environments.size === 0 || environments.has(environment)) &&
+    (filter.releases.length === 0 || filter.releases.includes(release));
+  const cells = cellsOf(org, projects, data.seed).filter((cell) =>
+    wanted(cell.release, cell.environment),
+  );
+  const projectIds = new Set(projects.map((project) => project.wire.id));
+  const sent = ingestedSessions(org).filter(
+    (session) => projectIds.has(session.projectId) && wanted(session.release, session.environment),
   );
 
-  const groupsByKey = new Map<string, { by: Record<string, string | number>; cells: Cell[] }>();
+  const groupsByKey = new Map<
+    string,
+    { by: Record<string, string | number>; cells: Cell[]; sent: IngestedSessions[] }
+  >();
   const statusGroups: readonly (readonly Status[])[] = groupBy.includes('session.status')
     ? STATUSES.map((s) => [s])
     : [STATUSES];
-  for (const cell of cells) {
+  const groupOf = (projectId: string, release: string, environment: string) => {
     const by: Record<string, string | number> = {};
     for (const key of groupBy) {
-      if (key === 'project') by['project'] = Number(cell.project.wire.id);
-      if (key === 'release') by['release'] = cell.release;
-      if (key === 'environment') by['environment'] = cell.environment;
+      if (key === 'project') by['project'] = Number(projectId);
+      if (key === 'release') by['release'] = release;
+      if (key === 'environment') by['environment'] = environment;
     }
     const key = JSON.stringify(by);
-    const group = groupsByKey.get(key) ?? { by, cells: [] };
-    group.cells.push(cell);
+    const group = groupsByKey.get(key) ?? { by, cells: [], sent: [] };
     groupsByKey.set(key, group);
+    return group;
+  };
+  for (const cell of cells) {
+    groupOf(cell.project.wire.id, cell.release, cell.environment).cells.push(cell);
+  }
+  for (const session of sent) {
+    groupOf(session.projectId, session.release, session.environment).sent.push(session);
   }
   if (groupBy.filter((g) => g !== 'session.status').length === 0 && groupsByKey.size === 0) {
-    groupsByKey.set('{}', { by: {}, cells: [] });
+    groupsByKey.set('{}', { by: {}, cells: [], sent: [] });
   }
 
-  const groups = [...groupsByKey.values()].flatMap(({ by, cells: groupCells }) => {
+  const groups = [...groupsByKey.values()].flatMap(({ by, cells: groupCells, sent: groupSent }) => {
     const perInterval = intervals.map(() => emptyAccumulator());
     const total = emptyAccumulator();
     for (const cell of groupCells) {
@@ -129,6 +147,7 @@ function sessions(context: RequestContext): Reply {
         total.durationMax = Math.max(total.durationMax, cell.duration);
       });
     }
+    addIngested(groupSent, intervals, interval, perInterval, total);
     return statusGroups.map((statuses) => ({
       by:
         statuses.length === 1 && statuses[0] !== undefined
@@ -158,6 +177,50 @@ function sessions(context: RequestContext): Reply {
     groups,
     query: query.get('query') ?? '',
   });
+}
+
+/**
+ * Adds the sessions SDKs sent to a group's accumulators: their counts in the interval they
+ * started in, one user per distinct id and status, durations weighted by count.
+ */
+function addIngested(
+  sessions: readonly IngestedSessions[],
+  intervals: readonly number[],
+  interval: number,
+  perInterval: Accumulator[],
+  total: Accumulator,
+): void {
+  const seenUsers = new Map<Accumulator, Set<string>>();
+  const add = (acc: Accumulator, session: IngestedSessions) => {
+    let seen = seenUsers.get(acc);
+    if (!seen) {
+      seen = new Set();
+      seenUsers.set(acc, seen);
+    }
+    let count = 0;
+    for (const status of STATUSES) {
+      const n = session.counts[status];
+      if (n === 0) continue;
+      count += n;
+      acc.sessions[status] += n;
+      if (session.did !== null && !seen.has(`${status}:${session.did}`)) {
+        seen.add(`${status}:${session.did}`);
+        acc.users[status] += 1;
+      }
+    }
+    if (session.duration !== null) {
+      acc.durationWeighted += count * session.duration;
+      acc.durationMax = Math.max(acc.durationMax, session.duration);
+    }
+  };
+  const first = intervals[0] ?? 0;
+  for (const session of sessions) {
+    const index = Math.floor((session.started - first) / interval);
+    const acc = perInterval[index];
+    if (!acc) continue;
+    add(acc, session);
+    add(total, session);
+  }
 }
 
 export const sessionRoutes = (): RouteDef[] => [
