@@ -72,6 +72,10 @@ import './release-files/source-map-debug.ts';
 import './release-files/release-file-mutations.ts';
 import './debug-files/debug-file.ts';
 import './debug-files/debug-file-mutations.ts';
+import './alert-rules/alert-rule.ts';
+import './alert-rules/alert-rule-lists.ts';
+import './stats/org-stats.ts';
+import './stats/event-counts.ts';
 
 export const schema = withIssueRowDemand(
   withSafeEntities(

@@ -44,6 +44,9 @@ const LITERALS = new Set([
   'hashes',
   'resolved',
   'user-feedback',
+  'alert-rules',
+  'stats',
+  'stats_v2',
 ]);
 
 const named = new Map<string, string>();

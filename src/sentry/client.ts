@@ -10,6 +10,7 @@
  * Reads are GETs (retried on transient failures); writes are sent exactly once.
  */
 
+import { AlertRules } from './alert-rules.ts';
 import { AppInstallations } from './app-installations.ts';
 import { DebugFiles } from './debug-files.ts';
 import { Discover } from './discover.ts';
@@ -29,6 +30,7 @@ import { Repositories } from './repositories.ts';
 import { Scim } from './scim.ts';
 import { ServiceHooks } from './service-hooks.ts';
 import { Sessions } from './sessions.ts';
+import { Stats } from './stats.ts';
 import { Teams } from './teams.ts';
 import { UserFeedback } from './user-feedback.ts';
 
@@ -58,6 +60,8 @@ export class SentryClient {
   #replays: Replays | undefined;
   #releaseFiles: ReleaseFiles | undefined;
   #debugFiles: DebugFiles | undefined;
+  #alertRules: AlertRules | undefined;
+  #stats: Stats | undefined;
 
   constructor(options: SentryClientOptions) {
     this.#http = new Requester(options);
@@ -208,5 +212,17 @@ export class SentryClient {
   get debugFiles(): DebugFiles {
     this.#debugFiles ??= new DebugFiles(this.#http);
     return this.#debugFiles;
+  }
+
+  /** Metric alert rules. */
+  get alertRules(): AlertRules {
+    this.#alertRules ??= new AlertRules(this.#http);
+    return this.#alertRules;
+  }
+
+  /** Usage stats: `stats_v2` and the legacy event-count series. */
+  get stats(): Stats {
+    this.#stats ??= new Stats(this.#http);
+    return this.#stats;
   }
 }

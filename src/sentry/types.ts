@@ -8,6 +8,7 @@
  * re-exports them all for code that needs the wire shapes only (the local Sentry). Type-only.
  */
 
+export type * from './alert-rules.ts';
 export type * from './app-installations.ts';
 export type * from './debug-files.ts';
 export type * from './discover.ts';
@@ -28,6 +29,7 @@ export type * from './repositories.ts';
 export type * from './scim.ts';
 export type * from './service-hooks.ts';
 export type * from './sessions.ts';
+export type * from './stats.ts';
 export type * from './teams.ts';
 export type * from './user-feedback.ts';
 export type * from './users.ts';

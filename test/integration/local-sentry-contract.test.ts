@@ -741,3 +741,19 @@ WRITES.push(
   },
   { operation: `DELETE ${P}/releases/{version}/files/{file_id}/`, path: `${jsFiles}${fileB?.id}/` },
 );
+
+// Usage stats (stats_v2 and the project series); the other stats routes are not in the spec.
+READS.push(
+  {
+    operation: `GET ${O}/stats_v2/`,
+    path: '/api/0/organizations/acme/stats_v2/?field=sum(quantity)&groupBy=outcome&groupBy=category&statsPeriod=7d&interval=1d',
+  },
+  {
+    operation: `GET ${O}/stats_v2/`,
+    path: '/api/0/organizations/acme/stats_v2/?field=sum(times_seen)&groupBy=project&statsPeriod=24h',
+  },
+  {
+    operation: `GET ${P}/stats/`,
+    path: '/api/0/projects/acme/backend/stats/?stat=received&resolution=1h',
+  },
+);

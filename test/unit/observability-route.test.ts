@@ -23,3 +23,18 @@ describe('namedRoute', () => {
     for (const value of ['acme', 'secret-thing', '42']) expect(unknown).not.toContain(value);
   });
 });
+
+describe('namedRoute (alert rules and usage stats)', () => {
+  it('keeps the literal segments of the alert-rule and stats routes', () => {
+    expect(namedRoute('/api/0/organizations/{}/alert-rules/')).toBe(
+      '/api/0/organizations/{org}/alert-rules/',
+    );
+    expect(namedRoute('/api/0/organizations/{}/stats_v2/')).toBe(
+      '/api/0/organizations/{org}/stats_v2/',
+    );
+    expect(namedRoute('/api/0/projects/{}/{}/stats/')).toBe(
+      '/api/0/projects/{org}/{project}/stats/',
+    );
+    expect(namedRoute('/api/0/teams/{}/{}/stats/')).toBe('/api/0/teams/{org}/{team}/stats/');
+  });
+});

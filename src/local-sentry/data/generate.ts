@@ -6,6 +6,7 @@
  * its own records (`resources/<resource>/generate.ts`); this module calls them in a fixed order,
  * since they all draw from one random stream.
  */
+import { generateAlertRules, newAlertRuleIds } from '../resources/alert-rules/generate.ts';
 import { generateEventUsers } from '../resources/event-users/generate.ts';
 import { newestFirst } from '../resources/events/store.ts';
 import { generateServiceHooks } from '../resources/hooks/generate.ts';
@@ -102,6 +103,8 @@ export function generateData({ seed = 1, scale = 'small' }: GenerateOptions = {}
   for (const org of data.organizations.values()) finishOrganization(org);
   for (const org of data.organizations.values()) generateMonitors(data, org);
   for (const org of data.organizations.values()) generateReplays(data, org);
+  const alertRuleIds = newAlertRuleIds();
+  for (const org of data.organizations.values()) generateAlertRules(data, org, alertRuleIds);
   return data;
 }
 

@@ -10,6 +10,7 @@
  * the generator that builds the seeded world from the resources' parts.
  */
 import type { SentryOrganization, SentryUser } from '../../sentry/types.ts';
+import type { AlertRuleRecord } from '../resources/alert-rules/record.ts';
 import type { EventUser } from '../resources/event-users/record.ts';
 import type { EventRecord } from '../resources/events/record.ts';
 import type { IssueRecord } from '../resources/issues/record.ts';
@@ -92,4 +93,6 @@ export interface OrgData {
   monitors: MonitorRecord[];
   /** Session replays, newest first (by `started_at`). */
   replays: ReplayRecord[];
+  /** Metric alert rules, newest first. */
+  alertRules: AlertRuleRecord[];
 }

@@ -128,6 +128,12 @@ OPERATIONS += [
     ("get", f"{P}/replays/{{replay_id}}/recording-segments/{{segment_id}}/"),
 ]
 
+# Usage stats.
+OPERATIONS += [
+    ("get", f"{O}/stats_v2/"),
+    ("get", f"{P}/stats/"),
+]
+
 
 def fix_monitor_schema(node):
     """Two type hints of Sentry's monitor serializers that Sentry's own answers contradict, put

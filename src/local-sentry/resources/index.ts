@@ -4,6 +4,7 @@
  * says what it owns). Adding a resource is adding a folder and a line below.
  */
 import type { RouteDef } from '../http/context.ts';
+import { alertRuleRoutes } from './alert-rules/index.ts';
 import { appInstallationRoutes } from './app-installations/index.ts';
 import { chunkUploadRoutes } from './chunk-upload/index.ts';
 import { debugFileRoutes } from './debug-files/index.ts';
@@ -25,6 +26,7 @@ import { releaseRoutes } from './releases/index.ts';
 import { replayRoutes } from './replays/index.ts';
 import { scimRoutes } from './scim/index.ts';
 import { sessionRoutes } from './sessions/index.ts';
+import { statsRoutes } from './stats/index.ts';
 import { tagRoutes } from './tags/index.ts';
 import { teamRoutes } from './teams/index.ts';
 import { userFeedbackRoutes } from './user-feedback/index.ts';
@@ -56,4 +58,6 @@ export const sentryRoutes = (): RouteDef[] => [
   ...releaseFileRoutes(),
   ...debugFileRoutes(),
   ...chunkUploadRoutes(),
+  ...alertRuleRoutes(),
+  ...statsRoutes(),
 ];

@@ -31,5 +31,6 @@ export function generateOrganization(spec: OrgSpec, created: number): OrgData {
     environments: [],
     monitors: [],
     replays: [],
+    alertRules: [],
   };
 }
