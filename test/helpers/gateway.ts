@@ -10,6 +10,7 @@ import {
   startLocalSentry,
 } from '../../src/local-sentry/http/server.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.ts';
+import { fetchJson } from './local-sentry.ts';
 import { recordRouteCoverage } from './route-coverage.ts';
 
 /**
@@ -74,6 +75,8 @@ export interface TestGateway extends AsyncDisposable {
   resetUpstreamStats(): Promise<void>;
   /** Every REST request since the last reset as `METHOD route-template`, sorted. */
   upstreamRequests(): Promise<string[]>;
+  /** `GET path` on the local Sentry with its token: the parsed body, which must be a 200's. */
+  rest<T>(path: string): Promise<T>;
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
@@ -114,6 +117,12 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     upstreamStats,
     async resetUpstreamStats() {
       await fetch(`${sentry.url}/_local/stats/reset`, { method: 'POST' });
+    },
+    async rest<T>(path: string): Promise<T> {
+      const response = await fetchJson<T>(sentry.url, path, { token: sentry.token });
+      if (response.status !== 200)
+        throw new Error(`GET ${path}: HTTP ${response.status} ${response.text}`);
+      return response.body;
     },
     async upstreamRequests() {
       const { byRoute } = await upstreamStats();

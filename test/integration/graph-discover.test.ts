@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
-import { fetchJson } from '../helpers/local-sentry.ts';
 
 interface Row {
   eventId: string | null;
@@ -45,11 +44,7 @@ type SearchResult = {
 
 describe('Organization.events (Discover)', () => {
   let gateway: TestGateway;
-  const rest = async <T>(path: string): Promise<T> => {
-    const response = await fetchJson<T>(gateway.sentry.url, path, { token: gateway.sentry.token });
-    expect(response.status).toBe(200);
-    return response.body;
-  };
+  const rest = <T>(path: string) => gateway.rest<T>(path);
 
   beforeAll(async () => {
     gateway = await startTestGateway({ localSentry: { scale: 'small' } });

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentryEvent, SentryThread } from '../../src/sentry/types.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
-import { fetchJson } from '../helpers/local-sentry.ts';
 
 const FULL = /* GraphQL */ `
   query Full($shortId: String!) {
@@ -118,11 +117,7 @@ function expectedThread(thread: SentryThread) {
 
 describe('Event in full', () => {
   let gateway: TestGateway;
-  const rest = async <T>(path: string): Promise<T> => {
-    const response = await fetchJson<T>(gateway.sentry.url, path, { token: gateway.sentry.token });
-    expect(response.status).toBe(200);
-    return response.body;
-  };
+  const rest = <T>(path: string) => gateway.rest<T>(path);
   const load = async (shortId: string) => {
     const { data, errors } = await gateway.execute<FullResult>(FULL, { shortId });
     expect(errors).toBeUndefined();

@@ -9,7 +9,6 @@ import { schema } from '../../src/graph/index.ts';
 import { estimateQueryCost } from '../../src/graph/schema-kit/query-cost.ts';
 import type { SentryIssue, SentryIssueDetail } from '../../src/sentry/types.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
-import { fetchJson } from '../helpers/local-sentry.ts';
 
 interface Bucket {
   timestamp: string;
@@ -45,11 +44,7 @@ const asCounts = (counts: Pick<SentryIssue, 'count' | 'userCount' | 'firstSeen' 
 describe('issue trends', () => {
   let gateway: TestGateway;
   let rows: SentryIssue[];
-  const rest = async <T>(path: string): Promise<T> => {
-    const response = await fetchJson<T>(gateway.sentry.url, path, { token: gateway.sentry.token });
-    expect(response.status).toBe(200);
-    return response.body;
-  };
+  const rest = <T>(path: string) => gateway.rest<T>(path);
 
   beforeAll(async () => {
     gateway = await startTestGateway({ localSentry: { scale: 'small' } });

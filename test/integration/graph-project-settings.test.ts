@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentryProject, SentryProjectDetail } from '../../src/sentry/types.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
-import { fetchJson } from '../helpers/local-sentry.ts';
 
 const SETTINGS = /* GraphQL */ `
   query Settings($slug: String!) {
@@ -89,11 +88,7 @@ function expectedSettings(body: SentryProjectDetail): Settings {
 
 describe('Project settings', () => {
   let gateway: TestGateway;
-  const rest = async <T>(path: string): Promise<T> => {
-    const response = await fetchJson<T>(gateway.sentry.url, path, { token: gateway.sentry.token });
-    expect(response.status).toBe(200);
-    return response.body;
-  };
+  const rest = <T>(path: string) => gateway.rest<T>(path);
 
   beforeAll(async () => {
     gateway = await startTestGateway({ localSentry: { scale: 'small' } });

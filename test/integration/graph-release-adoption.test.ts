@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentryRelease } from '../../src/sentry/types.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
-import { fetchJson } from '../helpers/local-sentry.ts';
 
 interface Adoption {
   project: { sentryId: string; slug: string };
@@ -13,11 +12,7 @@ interface Adoption {
 
 describe('Release.adoptionStages', () => {
   let gateway: TestGateway;
-  const rest = async <T>(path: string): Promise<T> => {
-    const response = await fetchJson<T>(gateway.sentry.url, path, { token: gateway.sentry.token });
-    expect(response.status).toBe(200);
-    return response.body;
-  };
+  const rest = <T>(path: string) => gateway.rest<T>(path);
 
   beforeAll(async () => {
     gateway = await startTestGateway({ localSentry: { scale: 'small' } });

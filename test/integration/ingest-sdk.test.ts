@@ -13,12 +13,12 @@ import { generateData } from '../../src/local-sentry/data/generate.ts';
 import { graphql } from '../__generated__/gql.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { fetchJson } from '../helpers/local-sentry.ts';
+import { SENTRY_CLI } from '../helpers/sentry-cli.ts';
 
 type Row = Record<string, unknown>;
 
 const run = promisify(execFile);
 const CLIENT = fileURLToPath(new URL('../helpers/sentry-sdk-client.mjs', import.meta.url));
-const CLI = fileURLToPath(new URL('../../node_modules/.bin/sentry-cli', import.meta.url));
 
 const IngestedIssue = graphql(`
   query IngestedIssue($shortId: String!, $eventId: String!) {
@@ -329,7 +329,7 @@ describe('@sentry/node against the embedded Sentry', () => {
 describe('sentry-cli send-event', () => {
   it('-m with tags, a release and a user: a message issue', async () => {
     const { stdout, stderr } = await run(
-      CLI,
+      SENTRY_CLI,
       [
         'send-event',
         '-m',

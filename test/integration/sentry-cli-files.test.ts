@@ -5,21 +5,17 @@
  * gateway, down to the bytes. (`releases files … upload` is gone from sentry-cli 3.) Needs
  * `@sentry/cli` installed (a devDependency); without it this file fails, it never skips.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateData } from '../../src/local-sentry/data/generate.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { fetchJson } from '../helpers/local-sentry.ts';
+import { sentryCli } from '../helpers/sentry-cli.ts';
 
 type Row = Record<string, unknown>;
 
-const CLI = fileURLToPath(new URL('../../node_modules/.bin/sentry-cli', import.meta.url));
-const run = promisify(execFile);
 /** A seeded frontend release, and its newest event (first frame: `…/static/js/vendor.js`). */
 const VERSION = 'frontend@1.8.2';
 const EVENT = '818db72d81b5da7779ce3a1fe4643062';
@@ -27,26 +23,7 @@ const EVENT = '818db72d81b5da7779ce3a1fe4643062';
 let gateway: TestGateway;
 let home: string;
 
-async function cli(args: string[]): Promise<string> {
-  const { stdout, stderr } = await run(CLI, args, {
-    cwd: home,
-    timeout: 60_000,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      HOME: home,
-      SENTRY_URL: gateway.sentry.url,
-      SENTRY_AUTH_TOKEN: gateway.sentry.token,
-      SENTRY_ORG: 'acme',
-      SENTRY_DISABLE_UPDATE_CHECK: '1',
-      SENTRY_LOAD_DOTENV: '0',
-      // Nothing may leave this machine: any request not to 127.0.0.1 hits a closed port.
-      http_proxy: 'http://127.0.0.1:9',
-      https_proxy: 'http://127.0.0.1:9',
-      no_proxy: '127.0.0.1',
-    },
-  });
-  return stdout + stderr;
-}
+const cli = (args: string[]) => sentryCli(gateway.sentry, args, { home });
 
 const rest = <T = Row>(path: string) =>
   fetchJson<T>(gateway.sentry.url, path, { token: gateway.sentry.token });

@@ -8,17 +8,16 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateData } from '../../src/local-sentry/data/generate.ts';
 import { graphql } from '../__generated__/gql.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { fetchJson } from '../helpers/local-sentry.ts';
+import { sentryCli } from '../helpers/sentry-cli.ts';
 
 type Row = Record<string, unknown>;
 
-const CLI = fileURLToPath(new URL('../../node_modules/.bin/sentry-cli', import.meta.url));
 const run = promisify(execFile);
 
 const CliRelease = graphql(`
@@ -42,26 +41,7 @@ let gateway: TestGateway;
 let home: string;
 
 /** Runs sentry-cli in `cwd` (a scratch directory by default); rejects on a non-zero exit. */
-async function cli(args: string[], cwd = home): Promise<string> {
-  const { stdout, stderr } = await run(CLI, args, {
-    cwd,
-    timeout: 60_000,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      HOME: home,
-      SENTRY_URL: gateway.sentry.url,
-      SENTRY_AUTH_TOKEN: gateway.sentry.token,
-      SENTRY_ORG: 'acme',
-      SENTRY_DISABLE_UPDATE_CHECK: '1',
-      SENTRY_LOAD_DOTENV: '0',
-      // Nothing may leave this machine: any request not to 127.0.0.1 hits a closed port.
-      http_proxy: 'http://127.0.0.1:9',
-      https_proxy: 'http://127.0.0.1:9',
-      no_proxy: '127.0.0.1',
-    },
-  });
-  return stdout + stderr;
-}
+const cli = (args: string[], cwd = home) => sentryCli(gateway.sentry, args, { home, cwd });
 
 const rest = <T = Row>(path: string, init: { method?: string; body?: unknown } = {}) =>
   fetchJson<T>(gateway.sentry.url, path, { token: gateway.sentry.token, ...init });
