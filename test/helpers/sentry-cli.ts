@@ -10,12 +10,13 @@ const run = promisify(execFile);
 
 /**
  * `sentry-cli ...args` in `cwd` with `home` as its HOME, pointed at `sentry` with its token and
- * organization `acme`; resolves to stdout + stderr, rejects on a non-zero exit.
+ * organization `acme` (and `env` besides, e.g. a SENTRY_DSN); resolves to stdout + stderr,
+ * rejects on a non-zero exit.
  */
 export async function sentryCli(
   sentry: { url: string; token: string },
   args: string[],
-  { home, cwd = home }: { home: string; cwd?: string },
+  { home, cwd = home, env = {} }: { home: string; cwd?: string; env?: Record<string, string> },
 ): Promise<string> {
   const { stdout, stderr } = await run(SENTRY_CLI, args, {
     cwd,
@@ -32,6 +33,7 @@ export async function sentryCli(
       http_proxy: 'http://127.0.0.1:9',
       https_proxy: 'http://127.0.0.1:9',
       no_proxy: '127.0.0.1',
+      ...env,
     },
   });
   return stdout + stderr;
