@@ -23,8 +23,11 @@ beforeAll(async () => {
     localSentry: { data: generateData({ seed: 1, scale: 'small' }) },
   });
   home = await mkdtemp(join(tmpdir(), 'sentry-cli-monitors-'));
-  const [key] = await gateway.rest<Row[]>('/api/0/projects/acme/backend/keys/');
-  dsn = String((key?.['dsn'] as Row)['public']);
+  const [key] = await gateway.rest<{ dsn: { public: string } }[]>(
+    '/api/0/projects/acme/backend/keys/',
+  );
+  if (!key) throw new Error('backend has no key');
+  dsn = key.dsn.public;
 }, 120_000);
 
 afterAll(async () => {
@@ -48,8 +51,9 @@ describe('sentry-cli monitors', () => {
     const monitor = (await gateway.rest<Row[]>('/api/0/organizations/acme/monitors/')).find(
       (row) => (row['project'] as Row)['slug'] === 'backend',
     );
-    const slug = String(monitor?.['slug']);
-    const environment = String((monitor?.['environments'] as Row[])[0]?.['name'] ?? 'production');
+    if (!monitor) throw new Error('backend has no monitor');
+    const slug = String(monitor['slug']);
+    const environment = String((monitor['environments'] as Row[])[0]?.['name'] ?? 'production');
     const before = await checkIns(slug);
     await sentryCli(gateway.sentry, ['monitors', 'run', '-e', environment, slug, '--', 'true'], {
       home,
