@@ -99,7 +99,7 @@ export class ResponseCache {
     try {
       await this.store.set(
         key,
-        { status: response.status, headers, body: JSON.stringify(response.body) },
+        { status: response.status, headers, body: response.text ?? JSON.stringify(response.body) },
         tags,
         this.ttlMs,
       );

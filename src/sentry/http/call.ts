@@ -212,7 +212,7 @@ async function sendOnce(
       return malformed(label, 'Sentry sent an empty body');
     }
     try {
-      return { status, headers, body: JSON.parse(text) as unknown };
+      return { status, headers, body: JSON.parse(text) as unknown, text };
     } catch {
       return malformed(label, 'Sentry sent a body that is not JSON');
     }
