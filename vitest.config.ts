@@ -32,7 +32,14 @@ export default defineConfig({
       },
       {
         resolve,
-        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 90_000, env },
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 90_000,
+          // Chromium is launched in beforeAll: a cold start on a busy machine outlasts 10 s.
+          hookTimeout: 90_000,
+          env,
+        },
       },
       {
         resolve,
