@@ -88,30 +88,23 @@ export async function runThroughputPhase(phase: ThroughputPhase): Promise<{
   addedLatency: AddedLatencyReport[];
   memory: GatewayMemory;
 }> {
-  const { gateway: throughputGateway, sentry: sentryB, operations: chosen, options } = phase;
+  const { gateway, sentry, operations, recorded, clients, token, options } = phase;
   const { log } = options;
   const throughput: ThroughputReport[] = [];
   const addedLatency: AddedLatencyReport[] = [];
-  const recorded = phase.recorded;
-  const clients = phase.clients;
-  const TOKEN = phase.token;
-  const fast = new GraphQLClient(
-    throughputGateway.url,
-    TOKEN,
-    2 * Math.max(...options.concurrencies),
-  );
-  const direct = new LocalSentryClient(sentryB.url, TOKEN);
+  const fast = new GraphQLClient(gateway.url, token, 2 * Math.max(...options.concurrencies));
+  const direct = new LocalSentryClient(sentry.url, token);
   clients.push(fast, direct);
   // The operations, then the N+1-shaped list and `{ __typename }` as the yardstick.
   const loads = [
-    ...chosen.map((operation) => ({ name: operation.name, request: requestOf(operation) })),
+    ...operations.map((operation) => ({ name: operation.name, request: requestOf(operation) })),
     ISSUE_LIST_N1,
     HELLO_WORLD,
   ];
   for (const load of loads) {
     for (let i = 0; i < options.warmup * 4; i += 1) await executeOrThrow(fast, load.request);
   }
-  const before = throughputGateway.memory();
+  const before = gateway.memory();
   const roundsMb: number[] = [];
   let peakAtMax: number | undefined;
   const top = Math.max(...options.concurrencies);
@@ -120,11 +113,11 @@ export async function runThroughputPhase(phase: ThroughputPhase): Promise<{
     for (const operation of loads) {
       const entry = throughput.find((t) => t.operation === operation.name);
       for (const concurrency of options.concurrencies) {
-        const cpuBefore = [throughputGateway.cpuMs(), sentryB.cpuMs()];
-        const { result, maxRssKb } = await sampleWhile(throughputGateway, () =>
+        const cpuBefore = [gateway.cpuMs(), sentry.cpuMs()];
+        const { result, maxRssKb } = await sampleWhile(gateway, () =>
           measureThroughput(fast, operation.request, concurrency, options.throughputDurationMs),
         );
-        const cpuAfter = [throughputGateway.cpuMs(), sentryB.cpuMs()];
+        const cpuAfter = [gateway.cpuMs(), sentry.cpuMs()];
         if (concurrency === top && maxRssKb !== undefined) {
           peakAtMax = Math.max(peakAtMax ?? 0, maxRssKb);
         }
@@ -148,10 +141,10 @@ export async function runThroughputPhase(phase: ThroughputPhase): Promise<{
         );
       }
     }
-    const sample = throughputGateway.memory();
+    const sample = gateway.memory();
     if (sample) roundsMb.push(mb(sample.rssKb) ?? 0);
   }
-  for (const operation of chosen) {
+  for (const operation of operations) {
     const calls = recorded.get(operation.name) ?? [];
     const request = requestOf(operation);
     const series = {
@@ -174,7 +167,7 @@ export async function runThroughputPhase(phase: ThroughputPhase): Promise<{
       addedP95Ms: Math.round((gatewayLatency.p95 - directLatency.p95) * 100) / 100,
     });
   }
-  const entry = memoryOf(throughputGateway.label, before, throughputGateway.memory(), roundsMb);
+  const entry = memoryOf(gateway.label, before, gateway.memory(), roundsMb);
   if (peakAtMax !== undefined) entry.peakAtMaxConcurrencyMb = mb(peakAtMax);
   return { throughput, addedLatency, memory: entry };
 }
