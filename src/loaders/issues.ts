@@ -3,7 +3,7 @@
  * the detail body (first/last release) and short ids need one call each.
  */
 import type { OrgScoped, SentryClient } from '../sentry/client.ts';
-import type { IssueDetailPart, IssueRowPart } from '../sentry/issues.ts';
+import type { IssueDetailPart, IssueListParams, IssueRowPart } from '../sentry/issues.ts';
 import type { SentryIssue, SentryIssueDetail, SentryTag } from '../sentry/types.ts';
 import { type IssueKey, type ShortIdKey, splitKey } from './keys.ts';
 import { loadScopedInBulk, settleEach } from './settle-each.ts';
@@ -16,11 +16,13 @@ export function loadIssues(
   sentry: SentryClient,
   keys: readonly IssueKey[],
   keep: readonly IssueRowPart[] = [],
+  series: { groupStatsPeriod?: IssueListParams['groupStatsPeriod'] } = {},
 ): Promise<(OrgScoped<SentryIssue> | Error)[]> {
   return loadScopedInBulk(keys, {
     what: 'Issue',
     idOf: (issue) => issue.id,
-    fetch: async (org, ids) => (await sentry.issues.list(org, { groups: ids, keep })).items,
+    fetch: async (org, ids) =>
+      (await sentry.issues.list(org, { groups: ids, keep, ...series })).items,
   });
 }
 

@@ -45,7 +45,8 @@ export interface IssueListParams extends PageParams {
   groupStatsPeriod?: '' | '24h' | '14d' | 'auto';
   /**
    * The parts of the row to keep, which Sentry otherwise computes (and sends) for nothing: every
-   * part left out is sent as `collapse=`. With `groups`, `stats` keeps the 24h series.
+   * part left out is sent as `collapse=`. With `groups`, `stats` keeps the `groupStatsPeriod`
+   * series (24h unless given).
    * @default with `groups`: none (stats, lifetime and filtered collapsed); without: every part
    */
   keep?: readonly IssueRowPart[];
@@ -84,7 +85,7 @@ export class Issues extends Resource {
       return this.http.page(org, path, {
         group: unique(p.groups),
         project: -1,
-        groupStatsPeriod: keep.has('stats') ? '24h' : '',
+        groupStatsPeriod: keep.has('stats') ? (p.groupStatsPeriod ?? '24h') : '',
         ...(collapse.length > 0 ? { collapse } : {}),
       });
     }

@@ -17,7 +17,7 @@ import { decodeGlobalId } from '../schema-kit/global-id.ts';
 import { type PrefetchParents, prefetchable, prefetchChildren } from '../schema-kit/prefetch.ts';
 import { StatsPeriod } from '../schema-kit/stats-period.ts';
 import { Issue, IssueConnection, issueByShortId, primeIssues } from './issue.ts';
-import { issueRowDemand } from './issue-row-demand.ts';
+import { issueRowDemand, issueSeriesParam } from './issue-row-demand.ts';
 import { IssueSort } from './issue-sort.ts';
 
 interface IssueFilterArgs extends ConnectionArgs {
@@ -84,6 +84,7 @@ builder.objectFields(Organization, (t) => ({
           ...request.params,
           ...issueListParams(org.slug, args),
           keep: issueRowDemand(context),
+          ...issueSeriesParam(context, 'list'),
         });
         primeIssues(context, page.items);
         return pageToConnection(page, request);
@@ -150,6 +151,7 @@ builder.objectFields(Project, (t) => ({
           ...issueListParams(project.organizationSlug, args),
           project: [project.id],
           keep: issueRowDemand(context),
+          ...issueSeriesParam(context, 'list'),
         });
         primeIssues(context, page.items);
         return pageToConnection(page, request);
@@ -172,6 +174,7 @@ function readNewIssues(
     project: [-1],
     sort: 'new',
     keep: issueRowDemand(context),
+    ...issueSeriesParam(context, 'list'),
   });
 }
 

@@ -7,6 +7,7 @@
  */
 import { createContextCache } from '@pothos/core';
 import {
+  type DocumentNode,
   defaultFieldResolver,
   type GraphQLResolveInfo,
   type GraphQLSchema,
@@ -19,6 +20,11 @@ import {
 } from 'graphql';
 import type { Context } from '../../context.ts';
 import type { IssueDetailPart, IssueRowPart } from '../../sentry/issues.ts';
+import {
+  type IssueSeriesPlan,
+  issueSeriesIn,
+  planIssueSeries,
+} from '../schema-kit/issue-series.ts';
 
 type Part = IssueRowPart | IssueDetailPart;
 
@@ -35,11 +41,35 @@ const PARTS: Record<string, Part> = {
 };
 const ROW_PARTS = new Set<Part>(['stats', 'lifetime', 'filtered']);
 
-const demand = createContextCache(() => ({ parts: undefined as Part[] | undefined }));
+const demand = createContextCache(() => ({
+  parts: undefined as Part[] | undefined,
+  series: undefined as IssueSeriesPlan | undefined,
+}));
 
 /** The row parts this request's operation reads (none before a root field has run). */
 export function issueRowDemand(context: Context): IssueRowPart[] {
   return (demand(context).parts ?? []).filter((part) => ROW_PARTS.has(part)) as IssueRowPart[];
+}
+
+/**
+ * The series this request's lists and lookups ask Sentry to embed (`groupStatsPeriod`), from the
+ * `Issue.stats` periods the operation reads.
+ */
+export function issueSeriesPlan(context: Context): IssueSeriesPlan {
+  return demand(context).series ?? planIssueSeries(new Set());
+}
+
+/**
+ * `groupStatsPeriod` for an issue list (`list`) or a `group=` lookup (`lookup`) of this request:
+ * absent when rows need no series or Sentry's default (24h) is the one.
+ */
+export function issueSeriesParam(
+  context: Context,
+  kind: keyof IssueSeriesPlan,
+): { groupStatsPeriod?: '14d' | 'auto' } {
+  if (!issueRowDemand(context).includes('stats')) return {};
+  const period = issueSeriesPlan(context)[kind];
+  return period === '24h' ? {} : { groupStatsPeriod: period };
 }
 
 /** The detail parts this request's operation reads, for `expand=`. */
@@ -64,6 +94,14 @@ function partsOf(info: GraphQLResolveInfo): Part[] {
   return [...found].sort();
 }
 
+function seriesOf(info: GraphQLResolveInfo): IssueSeriesPlan {
+  const document: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [info.operation, ...Object.values(info.fragments)],
+  };
+  return planIssueSeries(issueSeriesIn(document, info.schema, info.variableValues));
+}
+
 /** Wraps the root fields so that the first one to run notes the operation's demand. */
 export function withIssueRowDemand(schema: GraphQLSchema): GraphQLSchema {
   for (const root of [schema.getQueryType(), schema.getMutationType()]) {
@@ -73,6 +111,7 @@ export function withIssueRowDemand(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = (parent: unknown, args, context: Context, info) => {
         const state = demand(context);
         state.parts ??= partsOf(info);
+        state.series ??= seriesOf(info);
         return resolve(parent, args, context, info);
       };
     }

@@ -10,20 +10,36 @@ import type {
   SentryStatsSeries,
 } from '../../sentry/types.ts';
 import { builder } from '../schema-kit/builder.ts';
+import { badUserInput } from '../schema-kit/errors.ts';
+import { ISSUE_STATS_PERIODS, type IssueSeriesKey } from '../schema-kit/issue-series.ts';
 import { Issue, type IssueShape, issueDetail } from './issue.ts';
 
-/** The series Sentry keeps per issue: `24h` on every list row, `30d` on the detail body. */
+/**
+ * The series Sentry keeps per issue: `24h` (or `14d`, or `auto`, as the list asks) on every list
+ * row, `24h` and `30d` on the detail body.
+ */
 export const IssueStatsPeriod = builder.enumType('IssueStatsPeriod', {
   description: 'A period of an issue event series.',
   values: {
     DAY: {
-      value: '24h',
-      description: 'The last 24 hours, hourly: on every list row, free.',
+      value: ISSUE_STATS_PERIODS.DAY,
+      description:
+        'The last 24 hours, hourly: on every list row, free (unless the operation also reads TWO_WEEKS or AUTO, which the rows then carry instead: DAY comes from the detail body).',
+    },
+    TWO_WEEKS: {
+      value: ISSUE_STATS_PERIODS.TWO_WEEKS,
+      description:
+        "The last 14 days, daily: free on list rows (the list asks Sentry for it, `groupStatsPeriod=14d`) unless the operation also reads AUTO; elsewhere the last 14 days of the detail body's MONTH series (one call per issue, shared).",
     },
     MONTH: {
-      value: '30d',
+      value: ISSUE_STATS_PERIODS.MONTH,
       description:
         'The last 30 days, daily: only the detail body has it, one call per issue from a list (shared with the other detail-only fields).',
+    },
+    AUTO: {
+      value: ISSUE_STATS_PERIODS.AUTO,
+      description:
+        "The time range of the list the issue came from (its `statsPeriod` or `start`/`end`; 14 days when it names none) in about 30 buckets of whole hours or days, as Sentry's issue stream draws its graphs (`groupStatsPeriod=auto`). Free, on list rows only: an issue read by id has no such range, and asking it there is BAD_USER_INPUT.",
     },
   } as const,
 });
@@ -92,17 +108,25 @@ function countsOf(body: SentryIssueDetail | IssueShape): Counts {
   return { count, userCount, firstSeen, lastSeen };
 }
 
-async function seriesOf(issue: IssueShape, period: string, context: Context) {
+async function seriesOf(issue: IssueShape, period: IssueSeriesKey, context: Context) {
   const own = issue.stats?.[period];
   if (own) return buckets(own);
-  return buckets((await issueDetail(issue, context)).stats?.[period]);
+  if (period === 'auto') {
+    throw badUserInput(
+      'The AUTO series spans the time range of a list: read it on the issues of a list (Organization.issues, Project.issues, Release.newIssues), not on an issue read by id.',
+    );
+  }
+  const detail = (await issueDetail(issue, context)).stats;
+  // The detail body has no 14-day series; its 30-day one is daily too.
+  if (period === '14d') return buckets(detail?.['30d']?.slice(-14));
+  return buckets(detail?.[period]);
 }
 
 builder.objectFields(Issue, (t) => ({
   stats: t.field({
     type: [IssueStatsBucket],
     description:
-      'Events per bucket over `period`, oldest first. DAY is on every list row (free); MONTH only on the detail body (one call per issue from a list, shared with `firstRelease` and the other detail-only fields).',
+      'Events per bucket over `period`, oldest first. The series the list rows carry is free (DAY, or TWO_WEEKS / AUTO when the operation reads them: a list asks Sentry for one series); MONTH and any other only on the detail body (one call per issue from a list, shared with `firstRelease` and the other detail-only fields). See `IssueStatsPeriod`.',
     args: {
       period: t.arg({ type: IssueStatsPeriod, required: true, defaultValue: '24h' }),
     },

@@ -21,7 +21,7 @@ import { builder } from '../schema-kit/builder.ts';
 import { Assignee, assigneeOf } from './assignee.ts';
 import { IssueMetadata } from './issue-metadata.ts';
 import { IssuePriority } from './issue-priority.ts';
-import { issueDetailDemand, issueRowDemand } from './issue-row-demand.ts';
+import { issueDetailDemand, issueRowDemand, issueSeriesParam } from './issue-row-demand.ts';
 import { IssueStatus } from './issue-status.ts';
 import { IssueSubstatus } from './issue-substatus.ts';
 import { Level, toLevel } from './level.ts';
@@ -36,7 +36,7 @@ export const Issue = builder.loadableNodeRef('Issue', {
   // Keeps the collapsible parts of the rows (stats, lifetime, filtered) the operation reads.
   load: (keys: IssueKey[], context: Context) =>
     loadWith<IssueKey, IssueShape>((sentry, some) =>
-      loadIssues(sentry, some, issueRowDemand(context)),
+      loadIssues(sentry, some, issueRowDemand(context), issueSeriesParam(context, 'lookup')),
     )(keys, context),
 });
 

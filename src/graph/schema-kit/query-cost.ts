@@ -22,6 +22,18 @@ import {
   type ValueNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from './connections.ts';
+import {
+  type IssueSeriesKey,
+  issueSeriesIn,
+  seriesKeyOf,
+  seriesNeedsDetail,
+} from './issue-series.ts';
+
+/** What a field's price may depend on beyond its own arguments, computed once when asked. */
+interface OperationFacts {
+  /** The issue event series the operation reads (which decides what list rows carry). */
+  issueSeries(): ReadonlySet<IssueSeriesKey>;
+}
 
 export interface QueryLimits {
   /**
@@ -113,8 +125,14 @@ const PER_ITEM_EDGES = new Set([
  * Fields answered from their parent's body although they take arguments or are nullable
  * objects: free, or, for the argument values listed, one call per parent (a detail body).
  */
-const BODY_FIELDS: Record<string, { perItemWhen?: (args: Record<string, unknown>) => boolean }> = {
-  'Issue.stats': { perItemWhen: (args) => args['period'] === 'MONTH' },
+const BODY_FIELDS: Record<
+  string,
+  { perItemWhen?: (args: Record<string, unknown>, operation: OperationFacts) => boolean }
+> = {
+  'Issue.stats': {
+    perItemWhen: (args, operation) =>
+      seriesNeedsDetail(seriesKeyOf(args['period']), operation.issueSeries()),
+  },
   'Issue.filtered': {},
   'Issue.inbox': {},
   'Issue.subscriptionDetails': {},
@@ -145,6 +163,13 @@ export function estimateQueryCost(
   }
   if (!operation) return { depth: 0, cost: 0, restCalls: 0 };
   const vars = variables ?? {};
+  let issueSeries: Set<IssueSeriesKey> | undefined;
+  const facts: OperationFacts = {
+    issueSeries: () => {
+      issueSeries ??= issueSeriesIn(document, schema, vars);
+      return issueSeries;
+    },
+  };
 
   const rootType = (): GraphQLCompositeType | undefined => {
     if (!schema) return undefined;
@@ -197,8 +222,13 @@ export function estimateQueryCost(
           type && isCompositeType(type) ? type : undefined,
         );
         const calls = field
-          ? restCallsOf(field, `${parent?.name}.${field.name}`, isConnection, multiplier, () =>
-              argumentValues(selection.arguments ?? [], vars),
+          ? restCallsOf(
+              field,
+              `${parent?.name}.${field.name}`,
+              isConnection,
+              multiplier,
+              () => argumentValues(selection.arguments ?? [], vars),
+              facts,
             )
           : 0;
         add({ depth: inner.depth, cost: count + inner.cost, restCalls: calls + inner.restCalls });
@@ -239,9 +269,10 @@ function restCallsOf(
   isConnection: boolean,
   parents: number,
   args: () => Record<string, unknown>,
+  operation: OperationFacts,
 ): number {
   const body = BODY_FIELDS[coordinate];
-  if (body) return body.perItemWhen?.(args()) ? parents : 0;
+  if (body) return body.perItemWhen?.(args(), operation) ? parents : 0;
   if (isConnection || field.args.length > 0 || PER_ITEM_EDGES.has(coordinate)) return parents;
   // An argument-free nullable edge is loaded through a batching loader: one call per level.
   return isNonNullType(field.type) ? 0 : 1;

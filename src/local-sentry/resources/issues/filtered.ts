@@ -10,14 +10,14 @@ import { iso } from '../../data/time.ts';
 import { type EventPredicate, eventTermPredicate } from '../events/search.ts';
 import { ISSUE_LEVEL_KEYS, type IssueSearchOptions } from './predicates.ts';
 import type { IssueRecord } from './record.ts';
-import { type StatsPeriod, statsSeries } from './stats.ts';
+import type { SeriesChoice } from './stats.ts';
 
 /** The `filtered` of each row of this search, or `null` for every row when it has no conditions. */
 export function filteredCounter(
   data: LocalData,
   org: OrgData,
   options: IssueSearchOptions,
-): (issue: IssueRecord, period: StatsPeriod | '') => SentryIssueCounts | null {
+): (issue: IssueRecord, choice: SeriesChoice | null) => SentryIssueCounts | null {
   const predicates: EventPredicate[] = [];
   for (const term of parseSearch(options.query ?? '')) {
     if (term.kind === 'text' || ISSUE_LEVEL_KEYS.has(term.key)) continue;
@@ -30,7 +30,7 @@ export function filteredCounter(
   const lo = options.start ?? Number.NEGATIVE_INFINITY;
   const hi = options.end ?? Number.POSITIVE_INFINITY;
   predicates.push((event) => event.timestamp >= lo && event.timestamp <= hi);
-  return (issue, period) => {
+  return (issue, choice) => {
     // Newest first, as the issue keeps them.
     const events = issue.events.filter((event) => predicates.every((test) => test(event)));
     const newest = events[0];
@@ -40,7 +40,7 @@ export function filteredCounter(
       userCount: new Set(events.map((event) => event.user)).size,
       firstSeen: oldest ? iso(oldest.timestamp) : null,
       lastSeen: newest ? iso(newest.timestamp) : null,
-      stats: period === '' ? {} : { [period]: statsSeries(events, data.now, period) },
+      stats: choice ? { [choice.key]: choice.series(events) } : {},
     };
   };
 }

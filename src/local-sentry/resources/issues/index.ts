@@ -16,7 +16,7 @@ import { bulkDelete, bulkUpdate, updateInput } from './bulk.ts';
 import type { IssueRecord } from './record.ts';
 import { issueOf, legacyIssueOf } from './request.ts';
 import { applyIssueUpdate, deleteIssue, findIssue } from './store.ts';
-import { groupLookup, issueStream, statsPeriodOf, streamRow } from './stream.ts';
+import { groupLookup, issueStream, seriesChoice, streamRow } from './stream.ts';
 import { issueDetail, issueHashes, shortIdLookup } from './wire.ts';
 
 /** `expand=` of the detail (repeated or comma-separated). */
@@ -39,8 +39,8 @@ export const issueRoutes = (): RouteDef[] => [
   route('GET /api/0/organizations/{org}/issues/', EVENT_READ, (context) => {
     const org = orgOf(context);
     if (context.query.has('group')) return groupLookup(context, org);
-    const period = statsPeriodOf(context.query.get('groupStatsPeriod'), '24h');
-    return issueStream(context, org, selectedProjects(context, org), period);
+    const choice = seriesChoice(context, 'groupStatsPeriod');
+    return issueStream(context, org, selectedProjects(context, org), choice);
   }),
 
   route('PUT /api/0/organizations/{org}/issues/', EVENT_WRITE, (context) => {
@@ -91,7 +91,7 @@ export const issueRoutes = (): RouteDef[] => [
       .getAll('hashes')
       .flatMap((h) => h.split(','))
       .filter(Boolean);
-    const period = statsPeriodOf(context.query.get('statsPeriod'), '24h');
+    const choice = seriesChoice(context, 'statsPeriod');
     // The project stream defaults to `is:unresolved`, and its `statsPeriod` picks the embedded
     // series rather than a time filter. Links keep the request's own parameters.
     const stream = new URLSearchParams(context.query);
@@ -101,11 +101,11 @@ export const issueRoutes = (): RouteDef[] => [
     if (hashes.length > 0) {
       const wanted = new Set(hashes.slice(0, 100));
       const issues = project.issues.filter((issue) => issue.hashes.some((h) => wanted.has(h)));
-      return paginateMapped(issues, scoped.page, (issue) => streamRow(scoped, issue, period), {
+      return paginateMapped(issues, scoped.page, (issue) => streamRow(scoped, issue, choice), {
         param: 'limit',
       });
     }
-    return issueStream(scoped, org, [project], period);
+    return issueStream(scoped, org, [project], choice);
   }),
 
   route('PUT /api/0/projects/{org}/{project}/issues/', ['event:write'], (context) => {

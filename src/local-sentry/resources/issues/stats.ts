@@ -35,3 +35,54 @@ export function statsSeries(
   }
   return counts.map((count, i): [number, number] => [(start + i * rollup) / 1000, count]);
 }
+
+/**
+ * The series a stream row embeds, resolved once per request from `groupStatsPeriod`: its key in
+ * `stats` and how to count it.
+ */
+export interface SeriesChoice {
+  key: StatsPeriod | 'auto';
+  series(events: readonly { timestamp: number }[]): SentryStatsSeries;
+}
+
+export function periodSeries(period: StatsPeriod, now: number): SeriesChoice {
+  return { key: period, series: (events) => statsSeries(events, now, period) };
+}
+
+const SEGMENTS = 29;
+const SEGMENTS_12H = 35;
+
+/**
+ * Sentry's bucket width for `groupStatsPeriod=auto` over a range of `total` ms (GroupStatsMixin):
+ * about 30 buckets, in whole hours (1, 2, 3, 6, 12) or days once the range is long.
+ */
+export function autoRollup(total: number): number {
+  if (total < DAY) return Math.max(1000, Math.floor(total / SEGMENTS / 1000) * 1000);
+  for (const hours of [1, 2, 3, 6]) if (total < SEGMENTS * hours * HOUR) return hours * HOUR;
+  if (total < SEGMENTS_12H * 12 * HOUR) return 12 * HOUR;
+  if (total < SEGMENTS * DAY) return DAY;
+  return Math.max(1, Math.round(total / (SEGMENTS * DAY))) * DAY;
+}
+
+/**
+ * `groupStatsPeriod=auto`: the list's own time range (`statsPeriod` or `start`/`end`), in buckets
+ * of {@link autoRollup} aligned to the rollup as Sentry's time series are, oldest first, keyed
+ * `auto`.
+ */
+export function autoSeries(range: { start: number; end: number }): SeriesChoice {
+  const rollup = autoRollup(range.end - range.start);
+  const first = Math.floor(range.start / rollup) * rollup;
+  const buckets = Math.max(1, Math.ceil((range.end - first) / rollup));
+  return {
+    key: 'auto',
+    series(events) {
+      const counts = new Array<number>(buckets).fill(0);
+      for (const { timestamp } of events) {
+        if (timestamp < range.start || timestamp > range.end) continue;
+        const bucket = Math.min(buckets - 1, Math.floor((timestamp - first) / rollup));
+        counts[bucket] = (counts[bucket] ?? 0) + 1;
+      }
+      return counts.map((count, i): [number, number] => [(first + i * rollup) / 1000, count]);
+    },
+  };
+}

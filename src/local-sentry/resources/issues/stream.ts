@@ -6,7 +6,7 @@ import type { SentryIssue } from '../../../sentry/types.ts';
 import type { OrgData } from '../../data/model.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { paginateMapped } from '../../http/pagination.ts';
-import { optionalTimeRange } from '../../http/params.ts';
+import { optionalTimeRange, timeRange } from '../../http/params.ts';
 import { badRequest, ok, type Reply } from '../../http/reply.ts';
 import { viewerUserId } from '../members/store.ts';
 import type { ProjectRecord } from '../projects/record.ts';
@@ -14,27 +14,37 @@ import { selectedProjects } from '../projects/request.ts';
 import { filteredCounter } from './filtered.ts';
 import type { IssueRecord } from './record.ts';
 import { DEFAULT_ISSUE_QUERY, directHit, searchIssues } from './search.ts';
-import type { StatsPeriod } from './stats.ts';
+import { autoSeries, periodSeries, type SeriesChoice } from './stats.ts';
 import { issueRow } from './wire.ts';
 
-/** `groupStatsPeriod` (org stream) or `statsPeriod` (project stream) → the series to embed. */
-export function statsPeriodOf(raw: string | null, fallback: StatsPeriod): StatsPeriod | '' {
-  if (raw === null) return fallback;
-  if (raw === '' || raw === '24h' || raw === '14d') return raw;
-  if (raw === 'auto') return fallback;
-  throw badRequest('Invalid groupStatsPeriod');
+/**
+ * The series rows embed: `groupStatsPeriod` on the org stream (`''` none, `24h` the default,
+ * `14d`, or `auto`: the list's own time range, 14 days unless it names one), `statsPeriod` on a
+ * project's stream (no `auto` there, as in Sentry). 400 for anything else.
+ */
+export function seriesChoice(
+  context: RequestContext,
+  param: 'groupStatsPeriod' | 'statsPeriod',
+): SeriesChoice | null {
+  const raw = context.query.get(param);
+  const { now } = context.data;
+  if (raw === null || raw === '24h') return periodSeries('24h', now);
+  if (raw === '14d') return periodSeries('14d', now);
+  if (raw === '') return null;
+  if (raw === 'auto' && param === 'groupStatsPeriod') return autoSeries(timeRange(context, '14d'));
+  throw badRequest(`Invalid ${param}`);
 }
 
 /** An issue row as the stream serializes it, honouring `collapse=`. */
 export function streamRow(
   context: RequestContext,
   issue: IssueRecord,
-  period: StatsPeriod | '',
+  choice: SeriesChoice | null,
   extra: Partial<SentryIssue> = {},
 ): SentryIssue {
   const collapse = new Set(context.query.getAll('collapse'));
   const row: Partial<SentryIssue> = {
-    ...issueRow(context.data, issue, collapse.has('stats') ? '' : period),
+    ...issueRow(issue, collapse.has('stats') ? null : choice),
     ...extra,
   };
   if (collapse.has('lifetime')) delete row.lifetime;
@@ -65,7 +75,7 @@ export function issueStream(
   context: RequestContext,
   org: OrgData,
   projects: ProjectRecord[],
-  period: StatsPeriod | '',
+  choice: SeriesChoice | null,
 ): Reply {
   const { query, data } = context;
   const raw = query.get('query') ?? '';
@@ -73,17 +83,17 @@ export function issueStream(
     const hit = directHit(data, org, raw, query.get('shortIdLookup') === '1');
     if (hit) {
       const extra: Partial<SentryIssue> = hit.eventId ? { matchingEventId: hit.eventId } : {};
-      return ok([streamRow(context, hit.issue, period, extra)], { 'X-Sentry-Direct-Hit': '1' });
+      return ok([streamRow(context, hit.issue, choice, extra)], { 'X-Sentry-Direct-Hit': '1' });
     }
   }
   const options = searchOptions(context, org, projects);
   const issues = searchIssues(data, org, options);
   const filtered = filteredCounter(data, org, options);
-  const statsOf = new Set(query.getAll('collapse')).has('stats') ? '' : period;
+  const statsOf = new Set(query.getAll('collapse')).has('stats') ? null : choice;
   return paginateMapped(
     issues,
     context.page,
-    (issue) => streamRow(context, issue, period, { filtered: filtered(issue, statsOf) }),
+    (issue) => streamRow(context, issue, choice, { filtered: filtered(issue, statsOf) }),
     { param: 'limit', countHits: true },
   );
 }
@@ -93,7 +103,7 @@ export function groupLookup(context: RequestContext, org: OrgData): Reply {
   const raw = context.query.getAll('group');
   if (raw.some((id) => !/^\s*\d+\s*$/.test(id))) throw badRequest('Group ids must be integers');
   const projectIds = new Set(selectedProjects(context, org).map((project) => project.wire.id));
-  const period = statsPeriodOf(context.query.get('groupStatsPeriod'), '24h');
+  const choice = seriesChoice(context, 'groupStatsPeriod');
   const seen = new Set<string>();
   const rows: SentryIssue[] = [];
   for (const id of raw.map((value) => value.trim())) {
@@ -101,7 +111,7 @@ export function groupLookup(context: RequestContext, org: OrgData): Reply {
     seen.add(id);
     const issue = context.data.issuesById.get(id);
     if (issue && issue.org === org.slug && projectIds.has(issue.projectId)) {
-      rows.push(streamRow(context, issue, period));
+      rows.push(streamRow(context, issue, choice));
     }
   }
   return ok(rows);

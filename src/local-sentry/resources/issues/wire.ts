@@ -18,17 +18,15 @@ import { eventDetail } from '../events/wire.ts';
 import { releaseSummary } from '../releases/wire.ts';
 import { issueTags } from '../tags/aggregate.ts';
 import type { IssueRecord } from './record.ts';
-import { type StatsPeriod, statsSeries } from './stats.ts';
+import { type SeriesChoice, statsSeries } from './stats.ts';
 
-/** An issue-stream row with `stats` for `groupStatsPeriod` (`''` drops the series). */
-export function issueRow(
-  data: LocalData,
-  issue: IssueRecord,
-  statsPeriod: StatsPeriod | '' = '24h',
-): SentryIssue {
-  if (statsPeriod === '24h') return issue.wire;
-  const stats =
-    statsPeriod === '' ? {} : { [statsPeriod]: statsSeries(issue.events, data.now, statsPeriod) };
+/**
+ * An issue-stream row with `stats` for the request's `groupStatsPeriod` (none: no series). The
+ * stored row already carries the default `24h` one.
+ */
+export function issueRow(issue: IssueRecord, choice: SeriesChoice | null): SentryIssue {
+  if (choice?.key === '24h') return issue.wire;
+  const stats = choice ? { [choice.key]: choice.series(issue.events) } : {};
   return { ...issue.wire, stats };
 }
 
