@@ -162,6 +162,28 @@ describe('Project settings', () => {
     });
   });
 
+  it('reads color and status from the detail body, which Sentry lists leave them out of', async () => {
+    await gateway.resetUpstreamStats();
+    const { data, errors } = await gateway.execute<{
+      organization: { projects: { nodes: { slug: string; color: string; status: string }[] } };
+    }>(
+      `{ organization(slug: "acme") { projects(first: 2) { nodes { slug color status isPublic } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect((await gateway.upstreamStats()).byRoute).toEqual({
+      'GET /api/0/organizations/{org}/projects/': 1,
+      'GET /api/0/projects/{org}/{project}/': 2,
+    });
+    for (const node of data?.organization.projects.nodes ?? []) {
+      const detail = await gateway.rest<{ color: string; status: string }>(
+        `/api/0/projects/acme/${node.slug}/`,
+      );
+      expect(node.color).toBe(detail.color);
+      expect(node.color).toMatch(/^#[0-9a-f]{6}$/);
+      expect(node.status).toBe(detail.status);
+    }
+  });
+
   it('reads the list row beside the detail when the selection needs a list-only field', async () => {
     await gateway.resetUpstreamStats();
     const { errors } = await gateway.execute(

@@ -15,6 +15,8 @@ export const DETAIL_FIELDS = new Set([
   'avatar',
   'isPublic',
   'isInternal',
+  'color',
+  'status',
   'subjectPrefix',
   'subjectTemplate',
   'digestsMinDelay',

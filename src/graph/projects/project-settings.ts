@@ -87,6 +87,14 @@ builder.objectFields(Project, (t) => ({
     description: `One of Sentry's own internal projects. ${DETAIL_ONLY}`,
     resolve: async (project, _args, context) => (await detailOf(project, context)).isInternal,
   }),
+  color: t.string({
+    description: `Display color, e.g. "#3f70bf". ${DETAIL_ONLY}`,
+    resolve: async (project, _args, context) => (await detailOf(project, context)).color,
+  }),
+  status: t.string({
+    description: `Lifecycle status, e.g. "active". ${DETAIL_ONLY}`,
+    resolve: async (project, _args, context) => (await detailOf(project, context)).status,
+  }),
   subjectPrefix: t.string({
     description: `Prefix of its alert e-mail subjects, e.g. "[Backend] ". ${DETAIL_ONLY}`,
     resolve: async (project, _args, context) => (await detailOf(project, context)).subjectPrefix,

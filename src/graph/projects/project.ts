@@ -128,14 +128,6 @@ Project.implement({
       nullable: true,
       resolve: async (project, _args, context) => (await fullProject(project, context)).firstEvent,
     }),
-    color: t.string({
-      description: 'Display color, e.g. "#3f70bf".',
-      resolve: async (project, _args, context) => (await fullProject(project, context)).color,
-    }),
-    status: t.string({
-      description: 'Lifecycle status, e.g. "active".',
-      resolve: async (project, _args, context) => (await fullProject(project, context)).status,
-    }),
     isBookmarked: t.boolean({
       description: "Bookmarked by the token's user.",
       resolve: async (project, _args, context) =>

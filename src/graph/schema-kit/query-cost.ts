@@ -104,6 +104,8 @@ const PER_ITEM_EDGES = new Set([
   'Project.avatar',
   'Project.isPublic',
   'Project.isInternal',
+  'Project.color',
+  'Project.status',
   'Project.subjectPrefix',
   'Project.subjectTemplate',
   'Project.digestsMinDelay',
