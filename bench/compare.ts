@@ -1,10 +1,13 @@
 /**
- * `npx tsx bench/compare.ts --before DIR [--after DIR] [--rounds N] [--duration-ms N]`: gateway
+ * `npx tsx bench/compare.ts --before DIR [--after DIR] [--rounds N] [--duration-ms N]
+ * [--before-node-arg A] [--after-node-arg A]`: gateway
  * CPU per request of two checkouts (e.g. a `git worktree` of an earlier commit, and this one)
  * in the same run, against one local Sentry with latency 0. Each is compiled as the benchmark
  * compiles it; their loads interleave operation by operation, so the machine's noise falls on
  * both alike. Prints ms of gateway CPU per request and the ratio to `{ __typename }` of the same
  * gateway, for the throughput operations, the N+1-shaped list and `{ __typename }` itself.
+ * The node arguments (repeatable) compare runtime flags of one checkout, e.g. `--before . --after
+ * . --after-node-arg=--max-semi-space-size=64`.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -26,6 +29,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     'duration-ms': { type: 'string', default: '1500' },
     concurrency: { type: 'string', default: '16' },
+    'before-node-arg': { type: 'string', multiple: true, default: [] },
+    'after-node-arg': { type: 'string', multiple: true, default: [] },
   },
 });
 if (!values.before) {
@@ -47,7 +52,10 @@ try {
         batching: true,
         label: index === 0 ? 'before' : 'after',
         entry: build.entry,
-        execArgv: build.execArgv,
+        execArgv: [
+          ...build.execArgv,
+          ...((index === 0 ? values['before-node-arg'] : values['after-node-arg']) ?? []),
+        ],
       }),
     );
   }
