@@ -12,7 +12,7 @@ import { loadWith, requestLoader } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { pageRequest, pageToConnection } from '../schema-kit/connections.ts';
 import { prefetchChildren } from '../schema-kit/prefetch.ts';
-import { full, isStub, type Stub } from '../schema-kit/stub.ts';
+import { full, isStub, type Loaded, pick, type Stub } from '../schema-kit/stub.ts';
 import { projectDetails, readsDetailOnly } from './project-detail.ts';
 
 /** What issues, events and releases embed of their project. */
@@ -81,14 +81,14 @@ export async function projectBySlug(
 }
 
 /** The full project: the parent itself, or one batched call for a stub. */
-export async function fullProject(
+export function fullProject(
   project: ProjectShape,
   context: Context,
-): Promise<OrgScoped<SentryProject>> {
+): Loaded<OrgScoped<SentryProject>> {
   if (!isStub(project)) return project;
-  return full(
-    await Project.getDataloader(context).load(projectKey(project.organizationSlug, project.id)),
-  );
+  return Project.getDataloader(context)
+    .load(projectKey(project.organizationSlug, project.id))
+    .then(full);
 }
 
 Project.implement({
@@ -102,53 +102,59 @@ Project.implement({
     }),
     name: t.string({
       description: 'Display name, e.g. "Backend".',
-      resolve: async (project, _args, context) =>
-        project.name ?? (await fullProject(project, context)).name,
+      resolve: (project, _args, context) =>
+        project.name ?? pick(fullProject(project, context), (body) => body.name),
     }),
     platform: t.string({
       nullable: true,
       description: 'Main platform, e.g. "python" or "javascript-react".',
-      resolve: async (project, _args, context) =>
+      resolve: (project, _args, context) =>
         project.platform !== undefined
           ? project.platform
-          : (await fullProject(project, context)).platform,
+          : pick(fullProject(project, context), (body) => body.platform),
     }),
     platforms: t.stringList({
       description: 'Every platform seen in its events.',
-      resolve: async (project, _args, context) => (await fullProject(project, context)).platforms,
+      resolve: (project, _args, context) =>
+        pick(fullProject(project, context), (body) => body.platforms),
     }),
     createdAt: t.field({
       description: 'When the project was created.',
       type: 'DateTime',
-      resolve: async (project, _args, context) => (await fullProject(project, context)).dateCreated,
+      resolve: (project, _args, context) =>
+        pick(fullProject(project, context), (body) => body.dateCreated),
     }),
     firstEventAt: t.field({
       description: 'When its first event arrived.',
       type: 'DateTime',
       nullable: true,
-      resolve: async (project, _args, context) => (await fullProject(project, context)).firstEvent,
+      resolve: (project, _args, context) =>
+        pick(fullProject(project, context), (body) => body.firstEvent),
     }),
     isBookmarked: t.boolean({
       description: "Bookmarked by the token's user.",
-      resolve: async (project, _args, context) =>
-        (await fullProject(project, context)).isBookmarked,
+      resolve: (project, _args, context) =>
+        pick(fullProject(project, context), (body) => body.isBookmarked),
     }),
     isMember: t.boolean({
       description: "The token's user is a member of one of its teams.",
-      resolve: async (project, _args, context) => (await fullProject(project, context)).isMember,
+      resolve: (project, _args, context) =>
+        pick(fullProject(project, context), (body) => body.isMember),
     }),
     hasAccess: t.boolean({
       description: 'The token can read the project.',
-      resolve: async (project, _args, context) => (await fullProject(project, context)).hasAccess,
+      resolve: (project, _args, context) =>
+        pick(fullProject(project, context), (body) => body.hasAccess),
     }),
     features: t.stringList({
       description: 'Feature flags enabled for the project.',
-      resolve: async (project, _args, context) => (await fullProject(project, context)).features,
+      resolve: (project, _args, context) =>
+        pick(fullProject(project, context), (body) => body.features),
     }),
     environments: t.stringList({
       description: 'Environments its events came from.',
-      resolve: async (project, _args, context) =>
-        (await fullProject(project, context)).environments,
+      resolve: (project, _args, context) =>
+        pick(fullProject(project, context), (body) => body.environments),
     }),
     organization: t.field({
       type: Organization,

@@ -11,7 +11,7 @@ import { Organization, organizationStub } from '../organizations/organization.ts
 import { loadWith, requestLoader } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
 import { pageRequest, pageToConnection } from '../schema-kit/connections.ts';
-import { full, isStub, type Stub } from '../schema-kit/stub.ts';
+import { full, isStub, type Loaded, pick, type Stub } from '../schema-kit/stub.ts';
 
 /** What projects and issue assignees embed of a team. */
 export type TeamStub = Stub<
@@ -42,9 +42,9 @@ export function teamStub(
   return { stubOf: 'Team', organizationSlug, ...team };
 }
 
-export async function fullTeam(team: TeamShape, context: Context): Promise<OrgScoped<SentryTeam>> {
+export function fullTeam(team: TeamShape, context: Context): Loaded<OrgScoped<SentryTeam>> {
   if (!isStub(team)) return team;
-  return full(await Team.getDataloader(context).load(teamKey(team.organizationSlug, team.id)));
+  return Team.getDataloader(context).load(teamKey(team.organizationSlug, team.id)).then(full);
 }
 
 /** After a write: drops this request's cached copies of a team, by id and by slug. */
@@ -70,31 +70,33 @@ Team.implement({
     sentryId: t.exposeString('id', { description: "Sentry's numeric id." }),
     slug: t.string({
       description: 'URL slug, e.g. "backend-team".',
-      resolve: async (team, _args, context) => team.slug ?? (await fullTeam(team, context)).slug,
+      resolve: (team, _args, context) =>
+        team.slug ?? pick(fullTeam(team, context), (body) => body.slug),
     }),
     name: t.string({
       description: 'Display name.',
-      resolve: async (team, _args, context) => team.name ?? (await fullTeam(team, context)).name,
+      resolve: (team, _args, context) =>
+        team.name ?? pick(fullTeam(team, context), (body) => body.name),
     }),
     createdAt: t.field({
       description: 'When the team was created.',
       type: 'DateTime',
       nullable: true,
-      resolve: async (team, _args, context) => (await fullTeam(team, context)).dateCreated,
+      resolve: (team, _args, context) => pick(fullTeam(team, context), (body) => body.dateCreated),
     }),
     memberCount: t.int({
       description: 'Members of the team.',
-      resolve: async (team, _args, context) => (await fullTeam(team, context)).memberCount,
+      resolve: (team, _args, context) => pick(fullTeam(team, context), (body) => body.memberCount),
     }),
     isMember: t.boolean({
       description: "The token's user belongs to the team.",
-      resolve: async (team, _args, context) => (await fullTeam(team, context)).isMember,
+      resolve: (team, _args, context) => pick(fullTeam(team, context), (body) => body.isMember),
     }),
     avatarUrl: t.string({
       description: 'Avatar image URL, when one is uploaded.',
       nullable: true,
-      resolve: async (team, _args, context) =>
-        (await fullTeam(team, context)).avatar.avatarUrl ?? null,
+      resolve: (team, _args, context) =>
+        pick(fullTeam(team, context), (body) => body.avatar.avatarUrl ?? null),
     }),
     organization: t.field({
       description: 'Costs no call unless fields beyond `slug` are asked for.',

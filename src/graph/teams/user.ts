@@ -5,7 +5,7 @@ import type { OrgScoped } from '../../sentry/client.ts';
 import type { SentryUser } from '../../sentry/types.ts';
 import { loadWith } from '../schema-kit/batching.ts';
 import { builder } from '../schema-kit/builder.ts';
-import { full, isStub, type Stub } from '../schema-kit/stub.ts';
+import { full, isStub, type Loaded, pick, type Stub } from '../schema-kit/stub.ts';
 
 /** What an issue assignee embeds of a user. */
 export type UserStub = Stub<
@@ -29,9 +29,9 @@ export function userStub(
   return { stubOf: 'User', organizationSlug, ...user };
 }
 
-async function fullUser(user: UserShape, context: Context): Promise<OrgScoped<SentryUser>> {
+function fullUser(user: UserShape, context: Context): Loaded<OrgScoped<SentryUser>> {
   if (!isStub(user)) return user;
-  return full(await User.getDataloader(context).load(userKey(user.organizationSlug, user.id)));
+  return User.getDataloader(context).load(userKey(user.organizationSlug, user.id)).then(full);
 }
 
 User.implement({
@@ -40,45 +40,48 @@ User.implement({
     sentryId: t.exposeString('id', { description: "Sentry's numeric user id." }),
     name: t.string({
       description: 'Display name.',
-      resolve: async (user, _args, context) => user.name ?? (await fullUser(user, context)).name,
+      resolve: (user, _args, context) =>
+        user.name ?? pick(fullUser(user, context), (body) => body.name),
     }),
     email: t.string({
       description: 'Primary email.',
-      resolve: async (user, _args, context) => user.email ?? (await fullUser(user, context)).email,
+      resolve: (user, _args, context) =>
+        user.email ?? pick(fullUser(user, context), (body) => body.email),
     }),
     username: t.string({
       description: 'Login name.',
-      resolve: async (user, _args, context) => (await fullUser(user, context)).username,
+      resolve: (user, _args, context) => pick(fullUser(user, context), (body) => body.username),
     }),
     avatarUrl: t.string({
       description: 'Avatar image URL.',
       nullable: true,
-      resolve: async (user, _args, context) => (await fullUser(user, context)).avatarUrl || null,
+      resolve: (user, _args, context) =>
+        pick(fullUser(user, context), (body) => body.avatarUrl || null),
     }),
     isActive: t.boolean({
       description: 'The account is active.',
-      resolve: async (user, _args, context) => (await fullUser(user, context)).isActive,
+      resolve: (user, _args, context) => pick(fullUser(user, context), (body) => body.isActive),
     }),
     hasTwoFactorAuth: t.boolean({
       description: 'Two-factor authentication is on.',
-      resolve: async (user, _args, context) => (await fullUser(user, context)).has2fa,
+      resolve: (user, _args, context) => pick(fullUser(user, context), (body) => body.has2fa),
     }),
     joinedAt: t.field({
       description: 'When the account was created.',
       type: 'DateTime',
-      resolve: async (user, _args, context) => (await fullUser(user, context)).dateJoined,
+      resolve: (user, _args, context) => pick(fullUser(user, context), (body) => body.dateJoined),
     }),
     lastLoginAt: t.field({
       description: 'Latest login.',
       type: 'DateTime',
       nullable: true,
-      resolve: async (user, _args, context) => (await fullUser(user, context)).lastLogin,
+      resolve: (user, _args, context) => pick(fullUser(user, context), (body) => body.lastLogin),
     }),
     lastActiveAt: t.field({
       description: 'Latest activity.',
       type: 'DateTime',
       nullable: true,
-      resolve: async (user, _args, context) => (await fullUser(user, context)).lastActive,
+      resolve: (user, _args, context) => pick(fullUser(user, context), (body) => body.lastActive),
     }),
   }),
 });
