@@ -14,6 +14,7 @@ import {
   getNamedType,
   isObjectType,
   Kind,
+  type OperationDefinitionNode,
   TypeInfo,
   visit,
   visitWithTypeInfo,
@@ -22,8 +23,10 @@ import type { Context } from '../../context.ts';
 import type { IssueDetailPart, IssueRowPart } from '../../sentry/issues.ts';
 import {
   type IssueSeriesPlan,
-  issueSeriesIn,
+  issueSeriesSources,
+  type PeriodSource,
   planIssueSeries,
+  seriesOfSources,
 } from '../schema-kit/issue-series.ts';
 
 type Part = IssueRowPart | IssueDetailPart;
@@ -77,6 +80,28 @@ export function issueDetailDemand(context: Context): IssueDetailPart[] {
   return (demand(context).parts ?? []).filter((part) => !ROW_PARTS.has(part)) as IssueDetailPart[];
 }
 
+/**
+ * What an operation's document says, kept per operation node: Yoga's parse cache hands the same
+ * document to every request of the same text, so the walks run once per document, not per request.
+ */
+const byOperation = new WeakMap<
+  OperationDefinitionNode,
+  { parts: Part[]; sources: PeriodSource[] }
+>();
+
+function documentFacts(info: GraphQLResolveInfo) {
+  let facts = byOperation.get(info.operation);
+  if (!facts) {
+    const document: DocumentNode = {
+      kind: Kind.DOCUMENT,
+      definitions: [info.operation, ...Object.values(info.fragments)],
+    };
+    facts = { parts: partsOf(info), sources: issueSeriesSources(document, info.schema) };
+    byOperation.set(info.operation, facts);
+  }
+  return facts;
+}
+
 function partsOf(info: GraphQLResolveInfo): Part[] {
   const found = new Set<Part>();
   const typeInfo = new TypeInfo(info.schema);
@@ -94,14 +119,6 @@ function partsOf(info: GraphQLResolveInfo): Part[] {
   return [...found].sort();
 }
 
-function seriesOf(info: GraphQLResolveInfo): IssueSeriesPlan {
-  const document: DocumentNode = {
-    kind: Kind.DOCUMENT,
-    definitions: [info.operation, ...Object.values(info.fragments)],
-  };
-  return planIssueSeries(issueSeriesIn(document, info.schema, info.variableValues));
-}
-
 /** Wraps the root fields so that the first one to run notes the operation's demand. */
 export function withIssueRowDemand(schema: GraphQLSchema): GraphQLSchema {
   for (const root of [schema.getQueryType(), schema.getMutationType()]) {
@@ -110,8 +127,11 @@ export function withIssueRowDemand(schema: GraphQLSchema): GraphQLSchema {
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = (parent: unknown, args, context: Context, info) => {
         const state = demand(context);
-        state.parts ??= partsOf(info);
-        state.series ??= seriesOf(info);
+        if (!state.parts) {
+          const facts = documentFacts(info);
+          state.parts = facts.parts;
+          state.series = planIssueSeries(seriesOfSources(facts.sources, info.variableValues));
+        }
         return resolve(parent, args, context, info);
       };
     }

@@ -61,23 +61,24 @@ export function seriesKeyOf(value: unknown): IssueSeriesKey {
   return keys.includes(value) ? (value as IssueSeriesKey) : '24h';
 }
 
+/** Where an `Issue.stats` takes its period from: a literal, a variable, or the default. */
+export type PeriodSource = { variable: string } | { literal: string | undefined };
+
 /**
- * The series every `Issue.stats` in `document` reads (with `variables`, raw or coerced). Without
- * a schema, any field named `stats` with a `period` argument counts.
+ * The period sources of every `Issue.stats` in `document` (they do not depend on the variables,
+ * so a caller may keep them per document). Without a schema, any field named `stats` with a
+ * `period` argument counts.
  */
-export function issueSeriesIn(
+export function issueSeriesSources(
   document: DocumentNode,
   schema: GraphQLSchema | undefined,
-  variables: Record<string, unknown>,
-): Set<IssueSeriesKey> {
-  const found = new Set<IssueSeriesKey>();
-  const literal = (node: ValueNode | undefined): unknown => {
-    if (!node) return undefined;
-    if (node.kind === Kind.VARIABLE) return variables[node.name.value];
-    return node.kind === Kind.ENUM || node.kind === Kind.STRING ? node.value : undefined;
+): PeriodSource[] {
+  const found: PeriodSource[] = [];
+  const note = (node: { arguments?: readonly { name: { value: string }; value: ValueNode }[] }) => {
+    const value = node.arguments?.find((a) => a.name.value === 'period')?.value;
+    if (value?.kind === Kind.VARIABLE) found.push({ variable: value.name.value });
+    else found.push({ literal: value?.kind === Kind.ENUM ? value.value : undefined });
   };
-  const note = (node: { arguments?: readonly { name: { value: string }; value: ValueNode }[] }) =>
-    found.add(seriesKeyOf(literal(node.arguments?.find((a) => a.name.value === 'period')?.value)));
   if (!schema) {
     visit(document, {
       [Kind.FIELD](node) {
@@ -100,4 +101,25 @@ export function issueSeriesIn(
     }),
   );
   return found;
+}
+
+/** The series the sources read with `variables` (raw names or coerced values alike). */
+export function seriesOfSources(
+  sources: readonly PeriodSource[],
+  variables: Record<string, unknown>,
+): Set<IssueSeriesKey> {
+  return new Set(
+    sources.map((source) =>
+      seriesKeyOf('variable' in source ? variables[source.variable] : source.literal),
+    ),
+  );
+}
+
+/** The series every `Issue.stats` in `document` reads, with `variables`. */
+export function issueSeriesIn(
+  document: DocumentNode,
+  schema: GraphQLSchema | undefined,
+  variables: Record<string, unknown>,
+): Set<IssueSeriesKey> {
+  return seriesOfSources(issueSeriesSources(document, schema), variables);
 }
