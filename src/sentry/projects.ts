@@ -98,11 +98,6 @@ export interface SentryProjectBase {
   hasInsightsMCP: boolean;
   hasLogs: boolean;
   hasTraceMetrics: boolean;
-  isInternal: boolean;
-  isPublic: boolean;
-  avatar: SentryAvatar;
-  color: string;
-  status: string;
   stats?: SentryJson;
   transactionStats?: SentryJson;
   sessionStats?: SentryJson;
@@ -122,8 +117,17 @@ export interface SentryProject extends SentryProjectBase {
   options?: SentryJsonObject;
 }
 
+/** Fields of the base serializer that only the project's detail body has (its lists leave them out, per Sentry's spec). */
+export interface SentryProjectDetailBase {
+  isInternal: boolean;
+  isPublic: boolean;
+  avatar: SentryAvatar;
+  color: string;
+  status: string;
+}
+
 /** `GET /projects/{org}/{project}/`: a superset of the list row. */
-export interface SentryProjectDetail extends SentryProject {
+export interface SentryProjectDetail extends SentryProject, SentryProjectDetailBase {
   options: SentryJsonObject;
   organization: SentryOrganization;
   digestsMinDelay: number;

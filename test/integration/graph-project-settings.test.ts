@@ -182,6 +182,19 @@ describe('Project settings', () => {
       expect(node.color).toMatch(/^#[0-9a-f]{6}$/);
       expect(node.status).toBe(detail.status);
     }
+    // As Sentry's spec has them: lists (and the organization's embedded projects) leave the
+    // detail-only fields out.
+    const rows = await gateway.rest<Record<string, unknown>[]>(
+      '/api/0/organizations/acme/projects/',
+    );
+    const org = await gateway.rest<{ projects: Record<string, unknown>[] }>(
+      '/api/0/organizations/acme/',
+    );
+    for (const row of [...rows, ...org.projects]) {
+      for (const key of ['color', 'status', 'avatar', 'isPublic', 'isInternal']) {
+        expect(row).not.toHaveProperty(key);
+      }
+    }
   });
 
   it('reads the list row beside the detail when the selection needs a list-only field', async () => {

@@ -2,6 +2,7 @@
 import type { SentryOrganization, SentryOrganizationDetail } from '../../../sentry/types.ts';
 import type { OrgData } from '../../data/model.ts';
 import { orgRoleList, teamRoleList } from '../members/roles.ts';
+import { projectRow } from '../projects/wire.ts';
 import { teamBody } from '../teams/wire.ts';
 
 /** The organization body; `baseUrl` (the local server) replaces Sentry's region and org URLs. */
@@ -55,6 +56,6 @@ export function organizationDetail(org: OrgData, baseUrl?: string): SentryOrgani
     defaultCodingAgent: 'seer',
     defaultCodingAgentIntegrationId: null,
     teams: org.teams.map((team) => teamBody(org, team, { detailed: false })),
-    projects: org.projects.map((project) => project.wire),
+    projects: org.projects.map((project) => projectRow(project.wire)),
   };
 }

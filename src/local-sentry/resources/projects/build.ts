@@ -1,8 +1,8 @@
 /** The stored project body (the list row), for seeded and created projects alike. */
-import type { SentryProject, SentryTeamRef } from '../../../sentry/types.ts';
+import type { SentryTeamRef } from '../../../sentry/types.ts';
 import type { OrgData } from '../../data/model.ts';
 import { ACCESS_SCOPES, letterAvatar } from '../../data/wire.ts';
-import type { ProjectRecord } from './record.ts';
+import type { ProjectRecord, StoredProject } from './record.ts';
 
 const PROJECT_FEATURES = [
   'alert-filters',
@@ -30,7 +30,7 @@ export function buildProject(input: {
   platform: string | null;
   dateCreated: string;
   teams: SentryTeamRef[];
-}): SentryProject {
+}): StoredProject {
   return {
     id: input.id,
     slug: input.slug,
@@ -82,7 +82,7 @@ export function buildProject(input: {
 /** A project record with nothing under it yet. */
 export function projectRecord(
   org: OrgData,
-  wire: SentryProject,
+  wire: StoredProject,
   teamSlugs: string[],
 ): ProjectRecord {
   return {

@@ -21,7 +21,7 @@ import { orgOf } from '../organizations/request.ts';
 import { projectOf } from './request.ts';
 import { filterProjects } from './search.ts';
 import { deleteProject, updateProject } from './store.ts';
-import { projectDetail } from './wire.ts';
+import { projectDetail, projectRow } from './wire.ts';
 
 export const projectRoutes = (): RouteDef[] => [
   route('GET /api/0/organizations/{org}/projects/', ORG_READ, (context) => {
@@ -29,7 +29,7 @@ export const projectRoutes = (): RouteDef[] => [
     const projects = filterProjects(org, context.query.get('query')).sort((a, b) =>
       a.wire.slug < b.wire.slug ? -1 : a.wire.slug > b.wire.slug ? 1 : 0,
     );
-    const rows = projects.map((project) => project.wire);
+    const rows = projects.map((project) => projectRow(project.wire));
     // `all_projects=1`: every project in one unpaginated response.
     if (context.query.get('all_projects') === '1') return ok(rows);
     return paginate(rows, context.page);

@@ -1,8 +1,8 @@
 /** The project detail body: the list row plus settings, options and the organization. */
-import type { SentryProjectDetail } from '../../../sentry/types.ts';
+import type { SentryProject, SentryProjectDetail } from '../../../sentry/types.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { hash32 } from '../../data/random.ts';
-import type { ProjectRecord } from './record.ts';
+import type { ProjectRecord, StoredProject } from './record.ts';
 
 /** `GET /projects/{org}/{project}/`. */
 export function projectDetail(data: LocalData, project: ProjectRecord): SentryProjectDetail {
@@ -66,4 +66,14 @@ export function projectDetail(data: LocalData, project: ProjectRecord): SentryPr
     scmSourceContextEnabled: option('scmSourceContextEnabled', false),
     debugFilesRole: null,
   };
+}
+
+/**
+ * A project as Sentry's lists (and the bodies that embed projects) serialize it: the stored
+ * body without the fields only the detail has (`isInternal`, `isPublic`, `avatar`, `color`,
+ * `status`, per Sentry's spec).
+ */
+export function projectRow(wire: StoredProject): SentryProject {
+  const { isInternal: _i, isPublic: _p, avatar: _a, color: _c, status: _s, ...row } = wire;
+  return row;
 }

@@ -18,6 +18,7 @@ import {
 import { orgOf } from '../organizations/request.ts';
 import { projectOf } from '../projects/request.ts';
 import { addProject } from '../projects/store.ts';
+import { projectRow } from '../projects/wire.ts';
 import type { TeamRecord } from './record.ts';
 import { filterTeams } from './search.ts';
 import {
@@ -99,7 +100,7 @@ export const teamRoutes = (): RouteDef[] => [
   route('GET /api/0/teams/{org}/{team}/projects/', PROJECT_READ, (context) => {
     const org = orgOf(context);
     const projects = teamProjects(org, teamOf(context, org)).sort(bySlug);
-    return paginateMapped(projects, context.page, (project) => project.wire);
+    return paginateMapped(projects, context.page, (project) => projectRow(project.wire));
   }),
 
   route('POST /api/0/teams/{org}/{team}/projects/', PROJECT_WRITE, (context) => {
@@ -118,7 +119,7 @@ export const teamRoutes = (): RouteDef[] => [
         }),
       { conflict: true },
     );
-    return created(project.wire);
+    return created(projectRow(project.wire));
   }),
 
   route('GET /api/0/teams/{org}/{team}/members/', TEAM_READ, (context) => {
