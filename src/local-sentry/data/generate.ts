@@ -15,6 +15,7 @@ import { generateProjectKeys } from '../resources/keys/generate.ts';
 import { generateMembers } from '../resources/members/generate.ts';
 import { generateMonitors } from '../resources/monitors/generate.ts';
 import { generateOrganization } from '../resources/organizations/generate.ts';
+import { deriveProjectFlags } from '../resources/projects/flags.ts';
 import { generateProject } from '../resources/projects/generate.ts';
 import type { ProjectRecord } from '../resources/projects/record.ts';
 import { finishReleases, generateReleases, sortReleases } from '../resources/releases/generate.ts';
@@ -105,6 +106,7 @@ export function generateData({ seed = 1, scale = 'small' }: GenerateOptions = {}
   for (const org of data.organizations.values()) generateReplays(data, org);
   const alertRuleIds = newAlertRuleIds();
   for (const org of data.organizations.values()) generateAlertRules(data, org, alertRuleIds);
+  for (const org of data.organizations.values()) deriveProjectFlags(org);
   return data;
 }
 

@@ -11,8 +11,10 @@ import { timeRange } from '../../http/params.ts';
 import { badRequest, type Reply } from '../../http/reply.ts';
 import { orgOf } from '../organizations/request.ts';
 import { selectedProjects } from '../projects/request.ts';
+import { orgTransactions } from '../transactions/store.ts';
 import type { EventRecord } from './record.ts';
 import { filterEvents } from './search.ts';
+import type { StoredEvent } from './stored.ts';
 import { eventTags } from './tags.ts';
 
 const DISCOVER_TYPES: Record<string, string> = {
@@ -39,6 +41,7 @@ const DISCOVER_TYPES: Record<string, string> = {
   'error.value': 'array',
   'error.handled': 'array',
   location: 'string',
+  'transaction.duration': 'duration',
 };
 
 const AGGREGATE = /^(count|count_unique|last_seen|first_seen|max|min)\(([^)]*)\)$/;
@@ -67,6 +70,10 @@ function discoverValue(
   event: EventRecord,
   field: string,
 ): SentryJson {
+  if (event.stored?.transaction) {
+    const value = transactionValue(event, field);
+    if (value !== undefined) return value;
+  }
   const issue = data.issuesById.get(event.issueId);
   const project = data.projectsById.get(event.projectId);
   const user = org.eventUsers[event.user];
@@ -118,6 +125,40 @@ function discoverValue(
     default: {
       const key = field.startsWith('tags[') ? field.slice(5, -1) : field;
       return eventTags(data, event).find((tag) => tag.key === key)?.value ?? null;
+    }
+  }
+}
+
+/** A transaction's own value of a field (its stored body; no issue); undefined: as for errors. */
+function transactionValue(event: EventRecord, field: string): SentryJson | undefined {
+  const stored = event.stored as StoredEvent;
+  const timing = stored.transaction as NonNullable<StoredEvent['transaction']>;
+  switch (field) {
+    case 'title':
+    case 'message':
+    case 'transaction':
+      return stored.title;
+    case 'culprit':
+      return stored.culprit;
+    case 'location':
+      return stored.location;
+    case 'platform':
+      return stored.platform;
+    case 'event.type':
+      return 'transaction';
+    case 'issue':
+    case 'issue.id':
+      return null;
+    case 'error.type':
+    case 'error.value':
+    case 'error.handled':
+      return [];
+    case 'transaction.duration':
+      return Math.round((timing.endTimestamp - timing.startTimestamp) * 1000);
+    default: {
+      if (DISCOVER_TYPES[field] !== undefined) return undefined;
+      const key = field.startsWith('tags[') ? field.slice(5, -1) : field;
+      return stored.tags.find(([name]) => name === key)?.[1] ?? null;
     }
   }
 }
@@ -226,15 +267,18 @@ export function discoverTable(
         ? 'date'
         : 'integer'
       : (DISCOVER_TYPES[field] ?? 'string');
-    units[field] = null;
+    units[field] = metaFields[field] === 'duration' ? 'millisecond' : null;
   }
   return { data: rows, meta: { fields: metaFields, units, dataset: 'errors' } };
 }
 
-/** Datasets whose rows are error events here; the others exist in Sentry but hold no data. */
+/**
+ * Datasets whose rows are error events here, the one of ingested transactions, and the others:
+ * they exist in Sentry but hold no data here.
+ */
 const ERROR_DATASETS = new Set(['errors', 'discover', 'issuePlatform']);
+const TRANSACTIONS = 'transactions';
 const EMPTY_DATASETS = new Set([
-  'transactions',
   'spans',
   'logs',
   'profile_functions',
@@ -252,15 +296,20 @@ export function discover(context: RequestContext): Reply {
   const { query, data } = context;
   const org = orgOf(context);
   const dataset = query.get('dataset') || 'discover';
-  if (!ERROR_DATASETS.has(dataset) && !EMPTY_DATASETS.has(dataset)) {
+  if (!ERROR_DATASETS.has(dataset) && dataset !== TRANSACTIONS && !EMPTY_DATASETS.has(dataset)) {
     throw badRequest(
-      `dataset must be one of: ${[...ERROR_DATASETS, ...EMPTY_DATASETS].join(', ')}`,
+      `dataset must be one of: ${[...ERROR_DATASETS, TRANSACTIONS, ...EMPTY_DATASETS].join(', ')}`,
     );
   }
   const projects = selectedProjects(context, org);
   const range = timeRange(context, '14d');
-  const events = ERROR_DATASETS.has(dataset)
-    ? filterEvents(data, org, org.events, {
+  const rows = ERROR_DATASETS.has(dataset)
+    ? org.events
+    : dataset === TRANSACTIONS
+      ? orgTransactions(data, org)
+      : undefined;
+  const events = rows
+    ? filterEvents(data, org, rows, {
         query: query.get('query') ?? '',
         projectIds: projects.map((project) => project.wire.id),
         environments: query.getAll('environment'),

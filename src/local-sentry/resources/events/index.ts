@@ -12,6 +12,7 @@ import { EVENT_READ, ORG_READ, PROJECT_READ } from '../../http/scopes.ts';
 import { issueOf } from '../issues/request.ts';
 import { orgOf } from '../organizations/request.ts';
 import { projectOf } from '../projects/request.ts';
+import { findTransaction } from '../transactions/store.ts';
 import { discover } from './discover.ts';
 import type { EventRecord } from './record.ts';
 import { searchIssueEvents, searchProjectEvents } from './search.ts';
@@ -85,7 +86,9 @@ export const eventRoutes = (): RouteDef[] => [
   route('GET /api/0/projects/{org}/{project}/events/{event_id}/', PROJECT_READ, (context) => {
     const org = orgOf(context);
     const project = projectOf(context, org);
-    const event = findEvent(context.data, org, context.params['event_id'] ?? '');
+    const id = context.params['event_id'] ?? '';
+    // Transactions are found here too (not by the org-wide event-id lookup, as in Sentry).
+    const event = findEvent(context.data, org, id) ?? findTransaction(org, id);
     if (!event || event.projectId !== project.wire.id) throw notFound();
     return ok(eventDetail(context.data, event));
   }),

@@ -9,6 +9,7 @@ import type {
   SentryEventUser,
   SentryIssueType,
   SentryJsonObject,
+  SentryTransactionFields,
 } from '../../../sentry/types.ts';
 import type { LocalData, OrgData } from '../../data/model.ts';
 import { iso } from '../../data/time.ts';
@@ -54,6 +55,8 @@ export interface StoredEvent {
   errors: SentryEvent['errors'];
   packages: Record<string, string>;
   attachments: StoredAttachment[];
+  /** A transaction's timing (unix seconds), measurements and breakdowns; errors have none. */
+  transaction?: Required<SentryTransactionFields>;
 }
 
 /** The list row of an ingested event. */
@@ -61,7 +64,7 @@ export function storedEventSummary(event: EventRecord, stored: StoredEvent): Sen
   return {
     id: event.id,
     'event.type': stored.type,
-    groupID: event.issueId,
+    groupID: event.issueId || null,
     eventID: event.id,
     projectID: event.projectId,
     message: stored.message ?? stored.title,
@@ -83,15 +86,17 @@ export function storedEventDetail(
   event: EventRecord,
   stored: StoredEvent,
 ): SentryEvent {
-  const issue = data.issuesById.get(event.issueId) as IssueRecord;
+  // Transactions belong to no issue: no group, no neighbours.
+  const issue = data.issuesById.get(event.issueId) as IssueRecord | undefined;
   const org = data.organizations.get(event.org) as OrgData;
-  const index = issue.events.indexOf(event);
+  const siblings = issue?.events ?? [];
+  const index = siblings.indexOf(event);
   const feedback = data.projectsById
     .get(event.projectId)
     ?.feedback.find((f) => f.wire.eventID === event.id);
   return {
     id: event.id,
-    groupID: event.issueId,
+    groupID: issue ? event.issueId : null,
     eventID: event.id,
     projectID: event.projectId,
     title: stored.title,
@@ -122,7 +127,8 @@ export function storedEventDetail(
     userReport: feedback ? { ...userFeedbackBody(data, feedback), issue: null } : null,
     sdkUpdates: [],
     resolvedWith: [],
-    nextEventID: index > 0 ? (issue.events[index - 1]?.id ?? null) : null,
-    previousEventID: index >= 0 ? (issue.events[index + 1]?.id ?? null) : null,
+    nextEventID: index > 0 ? (siblings[index - 1]?.id ?? null) : null,
+    previousEventID: index >= 0 ? (siblings[index + 1]?.id ?? null) : null,
+    ...stored.transaction,
   };
 }

@@ -19,6 +19,7 @@ const cleanFile = (name: string): string =>
   name.replace(/\?.*$/, '').replace(/[.-][0-9a-f]{8,}(?=\.\w+$)/i, '');
 
 export function defaultComponents(event: NormalizedEvent): string[] {
+  if (event.grouping) return event.grouping;
   if (event.exceptions.length > 0) {
     const parts: string[] = [];
     for (const exception of event.exceptions) {

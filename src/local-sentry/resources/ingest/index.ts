@@ -3,9 +3,12 @@
  * `POST /api/{project_id}/envelope/` and the legacy `POST /api/{project_id}/store/`, as Relay
  * answers them (DSN auth, compressed bodies, CORS for browser SDKs, `{"id": …}`). Events are
  * normalised (`normalize.ts`), grouped (`grouping.ts`) and saved into issues (`save.ts`);
- * attachments go on their event, sessions to release health, check-ins to monitors. Item types
- * Sentry has no store for here (transactions, client reports, replays, profiles, …) are accepted
- * and dropped, as Relay's rate limiter would drop them. This folder owns it.
+ * attachments go on their event, sessions to release health, check-ins to monitors,
+ * transactions to the transaction store (`transaction.ts`, no issue); browser security reports
+ * (`POST /api/{project_id}/security/`, or a `security` item) become issues (`security.ts`).
+ * Item types Sentry has no store for here (client reports, replays, profiles, spans, …) are
+ * accepted and dropped, as Relay's rate limiter would drop them (a profile still marks the
+ * project `hasProfiles`). This folder owns it.
  */
 import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
@@ -15,14 +18,19 @@ import { type RequestContext, type RouteDef, route } from '../../http/context.ts
 import { HttpError, ok, type Reply } from '../../http/reply.ts';
 import type { StoredAttachment } from '../events/stored.ts';
 import type { ProjectRecord } from '../projects/record.ts';
-import { finalStatus, recordAggregate, recordSession } from '../sessions/ingested.ts';
 import { addUserFeedback } from '../user-feedback/store.ts';
 import { authorize, parseDsn, relayError, requestPublicKey } from './auth.ts';
 import { applyCheckIn } from './checkins.ts';
 import { decodeBody, type EnvelopeItem, jsonPayload, parseEnvelope } from './envelope.ts';
-import { parseTimestamp } from './interfaces.ts';
 import { type NormalizedEvent, normalizeEvent } from './normalize.ts';
 import { saveEvent } from './save.ts';
+import { normalizeSecurityReport, securityReportsOf } from './security.ts';
+import { applyAggregates, applySession } from './sessions.ts';
+import {
+  type NormalizedTransaction,
+  normalizeTransaction,
+  saveTransaction,
+} from './transaction.ts';
 
 /** Relay's CORS answer: any origin, the headers SDKs send, the ones they read. */
 const CORS_HEADERS: Record<string, string> = {
@@ -65,6 +73,8 @@ const ENCODING = (context: RequestContext) => {
 /** A check-in, session or event payload, parsed before anything is stored. */
 type Work =
   | { kind: 'event'; event: NormalizedEvent }
+  | { kind: 'transaction'; transaction: NormalizedTransaction }
+  | { kind: 'profile' }
   | { kind: 'attachment'; item: EnvelopeItem }
   | { kind: 'session'; payload: Record<string, unknown> }
   | { kind: 'sessions'; payload: Record<string, unknown> }
@@ -92,6 +102,23 @@ function planItems(
           }),
         });
         break;
+      case 'transaction': {
+        const transaction = normalizeTransaction(jsonPayload(item.payload, 'transaction'), {
+          received,
+          ...(fallbackId ? { fallbackId } : {}),
+          clientIp: clientIp(context),
+          size: item.payload.length,
+        });
+        if (transaction) work.push({ kind: 'transaction', transaction });
+        break;
+      }
+      case 'security':
+        work.push(...securityWork(context, item.payload, item.header));
+        break;
+      case 'profile':
+      case 'profile_chunk':
+        work.push({ kind: 'profile' });
+        break;
       case 'attachment':
         work.push({ kind: 'attachment', item });
         break;
@@ -105,11 +132,43 @@ function planItems(
         work.push({ kind: item.type, payload: jsonPayload(item.payload, item.type) });
         break;
       default:
-        // transaction, client_report, span, replay_event, profile, security, user_report, …
+        // client_report, span, replay_event, replay_recording, statsd, …
         break;
     }
   }
   return work;
+}
+
+/**
+ * The events of a raw security report body (a report, or the Reporting API's list), with the
+ * release and environment the report URI carried (`sentry_release`, `sentry_environment`).
+ * Reports Relay cannot read are dropped, as Relay drops them after answering.
+ */
+function securityWork(
+  context: RequestContext,
+  payload: Buffer,
+  header: Record<string, unknown> = {},
+): Work[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(payload.toString('utf8'));
+  } catch {
+    return [];
+  }
+  const param = (name: string) =>
+    typeof header[name] === 'string' ? (header[name] as string) : context.query.get(name);
+  const agent = context.headers?.['user-agent'];
+  return securityReportsOf(body).map((report) => ({
+    kind: 'event',
+    event: normalizeSecurityReport(report, {
+      received: writeTime(context.data),
+      clientIp: clientIp(context),
+      size: payload.length,
+      release: param('sentry_release'),
+      environment: param('sentry_environment'),
+      userAgent: typeof agent === 'string' ? agent : null,
+    }),
+  }));
 }
 
 /**
@@ -158,62 +217,6 @@ function attachmentOf(data: LocalData, item: EnvelopeItem, eventId: string): Sto
   };
 }
 
-function applySession(data: LocalData, project: ProjectRecord, payload: Record<string, unknown>) {
-  const attrs = (payload['attrs'] ?? {}) as Record<string, unknown>;
-  const release = typeof attrs['release'] === 'string' ? attrs['release'] : '';
-  // Relay drops sessions without a release: release health is per release.
-  if (release === '') return;
-  const environment =
-    typeof attrs['environment'] === 'string' ? attrs['environment'] : 'production';
-  const org = orgOfRecord(data, project);
-  const sid = typeof payload['sid'] === 'string' ? payload['sid'] : '';
-  if (sid === '') return;
-  const started = parseTimestamp(payload['started']) ?? writeTime(data);
-  const errors = typeof payload['errors'] === 'number' ? payload['errors'] : 0;
-  recordSession(org, {
-    sid,
-    projectId: project.wire.id,
-    release,
-    environment,
-    started,
-    status: finalStatus(String(payload['status'] ?? 'ok'), errors),
-    did: typeof payload['did'] === 'string' ? payload['did'] : null,
-    duration: typeof payload['duration'] === 'number' ? payload['duration'] : null,
-  });
-}
-
-function applyAggregates(
-  data: LocalData,
-  project: ProjectRecord,
-  payload: Record<string, unknown>,
-) {
-  const attrs = (payload['attrs'] ?? {}) as Record<string, unknown>;
-  const release = typeof attrs['release'] === 'string' ? attrs['release'] : '';
-  if (release === '' || !Array.isArray(payload['aggregates'])) return;
-  const environment =
-    typeof attrs['environment'] === 'string' ? attrs['environment'] : 'production';
-  const org = orgOfRecord(data, project);
-  const n = (bucket: Record<string, unknown>, key: string) =>
-    typeof bucket[key] === 'number' ? (bucket[key] as number) : 0;
-  for (const bucket of payload['aggregates'] as Record<string, unknown>[]) {
-    const started = parseTimestamp(bucket['started']);
-    if (started === undefined) continue;
-    recordAggregate(org, {
-      projectId: project.wire.id,
-      release,
-      environment,
-      started,
-      did: typeof bucket['did'] === 'string' ? bucket['did'] : null,
-      counts: {
-        healthy: n(bucket, 'exited'),
-        errored: n(bucket, 'errored'),
-        abnormal: n(bucket, 'abnormal'),
-        crashed: n(bucket, 'crashed'),
-      },
-    });
-  }
-}
-
 /** Stores what the envelope's items planned; returns the id of the event it carried. */
 function applyWork(
   data: LocalData,
@@ -239,7 +242,9 @@ function applyWork(
     }
   }
   for (const w of work) {
-    if (w.kind === 'session') applySession(data, project, w.payload);
+    if (w.kind === 'transaction') saveTransaction(data, project, w.transaction);
+    else if (w.kind === 'profile') project.wire.hasProfiles = true;
+    else if (w.kind === 'session') applySession(data, project, w.payload);
     else if (w.kind === 'sessions') applyAggregates(data, project, w.payload);
     else if (w.kind === 'check_in') applyCheckIn(data, project, w.payload);
     else if (w.kind === 'feedback' && w.comments !== '' && /^[0-9a-f-]{32,36}$/i.test(w.eventId)) {
@@ -299,13 +304,49 @@ function store(context: RequestContext): Reply {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw relayError(400, 'invalid JSON data', ['expected an event object']);
   }
-  const event = normalizeEvent(raw as Record<string, unknown>, {
+  const options = {
     received: writeTime(context.data),
     clientIp: clientIp(context),
     size: body.length,
-  });
+  };
+  if ((raw as Record<string, unknown>)['type'] === 'transaction') {
+    const transaction = normalizeTransaction(raw as Record<string, unknown>, options);
+    if (!transaction) throw relayError(400, 'invalid transaction', ['missing start or end']);
+    applyWork(context.data, project, [{ kind: 'transaction', transaction }], undefined);
+    return ok({ id: transaction.event.id });
+  }
+  const event = normalizeEvent(raw as Record<string, unknown>, options);
   const id = applyWork(context.data, project, [{ kind: 'event', event }], undefined);
   return ok({ id });
+}
+
+/** Content types Relay's security endpoint takes; others are 415. */
+const SECURITY_TYPES = new Set([
+  'application/json',
+  'application/csp-report',
+  'application/expect-ct-report',
+  'application/expect-ct-report+json',
+  'application/expect-staple-report',
+  'application/reports+json',
+]);
+
+/**
+ * `POST /api/{project_id}/security/?sentry_key=…` (and its older name `csp-report/`): what
+ * browsers post to a `report-uri`/`report-to` endpoint. Relay answers 200 with no body before it
+ * parses the report; reports it cannot read are dropped then.
+ */
+function security(context: RequestContext): Reply {
+  const key = requestPublicKey(context.headers ?? {}, context.query);
+  const { project } = authorize(context.data, context.params['project_id'] ?? '', key);
+  const type = String(context.headers?.['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim()
+    .toLowerCase();
+  if (!SECURITY_TYPES.has(type ?? '')) throw relayError(415, 'unsupported media type');
+  const body = decodeBody(context.rawBody ?? Buffer.alloc(0), ENCODING(context));
+  if (body.length === 0) throw relayError(400, 'empty request body');
+  applyWork(context.data, project, securityWork(context, body), undefined);
+  return { status: 200, headers: {} };
 }
 
 /** The CORS preflight of browser SDKs. */
@@ -317,6 +358,8 @@ const preflight = (context: RequestContext): Reply => ({
 export const ingestRoutes = (): RouteDef[] => [
   route('POST /api/{project_id}/envelope/', [], withCors(envelope), { ingest: true }),
   route('POST /api/{project_id}/store/', [], withCors(store), { ingest: true }),
+  route('POST /api/{project_id}/security/', [], withCors(security), { ingest: true }),
+  route('POST /api/{project_id}/csp-report/', [], withCors(security), { ingest: true }),
   route('OPTIONS /api/{project_id}/envelope/', [], preflight, { ingest: true }),
   route('OPTIONS /api/{project_id}/store/', [], preflight, { ingest: true }),
 ];

@@ -13,6 +13,7 @@ import type {
   SentryJsonObject,
   SentryRequestEntry,
   SentryStackFrame,
+  SentryTemplateEntry,
 } from '../../../sentry/types.ts';
 import { iso } from '../../data/time.ts';
 
@@ -76,8 +77,8 @@ export function pairs(value: unknown): [string, string][] {
   return out;
 }
 
-export function frameOf(raw: Obj): SentryStackFrame {
-  const lineNo = typeof raw['lineno'] === 'number' ? raw['lineno'] : null;
+/** Sentry's `get_context`: numbered lines around `lineno` from pre/context/post lines. */
+function contextOf(raw: Obj, lineNo: number | null): SentryContextLine[] {
   const context: SentryContextLine[] = [];
   if (lineNo !== null && typeof raw['context_line'] === 'string') {
     const pre = Array.isArray(raw['pre_context']) ? raw['pre_context'].map(String) : [];
@@ -86,6 +87,30 @@ export function frameOf(raw: Obj): SentryStackFrame {
     context.push([lineNo, raw['context_line']]);
     for (const [i, line] of post.entries()) context.push([lineNo + 1 + i, line]);
   }
+  return context;
+}
+
+/**
+ * The `template` interface (`sentry.interfaces.Template`: `filename`, `abs_path`, `lineno`,
+ * `context_line`, `pre_context`, `post_context`) as Sentry serialises it (`lineNo`,
+ * `filename`, `context`), with the components its grouping strategy hashes.
+ */
+export function templateOf(
+  raw: unknown,
+): { entry: SentryTemplateEntry; components: string[] } | undefined {
+  if (!isObj(raw)) return undefined;
+  const lineNo = typeof raw['lineno'] === 'number' ? raw['lineno'] : null;
+  const filename = str(raw['filename']) ?? str(raw['abs_path']);
+  if (filename === null && lineNo === null) return undefined;
+  return {
+    entry: { type: 'template', data: { filename, lineNo, context: contextOf(raw, lineNo) } },
+    components: [`template:${filename ?? ''}`, `context-line:${str(raw['context_line']) ?? ''}`],
+  };
+}
+
+export function frameOf(raw: Obj): SentryStackFrame {
+  const lineNo = typeof raw['lineno'] === 'number' ? raw['lineno'] : null;
+  const context = contextOf(raw, lineNo);
   return {
     filename: str(raw['filename']),
     absPath: str(raw['abs_path']),

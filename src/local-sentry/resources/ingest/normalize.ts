@@ -7,9 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import type {
   SentryBreadcrumb,
+  SentryEventEntry,
   SentryEventUser,
   SentryExceptionValue,
   SentryIssueLevel,
+  SentryIssueType,
   SentryJson,
   SentryJsonObject,
   SentryRequestEntry,
@@ -25,6 +27,7 @@ import {
   parseTimestamp,
   requestOf,
   str,
+  templateOf,
   userOf,
   userTag,
   valuesOf,
@@ -46,7 +49,8 @@ export interface NormalizedEvent {
   id: string;
   timestamp: number;
   received: number;
-  type: 'error' | 'default';
+  /** `error`/`default` from the payload; security reports set theirs (`csp`, `hpkp`, …). */
+  type: SentryIssueType;
   platform: string;
   level: SentryIssueLevel;
   environment: string | null;
@@ -75,6 +79,10 @@ export interface NormalizedEvent {
   metadata: SentryJsonObject;
   errors: { type: string; message: string; data: SentryJsonObject }[];
   size: number;
+  /** Entries beyond exception, message, breadcrumbs and request: `template`, a security report. */
+  extraEntries: SentryEventEntry[];
+  /** Grouping components that replace the default ones (templates, security reports). */
+  grouping: string[] | null;
 }
 
 /** The frame Sentry names an error by: the last in-app frame, else the last one. */
@@ -162,6 +170,7 @@ export function normalizeEvent(
     }
   }
   const sdkRaw = isObj(raw['sdk']) ? raw['sdk'] : null;
+  const template = templateOf(raw['template'] ?? raw['sentry.interfaces.Template']);
 
   // The main exception is the last one (the chain's outermost), as Sentry shows it.
   const main = exceptions[exceptions.length - 1];
@@ -261,6 +270,10 @@ export function normalizeEvent(
     metadata,
     errors,
     size: options.size,
+    extraEntries: template ? [template.entry] : [],
+    // Sentry's `template` grouping strategy: the file and the failing line, unless an
+    // exception groups the event.
+    grouping: template && exceptions.length === 0 ? template.components : null,
   };
 }
 

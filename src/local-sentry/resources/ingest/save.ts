@@ -63,7 +63,7 @@ function templateOf(event: NormalizedEvent): ErrorTemplate {
 }
 
 /** The end user's index in `org.eventUsers` (appended on first sight); -1 for none. */
-function eventUserIndex(org: OrgData, event: NormalizedEvent): number {
+export function eventUserIndex(org: OrgData, event: NormalizedEvent): number {
   const user = event.user;
   if (!user) return -1;
   const id = user.id ?? user.email ?? user.username ?? user.ip_address ?? '';
@@ -79,7 +79,7 @@ function eventUserIndex(org: OrgData, event: NormalizedEvent): number {
   return org.eventUsers.length - 1;
 }
 
-function entriesOf(event: NormalizedEvent): SentryEventEntry[] {
+export function entriesOf(event: NormalizedEvent): SentryEventEntry[] {
   const entries: SentryEventEntry[] = [];
   if (event.exceptions.length > 0) {
     entries.push({
@@ -101,6 +101,7 @@ function entriesOf(event: NormalizedEvent): SentryEventEntry[] {
       },
     });
   }
+  entries.push(...event.extraEntries);
   if (event.breadcrumbs.length > 0) {
     entries.push({ type: 'breadcrumbs', data: { values: event.breadcrumbs } });
   }
@@ -109,7 +110,12 @@ function entriesOf(event: NormalizedEvent): SentryEventEntry[] {
 }
 
 /** Sentry's `Release.get_or_create` for the event's release, with its first/last event. */
-function touchRelease(data: LocalData, org: OrgData, project: ProjectRecord, event: EventRecord) {
+export function touchRelease(
+  data: LocalData,
+  org: OrgData,
+  project: ProjectRecord,
+  event: EventRecord,
+) {
   if (event.release === null) return;
   const release =
     org.releasesByVersion.get(event.release) ??
@@ -300,6 +306,8 @@ export function saveEvent(
   }
   refreshIssue(data, issue);
   data.eventsById.set(event.id, event);
+  // Sentry's `first_event_received` signal: a project's first event dates it.
+  if (project.wire.firstEvent === null) project.wire.firstEvent = iso(event.timestamp);
   insertEvent(project.events, event);
   insertEvent(org.events, event);
   return issue;

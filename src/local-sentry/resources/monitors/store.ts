@@ -83,6 +83,8 @@ export function createMonitor(
   };
   org.monitors.push(monitor);
   org.monitors.sort((a, b) => a.wire.name.localeCompare(b.wire.name));
+  // Sentry's `first_cron_monitor_created` signal: the flag stays once set.
+  project.wire.hasMonitors = true;
   return monitor;
 }
 
@@ -94,7 +96,10 @@ export function updateMonitor(
 ): MonitorRecord {
   if (input.slug !== undefined) checkSlugFree(org, input.slug, monitor);
   storeChanged();
-  if (project) monitor.projectId = project.wire.id;
+  if (project) {
+    monitor.projectId = project.wire.id;
+    project.wire.hasMonitors = true;
+  }
   if (input.name !== undefined) monitor.wire.name = input.name;
   if (input.slug !== undefined) monitor.wire.slug = input.slug;
   if (input.status !== undefined) monitor.wire.status = input.status;
