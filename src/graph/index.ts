@@ -76,6 +76,7 @@ import './alert-rules/alert-rule.ts';
 import './alert-rules/alert-rule-lists.ts';
 import './stats/org-stats.ts';
 import './stats/event-counts.ts';
+import './events/event-spans.ts';
 
 export const schema = withIssueRowDemand(
   withSafeEntities(

@@ -128,10 +128,30 @@ export interface SentryTemplateEntry {
   };
 }
 
-/** A transaction's spans (open-ended: span data is free-form). */
+/** One span of a transaction's `spans` entry; timestamps are unix seconds. */
+export interface SentrySpan {
+  span_id: string | null;
+  parent_span_id?: string | null;
+  trace_id?: string | null;
+  op?: string | null;
+  description?: string | null;
+  status?: string | null;
+  start_timestamp: number;
+  timestamp: number;
+  /** Milliseconds not covered by child spans, when Relay computed it. */
+  exclusive_time?: number | null;
+  origin?: string | null;
+  same_process_as_parent?: boolean | null;
+  tags?: SentryJsonObject | null;
+  /** Free-form span attributes (`db.system`, `http.method`, …). */
+  data?: SentryJsonObject | null;
+  hash?: string | null;
+}
+
+/** A transaction's spans. */
 export interface SentrySpansEntry {
   type: 'spans';
-  data: SentryJsonObject[];
+  data: SentrySpan[];
 }
 
 /** `{value, unit}` of a transaction measurement or breakdown. */

@@ -9,6 +9,7 @@
 import type {
   SentryJsonObject,
   SentryMeasurement,
+  SentrySpan,
   SentryTransactionFields,
 } from '../../../sentry/types.ts';
 import type { LocalData } from '../../data/model.ts';
@@ -42,12 +43,12 @@ const MILLISECONDS = new Set([
 export interface NormalizedTransaction {
   event: NormalizedEvent;
   fields: Required<SentryTransactionFields>;
-  spans: SentryJsonObject[];
+  spans: SentrySpan[];
 }
 
 const seconds = (ms: number) => ms / 1000;
 
-function spanOf(raw: Obj, traceId: string | null): SentryJsonObject | undefined {
+function spanOf(raw: Obj, traceId: string | null): SentrySpan | undefined {
   const start = parseTimestamp(raw['start_timestamp']);
   const end = parseTimestamp(raw['timestamp']);
   if (start === undefined || end === undefined) return undefined;
@@ -83,14 +84,14 @@ function covered(intervals: [number, number][]): number {
 }
 
 /** Relay's `SpanOperationsConfig::emit_breakdowns`. */
-function spanOpsBreakdown(spans: SentryJsonObject[]): Record<string, SentryMeasurement> | null {
+function spanOpsBreakdown(spans: SentrySpan[]): Record<string, SentryMeasurement> | null {
   const byOp = new Map<string, [number, number][]>();
   for (const span of spans) {
-    const op = String(span['op'] ?? '');
+    const op = span.op ?? '';
     const match = SPAN_OPS.find((prefix) => op.startsWith(prefix));
     if (match === undefined) continue;
     const list = byOp.get(match) ?? [];
-    list.push([Number(span['start_timestamp']) * 1000, Number(span['timestamp']) * 1000]);
+    list.push([span.start_timestamp * 1000, span.timestamp * 1000]);
     byOp.set(match, list);
   }
   if (byOp.size === 0) return null;
@@ -137,7 +138,7 @@ export function normalizeTransaction(
   const spans = (Array.isArray(raw['spans']) ? raw['spans'] : [])
     .filter(isObj)
     .map((span) => spanOf(span, traceId))
-    .filter((span): span is SentryJsonObject => span !== undefined);
+    .filter((span): span is SentrySpan => span !== undefined);
   if (trace['op'] === undefined && Object.keys(trace).length > 0) trace['op'] = 'default';
   const event: NormalizedEvent = {
     ...base,
