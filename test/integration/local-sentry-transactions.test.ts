@@ -189,6 +189,9 @@ describe('transaction events', () => {
       `${base}&dataset=transactions&${fields}&sort=title`,
     );
     expect(table.status).toBe(200);
+    expect(
+      specErrors('GET /api/0/organizations/{organization_id_or_slug}/events/', table.body),
+    ).toEqual([]);
     expect(table.body.data).toEqual([
       { id: hex(2), title: '/cart', 'event.type': 'transaction', 'transaction.duration': 1000 },
       { id: hex(1), title: '/checkout', 'event.type': 'transaction', 'transaction.duration': 1000 },
