@@ -8,6 +8,8 @@ import type { EventRecord } from './record.ts';
 
 /** The event's tags, sorted by key as Sentry returns them. */
 export function eventTags(data: LocalData, event: EventRecord): SentryEventTag[] {
+  // Stored events (transactions have no issue) carry their own tags.
+  if (event.stored) return event.stored.tags.map(([key, value]) => ({ key, value }));
   const issue = data.issuesById.get(event.issueId);
   const org = data.organizations.get(event.org);
   if (!issue || !org) return [];
