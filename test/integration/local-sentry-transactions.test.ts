@@ -153,6 +153,11 @@ describe('transaction events', () => {
     const spans = spansOf(body);
     expect(spans.map((span) => span['op'])).toEqual(['db.query', 'db.query', 'http.client']);
     expect(spans[1]).toMatchObject({ trace_id: 'a'.repeat(32) });
+    // Relay's exclusive time: leaf spans keep their duration; the transaction (the trace
+    // context, 1 s) less what its children cover (400 ms of db, 100 ms of http).
+    expect(Number(spans[0]?.['exclusive_time'])).toBeCloseTo(300, 0);
+    const trace = (body['contexts'] as Record<string, Row>)['trace'];
+    expect(Number(trace?.['exclusive_time'])).toBeCloseTo(500, 0);
     const tags = Object.fromEntries(
       (body['tags'] as { key: string; value: string }[]).map((t) => [t.key, t.value]),
     );

@@ -83,6 +83,23 @@ function covered(intervals: [number, number][]): number {
   return total + (to - from);
 }
 
+/**
+ * Relay's `exclusive_time` (ms): a span's duration less the time its direct children cover
+ * (clipped to it, overlaps counted once).
+ */
+function exclusiveTime(span: SentrySpan, spans: SentrySpan[]): number {
+  const [start, end] = [span.start_timestamp * 1000, span.timestamp * 1000];
+  const children = spans
+    .filter((child) => child !== span && child.parent_span_id === span.span_id)
+    .map((child): [number, number] => [
+      Math.max(start, child.start_timestamp * 1000),
+      Math.min(end, child.timestamp * 1000),
+    ])
+    .filter(([from, to]) => to > from);
+  const value = end - start - (children.length > 0 ? covered(children) : 0);
+  return Math.round(Math.max(0, value) * 1000) / 1000;
+}
+
 /** Relay's `SpanOperationsConfig::emit_breakdowns`. */
 function spanOpsBreakdown(spans: SentrySpan[]): Record<string, SentryMeasurement> | null {
   const byOp = new Map<string, [number, number][]>();
@@ -140,6 +157,16 @@ export function normalizeTransaction(
     .map((span) => spanOf(span, traceId))
     .filter((span): span is SentrySpan => span !== undefined);
   if (trace['op'] === undefined && Object.keys(trace).length > 0) trace['op'] = 'default';
+  for (const span of spans) span.exclusive_time = exclusiveTime(span, spans);
+  if (Object.keys(trace).length > 0) {
+    // The transaction is the root span: its children are the spans under its `span_id`.
+    const root: SentrySpan = {
+      span_id: str(trace['span_id']),
+      start_timestamp: seconds(start),
+      timestamp: seconds(base.timestamp),
+    };
+    trace['exclusive_time'] = exclusiveTime(root, spans);
+  }
   const event: NormalizedEvent = {
     ...base,
     type: 'transaction',
