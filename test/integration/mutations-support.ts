@@ -77,3 +77,6 @@ export function codes(
 ) {
   return payload?.userErrors.map(({ field, code }) => ({ field, code }));
 }
+
+/** The REST path of a project of acme. */
+export const projectPath = (id: string) => `/api/0/projects/acme/${id}/`;
