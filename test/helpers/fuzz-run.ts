@@ -9,14 +9,10 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { buildClientSchema, type GraphQLSchema, getIntrospectionQuery } from 'graphql';
 import { DOCUMENTED_CODES } from '../../scripts/soak/check.ts';
-import {
-  type FuzzCase,
-  type FuzzHttp,
-  type FuzzIdentity,
-  type FuzzSeeds,
-  fuzzCase,
-  representationLists,
-} from './fuzz.ts';
+import { type FuzzCase, type FuzzIdentity, fuzzCase } from './fuzz.ts';
+import { representationLists } from './fuzz-documents.ts';
+import type { FuzzHttp } from './fuzz-envelopes.ts';
+import type { FuzzSeeds } from './fuzz-representations.ts';
 
 const SERVER = fileURLToPath(new URL('./fuzz-server.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
