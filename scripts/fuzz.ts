@@ -5,7 +5,8 @@
  * gateway process died.
  */
 import { parseArgs } from 'node:util';
-import { runFuzz, startFuzzTarget, summarise } from '../test/helpers/fuzz-run.ts';
+import { runFuzz, summarise } from '../test/helpers/fuzz-run.ts';
+import { startFuzzTarget } from '../test/helpers/fuzz-target.ts';
 
 const USAGE =
   'Usage: npm run fuzz -- [--cases N] [--seed N] [--concurrency N] [--fail-rate R] [--failures N]';

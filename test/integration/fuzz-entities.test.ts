@@ -8,7 +8,8 @@
  * random upstream faults. `npm run fuzz -- --cases N` runs the same generator for longer.
  */
 import { describe, expect, it } from 'vitest';
-import { runFuzz, startFuzzTarget, summarise } from '../helpers/fuzz-run.ts';
+import { runFuzz, summarise } from '../helpers/fuzz-run.ts';
+import { startFuzzTarget } from '../helpers/fuzz-target.ts';
 
 const SEED = 20_261_201;
 const CASES = 600;
