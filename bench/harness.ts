@@ -39,16 +39,14 @@ import {
 import {
   type AddedLatencyReport,
   type BenchReport,
-  checkMemory,
-  checkOperation,
   type GatewayMemory,
   type ModeResult,
   type OperationResult,
-  renderLatencySvg,
   TARGETS,
   type ThroughputReport,
-  verdictLine,
 } from './report.ts';
+import { checkMemory, checkOperation, verdictLine } from './report-checks.ts';
+import { renderLatencySvg } from './report-svg.ts';
 import { ISSUE_LIST_N1, throughputChecks, throughputRatios, throughputRows } from './throughput.ts';
 import { memoryOf, profileUnderLoad, requestOf, runThroughputPhase } from './throughput-phase.ts';
 

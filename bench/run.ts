@@ -8,7 +8,7 @@ import { HELP, parseBenchArgs } from './args.ts';
 import { renderCacheMarkdown } from './cache.ts';
 import { type BenchOptions, runBench } from './harness.ts';
 import { interruption } from './processes.ts';
-import { renderMarkdown } from './report.ts';
+import { renderMarkdown } from './report-markdown.ts';
 
 async function main(): Promise<number> {
   let options: Partial<BenchOptions> | 'help';

@@ -13,7 +13,9 @@ import { percentile, summarize } from '../../bench/measure.ts';
 import { fillVariables, parseOperationFile, readOperationFiles } from '../../bench/operations.ts';
 import { OPERATIONS_META } from '../../bench/operations-meta.ts';
 import { type RecordedCall, toWaves } from '../../bench/recorder.ts';
-import { type BenchReport, renderLatencySvg, renderMarkdown } from '../../bench/report.ts';
+import type { BenchReport } from '../../bench/report.ts';
+import { renderMarkdown } from '../../bench/report-markdown.ts';
+import { renderLatencySvg } from '../../bench/report-svg.ts';
 import { parseServeArgs } from '../../src/cli.ts';
 import { startTestGateway } from '../helpers/gateway.ts';
 
