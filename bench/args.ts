@@ -1,6 +1,6 @@
 /** Flags of `npm run bench`. */
 import { parseArgs } from 'node:util';
-import { type BenchOptions, DEFAULT_OPTIONS } from './harness.ts';
+import { type BenchOptions, DEFAULT_OPTIONS } from './options.ts';
 import type { Scale } from './processes.ts';
 
 export const HELP = `Usage: npm run bench [-- options]

@@ -10,20 +10,15 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { measureCache } from './cache.ts';
+import { loadFixtures } from './fixtures.ts';
 import { GraphQLClient, LocalSentryClient } from './http.ts';
 import { countRestCalls, executeOrThrow, type RestCount, timeSeries } from './measure.ts';
-import {
-  type BenchOperation,
-  type Fixtures,
-  prepareOperation,
-  readOperationFiles,
-} from './operations.ts';
-import type { DataFacts } from './operations-meta.ts';
+import { type BenchOperation, prepareOperation, readOperationFiles } from './operations.ts';
+import { type BenchOptions, DEFAULT_OPTIONS } from './options.ts';
 import {
   type ChildServer,
   type CompiledGateway,
   compileGateway,
-  type Scale,
   startGatewayProcess,
   startLocalSentryProcess,
   stopAll,
@@ -50,134 +45,11 @@ import { renderLatencySvg } from './report-svg.ts';
 import { ISSUE_LIST_N1, throughputChecks, throughputRatios, throughputRows } from './throughput.ts';
 import { memoryOf, profileUnderLoad, requestOf, runThroughputPhase } from './throughput-phase.ts';
 
-export interface BenchOptions {
-  /** @default 'large' */
-  scale: Scale;
-  /** @default 1 */
-  seed: number;
-  /** Upstream latency of the main local Sentry. @default 25 */
-  latencyMs: number;
-  /** Timed runs per operation and mode. @default 30 */
-  iterations: number;
-  /** Untimed runs before timing. @default 5 */
-  warmup: number;
-  /** Time budget of one timed series; it stops early (after 5 runs at least). @default 15000 */
-  budgetMs: number;
-  /** Concurrency levels of the throughput runs. @default [1, 16, 64] */
-  concurrencies: number[];
-  /** Length of one throughput run. @default 1500 */
-  throughputDurationMs: number;
-  /** Throughput passes over every level; memory is compared across them. @default 3 */
-  rounds: number;
-  /** Run the throughput, added-latency and memory phase. @default true */
-  throughput: boolean;
-  /** Also take a CPU profile of a gateway under the IssueStream load (`bench/profile.ts`). */
-  profile?: boolean;
-  /** Run the cache phase (`bench/cache.ts`): warm against cold, cache on. @default true */
-  cache: boolean;
-  /** Requests of each cache throughput run (warm and cold). @default 400 */
-  cacheRequests: number;
-  /** Run only operations whose name or file is listed. */
-  only?: string[];
-  /** @default schema/operations */
-  operationsDir: string;
-  /** Writes `latest.json` and `latency.svg` there when set. */
-  outDir?: string;
-  /** Progress lines. @default console.info */
-  log: (line: string) => void;
-}
-
-export const DEFAULT_OPTIONS: BenchOptions = {
-  scale: 'large',
-  seed: 1,
-  latencyMs: 25,
-  iterations: 30,
-  warmup: 5,
-  budgetMs: 15_000,
-  concurrencies: [1, 16, 64],
-  throughputDurationMs: 1_500,
-  rounds: 3,
-  throughput: true,
-  cache: true,
-  cacheRequests: 400,
-  operationsDir: new URL('../schema/operations/', import.meta.url).pathname,
-  log: (line) => console.info(line),
-};
-
 /** Label of the gateway measured for throughput and memory. */
 const THROUGHPUT_GATEWAY = 'gateway (latency 0)';
 
 /** The embedded server's default token, which has every scope. */
 const TOKEN = 'local-demo-token';
-
-const FIXTURES_QUERY = /* GraphQL */ `
-  query BenchFixtures {
-    organization(slug: "acme") {
-      issues(first: 5, query: "is:unresolved", sort: EVENTS) {
-        nodes { id sentryId shortId latestEvent { eventId } }
-      }
-      refetched: issues(first: 20, sort: LAST_SEEN) { nodes { id } }
-      projects(first: 100) { nodes { id } }
-      releases(first: 25) { nodes { version deployCount commitCount } }
-    }
-  }
-`;
-
-interface FixturesData {
-  organization: {
-    refetched: { nodes: { id: string }[] };
-    issues: {
-      nodes: {
-        id: string;
-        sentryId: string;
-        shortId: string;
-        latestEvent: { eventId: string } | null;
-      }[];
-    };
-    projects: { nodes: { id: string }[] };
-    releases: { nodes: { version: string; deployCount: number; commitCount: number }[] };
-  } | null;
-}
-
-/**
- * Picks real identifiers for the `"$NAME"` placeholders of the operation files (the same
- * choices as the operations test: the busiest unresolved issue, a release with deploys and
- * commits) and counts what some minimums depend on.
- */
-async function loadFixtures(
-  gateway: GraphQLClient,
-): Promise<{ fixtures: Fixtures; facts: DataFacts }> {
-  const { value } = await gateway.execute({
-    document: FIXTURES_QUERY,
-    operationName: 'BenchFixtures',
-    variables: {},
-  });
-  const organization = (value.data as FixturesData | undefined)?.organization;
-  const issue =
-    organization?.issues.nodes.find((node) => node.latestEvent) ?? organization?.issues.nodes[0];
-  const release =
-    organization?.releases.nodes.find((r) => r.deployCount > 0 && r.commitCount > 0) ??
-    organization?.releases.nodes[0];
-  if (!organization || !issue || !release) {
-    throw new Error(
-      `cannot pick identifiers from the data: ${value.errors?.[0]?.message ?? 'no issues or releases'}`,
-    );
-  }
-  return {
-    fixtures: {
-      SHORT_ID: issue.shortId,
-      ISSUE_ID: issue.sentryId,
-      EVENT_ID: issue.latestEvent?.eventId,
-      VERSION: release.version,
-      // Refetching many ids is what `nodes` is for: 20 issues and 5 projects.
-      NODE_IDS: [
-        ...organization.refetched.nodes.map((node) => node.id),
-        ...organization.projects.nodes.slice(0, 5).map((node) => node.id),
-      ],
-    },
-    facts: { acmeProjects: organization.projects.nodes.length },
-  };
-}
 
 /** Times one mode (batching on or off) of one operation: calls, then a latency series. */
 async function measureMode(

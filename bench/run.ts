@@ -6,7 +6,8 @@
 import { mkdir } from 'node:fs/promises';
 import { HELP, parseBenchArgs } from './args.ts';
 import { renderCacheMarkdown } from './cache.ts';
-import { type BenchOptions, runBench } from './harness.ts';
+import { runBench } from './harness.ts';
+import type { BenchOptions } from './options.ts';
 import { interruption } from './processes.ts';
 import { renderMarkdown } from './report-markdown.ts';
 

@@ -6,10 +6,10 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BenchOptions } from './harness.ts';
 import { GraphQLClient, type GraphQLRequest, LocalSentryClient } from './http.ts';
 import { executeOrThrow, measureThroughput, timeSeries } from './measure.ts';
 import type { BenchOperation } from './operations.ts';
+import type { BenchOptions } from './options.ts';
 import { type ChildServer, type MemorySample, startGatewayProcess } from './processes.ts';
 import { type ProfileSummary, summarizeProfile } from './profile.ts';
 import { type RecordedCall, replayCalls, toWaves } from './recorder.ts';
