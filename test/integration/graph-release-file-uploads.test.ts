@@ -99,6 +99,27 @@ describe('uploadReleaseFile', () => {
     expect(await gateway.upstreamStats()).toMatchObject({ requests: 0 });
   });
 
+  it('answers a File variable that is not a file with BAD_USER_INPUT, before any call', async () => {
+    await using gateway = await start();
+    await gateway.resetUpstreamStats();
+    for (const [document, variables] of [
+      [
+        'mutation ($input: UploadDebugFileInput!) { uploadDebugFile(input: $input) { userErrors { message } } }',
+        { input: { organizationSlug: 'acme', projectSlug: 'android', file: 'not a file' } },
+      ],
+      [
+        'mutation ($file: File!) { uploadDebugFile(input: { organizationSlug: "acme", projectSlug: "android", file: $file }) { userErrors { message } } }',
+        { file: { name: 'x' } },
+      ],
+    ] as const) {
+      const { status, errors } = await gateway.execute(document, variables);
+      expect(status).toBe(400);
+      expect(errors?.map((error) => error.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+      expect(errors?.[0]?.message).toContain('File must be a part of a multipart request');
+    }
+    expect(await gateway.upstreamStats()).toEqual({ requests: 0, byRoute: {} });
+  });
+
   it('reports a name clash as ALREADY_EXISTS', async () => {
     await using gateway = await start();
     const vars = { org: 'acme', version: VERSION, name: '~/static/js/a.js' };

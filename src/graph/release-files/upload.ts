@@ -6,6 +6,7 @@
 import { GraphQLError } from 'graphql';
 import type { Context } from '../../context.ts';
 import { builder } from '../schema-kit/builder.ts';
+import { badUserInput } from '../schema-kit/errors.ts';
 
 const isFile = (value: unknown): value is File =>
   typeof value === 'object' &&
@@ -20,7 +21,9 @@ export const FileScalar = builder.scalarType('File', {
     throw new TypeError('File is an input-only scalar');
   },
   parseValue: (value) => {
-    if (!isFile(value)) throw new TypeError('File must be a part of a multipart request');
+    // A GraphQLError, so that a variable that is not a file is the caller's BAD_USER_INPUT (a
+    // TypeError here was masked as INTERNAL_SERVER_ERROR: found by the fuzzer).
+    if (!isFile(value)) throw badUserInput('File must be a part of a multipart request');
     return value;
   },
 });
