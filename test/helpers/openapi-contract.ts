@@ -97,3 +97,17 @@ export async function checkCase(
   expect(valid ? [] : describeErrors(validate.errors), `${method} ${url}`).toEqual([]);
   keep?.(json);
 }
+
+/**
+ * The schema errors of `body` for `METHOD <spec path>` answering `status` (folded over list
+ * indexes); empty when it validates. Throws when the subset lacks that response.
+ */
+export function specErrors(operation: string, body: unknown, status = '200'): string[] {
+  const validate = validatorFor(operation, status);
+  if (!validate) throw new Error(`no ${status} schema for ${operation} in the vendored subset`);
+  return validate(body) ? [] : describeErrors(validate.errors);
+}
+
+/** The project event detail operation, the one the event kinds are read through. */
+export const PROJECT_EVENT =
+  'GET /api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/events/{event_id}/';

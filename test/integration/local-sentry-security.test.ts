@@ -10,13 +10,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateData } from '../../src/local-sentry/data/generate.ts';
 import { type TestLocalSentry, withLocalSentry } from '../helpers/local-sentry.ts';
+import { PROJECT_EVENT, specErrors } from '../helpers/openapi-contract.ts';
 import {
   CSP_REPORT,
   EXPECT_CT_REPORT,
   EXPECT_STAPLE_REPORT,
   HPKP_REPORT,
 } from '../helpers/security-reports.ts';
-import { PROJECT_EVENT, specErrors } from '../helpers/spec-validator.ts';
 
 type Row = Record<string, unknown>;
 

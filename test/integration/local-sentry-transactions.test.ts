@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateData } from '../../src/local-sentry/data/generate.ts';
 import { type TestLocalSentry, withLocalSentry } from '../helpers/local-sentry.ts';
-import { PROJECT_EVENT, specErrors } from '../helpers/spec-validator.ts';
+import { PROJECT_EVENT, specErrors } from '../helpers/openapi-contract.ts';
 
 type Row = Record<string, unknown>;
 
