@@ -9,7 +9,12 @@ const resolve = { alias: { graphql: 'graphql/index.js' } };
 
 // Where each test's local Sentry writes the routes it answered (test/helpers/route-coverage.ts);
 // a fresh folder per run, read by the `coverage` project, which runs after the others.
-const env = { ROUTE_COVERAGE_DIR: mkdtempSync(join(tmpdir(), 'route-coverage-')) };
+// SENTRY_GRAPHQL_FREEZE_BODIES: upstream bodies are deep-frozen once parsed, so any code that
+// writes into one (coalesced calls share it) fails a test (src/sentry/http/requester.ts).
+const env = {
+  ROUTE_COVERAGE_DIR: mkdtempSync(join(tmpdir(), 'route-coverage-')),
+  SENTRY_GRAPHQL_FREEZE_BODIES: '1',
+};
 
 export default defineConfig({
   resolve,

@@ -1,6 +1,10 @@
-/** Single-flight: followers get copies; a leader that gives up leaves its followers to retry. */
+/**
+ * Single-flight: followers share the leader's read-only body; a leader that gives up leaves its
+ * followers to retry. And the guard that keeps bodies read-only in the suite.
+ */
 import { describe, expect, it } from 'vitest';
 import { follow, SingleFlight } from '../../src/sentry/cache/single-flight.ts';
+import { stamp } from '../../src/sentry/http/requester.ts';
 import type { UpstreamResponse } from '../../src/sentry/http/upstream.ts';
 
 function deferred() {
@@ -14,7 +18,7 @@ function deferred() {
 }
 
 describe('single flight', () => {
-  it('shares one call; each follower gets its own copy', async () => {
+  it('shares one call and its read-only body; each follower gets its own response and headers', async () => {
     const flights = new SingleFlight();
     const call = deferred();
     const leader = flights.lead('k', new AbortController().signal, () => call.promise);
@@ -26,7 +30,9 @@ describe('single flight', () => {
     expect(await leader).toEqual({ status: 200, headers: { link: 'x' }, body: { items: [1] } });
     expect(first).toEqual(await leader);
     expect(first).not.toBe(second);
-    expect((first as UpstreamResponse).body).not.toBe((await leader).body);
+    expect((first as UpstreamResponse).headers).not.toBe((await leader).headers);
+    // Bodies are read-only once parsed (requester.ts `settled`): no parse per follower.
+    expect((first as UpstreamResponse).body).toBe((await leader).body);
     expect(flights.size).toBe(0);
   });
 
@@ -65,5 +71,25 @@ describe('single flight', () => {
     const flights = new SingleFlight(false);
     flights.lead('k', new AbortController().signal, () => deferred().promise);
     expect(flights.joinable('k')).toBeUndefined();
+  });
+});
+
+describe('read-only upstream bodies (SENTRY_GRAPHQL_FREEZE_BODIES, set for the suite)', () => {
+  it('refuses a change to a stamped body, and allows a new brand or the same stamp', () => {
+    const [row] = stamp([{ id: '1', tags: [{ key: 'level' }, { key: 'env' }] }], 'acme') as {
+      id: string;
+      tags: { key: string }[];
+      organizationSlug: string;
+    }[];
+    if (!row) throw new Error('no row');
+    expect(row.organizationSlug).toBe('acme');
+    // (Under strict mode, as the gateway's ES modules are, the assignment throws.)
+    expect(Reflect.set(row, 'id', '2')).toBe(false);
+    expect(row.id).toBe('1');
+    expect(() => row.tags.push({ key: 'x' })).toThrow(TypeError);
+    expect(() => row.tags.sort()).toThrow(TypeError);
+    // Pothos brands objects with their type: a new (symbol) property is still allowed.
+    (row as Record<symbol, string>)[Symbol.for('brand')] = 'Issue';
+    expect(stamp([row], 'acme')[0]).toBe(row);
   });
 });

@@ -193,7 +193,7 @@ export class Requester {
   /** A GET of one object, stamped with `org`. */
   async one<T>(org: string, path: ApiPath, query?: QueryParams): Promise<OrgScoped<T>> {
     const response = await this.send('GET', org, path, query);
-    return { ...asObject<T>(response, path), organizationSlug: org };
+    return settled({ ...asObject<T>(response, path), organizationSlug: org });
   }
 
   /** A write that answers with an entity; an empty answer is an upstream error. */
@@ -204,7 +204,7 @@ export class Requester {
     body?: unknown,
   ): Promise<OrgScoped<T>> {
     const response = await this.send(method, org, path, undefined, body ?? {});
-    return { ...asObject<T>(response, path), organizationSlug: org };
+    return settled({ ...asObject<T>(response, path), organizationSlug: org });
   }
 
   async delete(org: string, path: ApiPath, query?: QueryParams): Promise<void> {
@@ -287,17 +287,49 @@ export function pageQuery(p: PageParams | undefined, rest?: QueryParams): QueryP
 }
 
 /**
- * Stamps each item with `org` in place: every body is this call's own (parsed from Sentry's text
- * for it, or a follower's own parse), so no copy per item is needed — copying 25 issue rows of
- * ~50 fields was a measurable share of a list's CPU (issue 16). Non-objects are left alone.
+ * Stamps each item with `org` in place: every body is read-only once parsed, and no copy per
+ * item is needed — copying 25 issue rows of ~50 fields was a measurable share of a list's CPU
+ * (issue 16). A coalesced follower shares its leader's items, so the stamp is idempotent (the
+ * same URL is the same organization). Non-objects are left alone.
  */
 export function stamp<T>(items: T[], org: string): OrgScoped<T>[] {
   for (const item of items) {
     if (typeof item === 'object' && item !== null) {
-      (item as { organizationSlug?: string }).organizationSlug = org;
+      const scoped = item as { organizationSlug?: string };
+      if (scoped.organizationSlug !== org) scoped.organizationSlug = org;
     }
   }
-  return items as OrgScoped<T>[];
+  return settled(items) as OrgScoped<T>[];
+}
+
+/**
+ * A guard for the rule that upstream bodies are read-only once parsed (coalesced calls share
+ * one body among their callers): with SENTRY_GRAPHQL_FREEZE_BODIES=1 — the test suite sets it —
+ * every property of a stamped body is made read-only (arrays keep their length), so code that
+ * changes one throws instead of changing what another request reads. New properties stay
+ * allowed: Pothos brands an object with its type through a symbol, the same for every reader.
+ * Off in production (it costs a walk of every body).
+ */
+const FREEZE_BODIES = process.env['SENTRY_GRAPHQL_FREEZE_BODIES'] === '1';
+const locked = new WeakSet<object>();
+
+export function settled<T>(value: T): T {
+  if (FREEZE_BODIES) lock(value);
+  return value;
+}
+
+function lock(value: unknown): void {
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return;
+  if (locked.has(value)) return;
+  locked.add(value);
+  for (const key of Reflect.ownKeys(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (!descriptor || !('value' in descriptor)) continue;
+    if (descriptor.configurable || descriptor.writable) {
+      Object.defineProperty(value, key, { writable: false, configurable: false });
+    }
+    lock(descriptor.value);
+  }
 }
 
 export function unique<T>(values: readonly T[]): T[] {
