@@ -286,8 +286,17 @@ export function pageQuery(p: PageParams | undefined, rest?: QueryParams): QueryP
   return { per_page: p?.perPage, cursor: p?.cursor, ...rest };
 }
 
+/**
+ * Each item stamped with `org`, in place: every caller gets its own objects of a body (a cache
+ * hit and a follower of a coalesced call parse their own copy), so a copy of each row would only
+ * be garbage to collect.
+ */
 export function stamp<T>(items: T[], org: string): OrgScoped<T>[] {
-  return items.map((item) => ({ ...item, organizationSlug: org }));
+  return items.map((item) => {
+    if (item === null || typeof item !== 'object') return { ...item, organizationSlug: org };
+    (item as OrgScoped<T>).organizationSlug = org;
+    return item as OrgScoped<T>;
+  });
 }
 
 export function unique<T>(values: readonly T[]): T[] {
