@@ -25,6 +25,7 @@ import { type CacheOptions, createSharedState } from './sentry/cache/create.ts';
 import { createUpstream, type Upstream, type UpstreamOptions } from './sentry/http/upstream.ts';
 import { useBodyLimit } from './server/body-limit.ts';
 import { useFileDownloads } from './server/downloads.ts';
+import { useFastExecute } from './server/executor.ts';
 import {
   corsFor,
   useCloseAfterCutBody,
@@ -202,6 +203,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return assets ? withLocalAssets(html) : html;
     },
     plugins: [
+      useFastExecute(),
       useRequestParseErrors(),
       ...observability.plugins,
       ...(options.readiness === false

@@ -288,7 +288,7 @@ export function checkQueryCost(
   { maxDepth = 20, maxCost = 50_000, maxRestCalls = 500 }: QueryLimits = {},
   schema?: GraphQLSchema,
 ): QueryCost {
-  const cost = estimateQueryCost(document, operationName, variables, schema);
+  const cost = knownEstimate(document, operationName, variables, schema);
   const reason =
     cost.depth > maxDepth
       ? `Query is too deep: ${cost.depth} levels, at most ${maxDepth} allowed.`
@@ -307,6 +307,45 @@ export function checkQueryCost(
       maxRestCalls,
     });
   }
+  return cost;
+}
+
+/**
+ * Estimates already made, by schema and parsed document (Yoga's parse cache hands the same
+ * document to every request with the same text), then operation name and variables: the same
+ * operation with the same variables costs the same, and walking it again is about 2 % of the
+ * gateway's CPU on a list query. Variables past 1 KiB of JSON are not kept.
+ */
+const estimates = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, QueryCost>>>();
+const ESTIMATES_PER_DOCUMENT = 16;
+const MAX_KEY_LENGTH = 1024;
+
+function knownEstimate(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  schema: GraphQLSchema | undefined,
+): QueryCost {
+  if (!schema) return estimateQueryCost(document, operationName, variables, schema);
+  const key = `${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
+  if (key.length > MAX_KEY_LENGTH) {
+    return estimateQueryCost(document, operationName, variables, schema);
+  }
+  let byDocument = estimates.get(schema);
+  if (!byDocument) {
+    byDocument = new WeakMap();
+    estimates.set(schema, byDocument);
+  }
+  let byKey = byDocument.get(document);
+  if (!byKey) {
+    byKey = new Map();
+    byDocument.set(document, byKey);
+  }
+  const known = byKey.get(key);
+  if (known) return known;
+  const cost = estimateQueryCost(document, operationName, variables, schema);
+  if (byKey.size >= ESTIMATES_PER_DOCUMENT) byKey.delete(byKey.keys().next().value as string);
+  byKey.set(key, cost);
   return cost;
 }
 
