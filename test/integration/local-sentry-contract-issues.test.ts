@@ -1,42 +1,19 @@
 /** Issue, event and Discover responses match the OpenAPI spec, SDK-sent events included. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalSentry, startLocalSentry } from '../../src/local-sentry/http/server.ts';
+import { describe, expect, it } from 'vitest';
 import { READS, WRITES } from '../helpers/contract-cases/issues.ts';
 import { acme, data, seeded } from '../helpers/contract-cases/seed.ts';
-import { type Case, checkCase, O, P } from '../helpers/openapi-contract.ts';
+import { contractSuite } from '../helpers/contract-suite.ts';
+import { type Case, O, P } from '../helpers/openapi-contract.ts';
 
 const { release } = seeded;
 
-let sentry: LocalSentry;
-
-beforeAll(async () => {
-  sentry = await startLocalSentry({ data });
-});
-
-afterAll(async () => {
-  await sentry?.close();
-});
-
-const check = (c: Case) => checkCase(sentry, c);
-
-describe('local Sentry responses match the OpenAPI spec', () => {
-  it.each(
-    READS.map(
-      (c) =>
-        [`${c.operation.split(' ')[0]} ${typeof c.path === 'string' ? c.path : ''}`, c] as const,
-    ),
-  )('%s', async (_name, c) => {
-    await check(c);
-  });
-
-  it.each(WRITES.map((c) => [c.operation, c] as const))('%s', async (_name, c) => {
-    await check(c);
-  });
-});
+const suite = contractSuite(READS, WRITES);
+const { check } = suite;
 
 describe('events an SDK sent read as the spec says', () => {
   it('the event, its issue, its attachments and the lists', async () => {
     const id = 'f'.repeat(32);
+    const sentry = suite.sentry();
     const key = sentry.data.projectsById.get(
       String(data.organizations.get('acme')?.projectsBySlug.get('backend')?.wire.id),
     )?.keys[0]?.wire;

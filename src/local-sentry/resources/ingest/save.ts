@@ -238,41 +238,12 @@ export function saveEvent(
   storeChanged();
   const org = orgOfRecord(data, project);
   const { hash } = groupingHash(normalized);
-  const stored: StoredEvent = {
+  const event = eventRecordOf(org, project, normalized, {
     type: normalized.type,
-    title: normalized.title,
-    message: normalized.message,
-    platform: normalized.platform,
-    culprit: normalized.culprit,
-    location: normalized.location,
-    received: normalized.received,
-    dist: normalized.dist,
-    tags: normalized.tags,
-    user: normalized.user,
-    contexts: normalized.contexts,
-    context: normalized.extra,
-    sdk: normalized.sdk,
     entries: entriesOf(normalized),
     fingerprints: [hash],
-    metadata: normalized.metadata,
-    size: normalized.size,
-    errors: normalized.errors,
-    packages: {},
     attachments,
-  };
-  const event: EventRecord = {
-    id: normalized.id,
-    issueId: '',
-    projectId: project.wire.id,
-    org: org.slug,
-    timestamp: normalized.timestamp,
-    release: normalized.release,
-    environment: normalized.environment ?? '',
-    level: normalized.level,
-    user: eventUserIndex(org, normalized),
-    seed: 0,
-    stored,
-  };
+  });
   touchRelease(data, org, project, event);
   let issue = project.issues.find((candidate) => candidate.hashes.includes(hash));
   if (issue) {
@@ -311,4 +282,53 @@ export function saveEvent(
   insertEvent(project.events, event);
   insertEvent(org.events, event);
   return issue;
+}
+
+/**
+ * The event record of a normalised event, as any kind is stored (an error grouped into an issue
+ * later; a transaction never): `own` holds what differs by kind.
+ */
+export function eventRecordOf(
+  org: OrgData,
+  project: ProjectRecord,
+  normalized: NormalizedEvent,
+  own: Pick<StoredEvent, 'type' | 'entries' | 'fingerprints' | 'attachments'> &
+    Partial<Pick<StoredEvent, 'transaction'>>,
+): EventRecord {
+  const stored: StoredEvent = {
+    type: own.type,
+    title: normalized.title,
+    message: normalized.message,
+    platform: normalized.platform,
+    culprit: normalized.culprit,
+    location: normalized.location,
+    received: normalized.received,
+    dist: normalized.dist,
+    tags: normalized.tags,
+    user: normalized.user,
+    contexts: normalized.contexts,
+    context: normalized.extra,
+    sdk: normalized.sdk,
+    entries: own.entries,
+    fingerprints: own.fingerprints,
+    metadata: normalized.metadata,
+    size: normalized.size,
+    errors: normalized.errors,
+    packages: {},
+    attachments: own.attachments,
+    ...(own.transaction ? { transaction: own.transaction } : {}),
+  };
+  return {
+    id: normalized.id,
+    issueId: '',
+    projectId: project.wire.id,
+    org: org.slug,
+    timestamp: normalized.timestamp,
+    release: normalized.release,
+    environment: normalized.environment ?? '',
+    level: normalized.level,
+    user: eventUserIndex(org, normalized),
+    seed: 0,
+    stored,
+  };
 }

@@ -14,13 +14,11 @@ import type {
 } from '../../../sentry/types.ts';
 import type { LocalData } from '../../data/model.ts';
 import { orgOfRecord } from '../../data/store.ts';
-import type { EventRecord } from '../events/record.ts';
-import type { StoredEvent } from '../events/stored.ts';
 import type { ProjectRecord } from '../projects/record.ts';
 import { addTransaction, findTransaction } from '../transactions/store.ts';
 import { isObj, type Obj, parseTimestamp, str } from './interfaces.ts';
 import { type NormalizedEvent, normalizeEvent } from './normalize.ts';
-import { entriesOf, eventUserIndex, touchRelease } from './save.ts';
+import { entriesOf, eventRecordOf, touchRelease } from './save.ts';
 
 /** Sentry's default `breakdownsV2.span_ops.matches`. */
 const SPAN_OPS = ['http', 'db', 'browser', 'resource', 'ui'];
@@ -200,42 +198,13 @@ export function saveTransaction(
   const org = orgOfRecord(data, project);
   const { event: normalized } = transaction;
   if (findTransaction(org, normalized.id)) return false;
-  const stored: StoredEvent = {
+  const record = eventRecordOf(org, project, normalized, {
     type: 'transaction',
-    title: normalized.title,
-    message: normalized.message,
-    platform: normalized.platform,
-    culprit: normalized.culprit,
-    location: normalized.location,
-    received: normalized.received,
-    dist: normalized.dist,
-    tags: normalized.tags,
-    user: normalized.user,
-    contexts: normalized.contexts,
-    context: normalized.extra,
-    sdk: normalized.sdk,
     entries: [{ type: 'spans', data: transaction.spans }, ...entriesOf(normalized)],
     fingerprints: [],
-    metadata: normalized.metadata,
-    size: normalized.size,
-    errors: normalized.errors,
-    packages: {},
     attachments: [],
     transaction: transaction.fields,
-  };
-  const record: EventRecord = {
-    id: normalized.id,
-    issueId: '',
-    projectId: project.wire.id,
-    org: org.slug,
-    timestamp: normalized.timestamp,
-    release: normalized.release,
-    environment: normalized.environment ?? '',
-    level: normalized.level,
-    user: eventUserIndex(org, normalized),
-    seed: 0,
-    stored,
-  };
+  });
   if (!addTransaction(org, project, record)) return false;
   touchRelease(data, org, project, record);
   return true;
