@@ -228,8 +228,12 @@ async function spawnServer(
       fail(new Error(`${label} printed no URL within ${READY_TIMEOUT_MS} ms`));
     }, READY_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
-      output = (output + chunk.toString('utf8')).slice(-8_000);
-      const match = ready.exec(output);
+      // Matched before the tail is trimmed: a server that prints a thousand tokens after its
+      // URL in one chunk pushed the URL line out of the kept 8,000 characters (the cache phase
+      // starts one with 1,070 tokens; it failed to start once that way).
+      const text = output + chunk.toString('utf8');
+      output = text.slice(-8_000);
+      const match = ready.exec(text);
       if (match?.[1] !== undefined) {
         cleanup();
         resolve(match[1].replace('//localhost:', '//127.0.0.1:'));
