@@ -1,6 +1,9 @@
 /** Project settings in the graph, against the embedded Sentry's list rows and detail bodies. */
 import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../../src/graph/index.ts';
+import { estimateQueryCost } from '../../src/graph/schema-kit/query-cost.ts';
 import type { SentryProject, SentryProjectDetail } from '../../src/sentry/types.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 
@@ -160,6 +163,16 @@ describe('Project settings', () => {
       'GET /api/0/organizations/{org}/projects/': 1,
       'GET /api/0/projects/{org}/{project}/': 3,
     });
+    // The estimate prices a detail-only field as one call per project.
+    const estimate = (fields: string) =>
+      estimateQueryCost(
+        parse(`{ organization(slug: "acme") { projects(first: 3) { nodes { ${fields} } } } }`),
+        null,
+        {},
+        schema,
+      ).restCalls;
+    expect(estimate('slug resolveAge') - estimate('slug')).toBe(3);
+    expect(estimate('slug color') - estimate('slug')).toBe(3);
   });
 
   it('reads color and status from the detail body, which Sentry lists leave them out of', async () => {

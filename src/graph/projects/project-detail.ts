@@ -6,6 +6,7 @@
 import { isObjectType } from 'graphql';
 import { loadProjectDetails } from '../../loaders/projects.ts';
 import { requestLoader } from '../schema-kit/batching.ts';
+import { pricePerItem } from '../schema-kit/query-prices.ts';
 import { childFields } from '../schema-kit/selection.ts';
 
 export const projectDetails = requestLoader(loadProjectDetails);
@@ -32,6 +33,9 @@ export const DETAIL_FIELDS = new Set([
   'grouping',
   'processingIssueCount',
 ]);
+
+// Each costs the project's detail call from a list (one per project, shared): so the estimate.
+pricePerItem('Project', DETAIL_FIELDS);
 
 /** `Project` fields of the list row that Sentry's detail body leaves out (per its spec). */
 const LIST_ONLY_FIELDS = new Set(['environments', 'hasUserReports', 'latestDeploys']);

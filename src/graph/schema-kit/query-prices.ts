@@ -15,6 +15,7 @@ export interface OperationFacts {
 /**
  * Edges that take no argument yet cost one REST call per parent object, because Sentry has no
  * bulk read for them (SENTRY-API.md 2.4): the rest of the argument-free edges load in batches.
+ * (A project's detail-only fields join through `pricePerItem`.)
  */
 export const PER_ITEM_EDGES = new Set([
   'Issue.latestEvent',
@@ -28,27 +29,16 @@ export const PER_ITEM_EDGES = new Set([
   'Issue.participants',
   'Issue.userReportCount',
   'DiscoverRow.event',
-  'Project.avatar',
-  'Project.isPublic',
-  'Project.isInternal',
-  'Project.color',
-  'Project.status',
-  'Project.subjectPrefix',
-  'Project.subjectTemplate',
-  'Project.digestsMinDelay',
-  'Project.digestsMaxDelay',
-  'Project.resolveAge',
-  'Project.allowedDomains',
-  'Project.scrapeJavaScript',
-  'Project.verifySsl',
-  'Project.securityTokenHeader',
-  'Project.defaultEnvironment',
-  'Project.highlightTags',
-  'Project.dataScrubbing',
-  'Project.grouping',
-  'Project.processingIssueCount',
   'Release.adoptionStages',
 ]);
+
+/**
+ * Adds `Type.field` per-item edges for `fields`: a domain whose detail-only fields share one
+ * detail call per object names them once, where it keeps them (projects/project-detail.ts).
+ */
+export function pricePerItem(type: string, fields: Iterable<string>): void {
+  for (const field of fields) PER_ITEM_EDGES.add(`${type}.${field}`);
+}
 
 /**
  * Fields answered from their parent's body although they take arguments or are nullable
